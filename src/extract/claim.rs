@@ -1,0 +1,191 @@
+//! The claim: one checkable figure or date, with its place in the text and its
+//! normalised value. This is the type the extract stage hands to the rules and
+//! the report; its serialised form is the JSON contract in DESIGN.md.
+
+use serde::Serialize;
+
+/// What sort of figure a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimKind {
+    Date,
+    RelativeDate,
+    Duration,
+    Count,
+    Quantity,
+    Money,
+    Percent,
+    Ordinal,
+}
+
+impl ClaimKind {
+    /// The contract's name for the kind ("relative-date").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Date => "date",
+            ClaimKind::RelativeDate => "relative-date",
+            ClaimKind::Duration => "duration",
+            ClaimKind::Count => "count",
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Money => "money",
+            ClaimKind::Percent => "percent",
+            ClaimKind::Ordinal => "ordinal",
+        }
+    }
+
+    pub fn is_temporal(self) -> bool {
+        matches!(
+            self,
+            ClaimKind::Date | ClaimKind::RelativeDate | ClaimKind::Duration
+        )
+    }
+}
+
+/// How a stated figure bounds the true one ("more than 70" is `MoreThan`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    UpTo,
+}
+
+/// A byte range with the 1-based line and column of its start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The value of a count, quantity, money, percent or ordinal claim.
+///
+/// `low` and `high` give the interval the wording allows: "more than 70" has
+/// low 70 and no high; "between 10 and 20" has low 10 and high 20.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NumberValue {
+    pub number: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub qualifier: Qualifier,
+    /// ISO 4217 code for money, "%" or "pp" for percentages, the unit symbol
+    /// from rules/units.toml for quantities, None for counts and ordinals.
+    pub unit: Option<String>,
+    /// The noun phrase counted or measured ("high priority projects").
+    pub subject: Option<String>,
+    /// For a partitive count ("17 of which", "nine of the 12 teams"): the id
+    /// of the claim it is a part of.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+    /// Set by the parser for a partitive count before it is linked.
+    #[serde(skip)]
+    pub partitive: Partitive,
+}
+
+/// How a partitive count names its whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Partitive {
+    /// Not a partitive count.
+    #[default]
+    None,
+    /// "17 of which", "two of them": the whole is an earlier claim.
+    Anaphoric,
+    /// "nine of the 12 teams": the whole is the next claim in the text.
+    Explicit,
+}
+
+/// The value of a date, relative-date or duration claim.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct TemporalValue {
+    /// The ISO-TimeML TIMEX3 value: "2017-11-01", "2017-Q3", "199", "P4Y", "PAST_REF".
+    pub timex: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub month: Option<i8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub day: Option<i8>,
+    /// The weekday the text states ("Tuesday, 31 March 2015"), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<String>,
+    /// For a relative date, the signed ISO 8601 duration from the anchor ("-P17Y").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
+    /// The date a relative or year-less date was resolved against.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+    /// True when the year was not stated but taken from the publication date.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub year_inferred: bool,
+    /// The TIMEX3 `mod` ("START" for "early 1991", "APPROX", "MORE_THAN").
+    #[serde(rename = "mod", skip_serializing_if = "Option::is_none")]
+    pub modifier: Option<String>,
+    /// For a range ("2014–2017"), the TIMEX3 value of its end; `timex` is its start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// For an age ("Anna Berg, 39,"), the person it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+}
+
+/// A claim's normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(NumberValue),
+    Temporal(TemporalValue),
+}
+
+/// Who a claim is attributed to, and the word that says so.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    pub source: String,
+    pub cue: String,
+    pub span: Span,
+    /// "it is reported", "experts say": an attribution that names nobody.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
+}
+
+/// A look-up link for a claim (filled by a later stage).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+/// One checkable figure or date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub id: String,
+    pub kind: ClaimKind,
+    pub text: String,
+    pub span: Span,
+    pub value: Value,
+    pub attribution: Option<Attribution>,
+    pub links: Vec<Link>,
+    /// Index of the claim's sentence in `Document::sentences`.
+    #[serde(skip)]
+    pub sentence: usize,
+}
+
+impl Claim {
+    pub fn number(&self) -> Option<&NumberValue> {
+        match &self.value {
+            Value::Number(n) => Some(n),
+            Value::Temporal(_) => None,
+        }
+    }
+
+    pub fn temporal(&self) -> Option<&TemporalValue> {
+        match &self.value {
+            Value::Temporal(t) => Some(t),
+            Value::Number(_) => None,
+        }
+    }
+}

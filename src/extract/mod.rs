@@ -1,0 +1,149 @@
+//! The extract stage: finds every checkable claim in a [`Document`].
+//!
+//! One scanner walks each sentence word by word and offers each word start to
+//! the parser families (temporal, then numeric), which reject a word on its
+//! first byte when it cannot start one of their claims. The longest match wins
+//! (temporal on a tie, so "four years" is a duration, not a count of years)
+//! and scanning resumes after it. Attribution is found per sentence and carried
+//! to the claims afterwards.
+
+mod attribution;
+mod claim;
+mod exclude;
+mod numeric;
+mod temporal;
+
+pub use claim::{
+    Attribution, Claim, ClaimKind, Link, NumberValue, Partitive, Qualifier, Span, TemporalValue,
+    Value,
+};
+
+use crate::document::{Document, Sentence};
+
+/// What a family parser sees at one candidate position.
+pub(crate) struct Ctx<'a> {
+    /// The whole document text; spans index into it.
+    pub text: &'a str,
+    pub doc: &'a Document,
+    /// The sentence being scanned.
+    pub sentence: &'a Sentence,
+    /// The publication date, when known.
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The text of the current sentence from `pos` to its end.
+    pub fn rest(&self, pos: usize) -> &'a str {
+        &self.text[pos..self.sentence.span.end]
+    }
+
+    /// The text of the current sentence before `pos`.
+    pub fn before(&self, pos: usize) -> &'a str {
+        &self.text[self.sentence.span.start..pos]
+    }
+
+    /// The whole current sentence.
+    pub fn sentence_text(&self) -> &'a str {
+        &self.text[self.sentence.span.clone()]
+    }
+}
+
+/// A claim as a family parser reports it, before ids and attribution.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub kind: ClaimKind,
+    pub value: Value,
+}
+
+/// Finds every claim in the document, in text order, with ids c1, c2, ...
+pub fn scan(doc: &Document) -> Vec<Claim> {
+    let text = doc.text();
+    let excluded = exclude::excluded_ranges(text);
+    let mut found: Vec<(usize, Found)> = Vec::new();
+    for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
+        let ctx = Ctx {
+            text,
+            doc,
+            sentence,
+            as_of: doc.published,
+        };
+        let mut pos = sentence.span.start;
+        while let Some(start) = next_word_start(text, pos, sentence.span.end) {
+            if let Some(skip_to) = covering_exclusion(&excluded, start) {
+                pos = skip_to;
+                continue;
+            }
+            match best_match(&ctx, start) {
+                Some(claim) if !overlaps_exclusion(&excluded, claim.start, claim.end) => {
+                    pos = claim.end.max(start + 1);
+                    found.push((sentence_index, claim));
+                }
+                _ => pos = next_char_boundary(text, start),
+            }
+        }
+    }
+    let mut claims: Vec<Claim> = found
+        .into_iter()
+        .enumerate()
+        .map(|(index, (sentence, f))| Claim {
+            id: format!("c{}", index + 1),
+            kind: f.kind,
+            text: text[f.start..f.end].to_string(),
+            span: doc.span(f.start, f.end),
+            value: f.value,
+            attribution: None,
+            links: Vec::new(),
+            sentence,
+        })
+        .collect();
+    numeric::link_partitives(&mut claims);
+    attribution::attribute(doc, &mut claims);
+    claims
+}
+
+fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
+    let temporal = temporal::parse_at(ctx, start);
+    let numeric = numeric::parse_at(ctx, start);
+    match (temporal, numeric) {
+        (Some(t), Some(n)) => Some(if n.end > t.end { n } else { t }),
+        (t, n) => t.or(n),
+    }
+}
+
+/// The next position at or after `pos` (and before `end`) where a word or a
+/// symbol that can open a claim starts: a letter or digit not preceded by a
+/// letter or digit, or a currency sign.
+fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
+    let mut previous = text[..pos].chars().next_back();
+    for (offset, c) in text[pos..end].char_indices() {
+        let starts_word = c.is_alphanumeric() && !previous.is_some_and(|p| p.is_alphanumeric());
+        if starts_word || is_claim_symbol(c) {
+            return Some(pos + offset);
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+fn is_claim_symbol(c: char) -> bool {
+    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '~' | '≈' | '<' | '>' | '≥' | '≤')
+}
+
+fn next_char_boundary(text: &str, pos: usize) -> usize {
+    pos + text[pos..].chars().next().map_or(1, char::len_utf8)
+}
+
+fn covering_exclusion(excluded: &[std::ops::Range<usize>], pos: usize) -> Option<usize> {
+    let i = excluded.partition_point(|r| r.end <= pos);
+    excluded
+        .get(i)
+        .filter(|r| r.start <= pos)
+        .map(|r| r.end)
+}
+
+fn overlaps_exclusion(excluded: &[std::ops::Range<usize>], start: usize, end: usize) -> bool {
+    let i = excluded.partition_point(|r| r.end <= start);
+    excluded.get(i).is_some_and(|r| r.start < end)
+}

@@ -1,0 +1,36 @@
+//! figcheck: find every checkable figure and date in a news article.
+//!
+//! The pipeline runs one way, one stage per module:
+//!
+//! ```text
+//! source ──► document ──► extract ──► report
+//! (bytes)    (text, sentences,  (claims with spans,  (what the JSON contract
+//!             publication date)  values, attribution) serialises; renderers)
+//! ```
+//!
+//! [`check`] runs the whole pipeline on one text, so another program can embed it.
+
+pub mod calendar;
+pub mod document;
+pub mod extract;
+mod lexicon;
+pub mod report;
+pub mod source;
+
+pub use document::Document;
+pub use extract::{Claim, ClaimKind, Value};
+pub use report::{DocumentReport, Report};
+
+/// What a caller can set for one check.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The publication date that resolves relative dates; overrides the dateline.
+    pub as_of: Option<jiff::civil::Date>,
+}
+
+/// Checks one article's text and returns its report.
+pub fn check(source_name: &str, text: &str, options: &Options) -> DocumentReport {
+    let document = Document::parse(text, options.as_of);
+    let claims = extract::scan(&document);
+    DocumentReport::new(source_name, &document, claims)
+}
