@@ -22,7 +22,10 @@ macro_rules! builtin {
         pub(crate) fn $fn_name() -> &'static $ty {
             static CELL: ::std::sync::OnceLock<$ty> = ::std::sync::OnceLock::new();
             CELL.get_or_init(|| {
-                $crate::lexicon::parse_builtin($file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $file)))
+                $crate::lexicon::parse_builtin(
+                    $file,
+                    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/", $file)),
+                )
             })
         }
     };
@@ -38,8 +41,10 @@ pub(crate) struct Abbreviations {
 pub(crate) fn abbreviations() -> &'static std::collections::HashSet<String> {
     static CELL: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
     CELL.get_or_init(|| {
-        let list: Abbreviations =
-            parse_builtin("abbreviations.toml", include_str!("../rules/abbreviations.toml"));
+        let list: Abbreviations = parse_builtin(
+            "abbreviations.toml",
+            include_str!("../rules/abbreviations.toml"),
+        );
         list.abbreviations.into_iter().collect()
     })
 }

@@ -82,7 +82,10 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
     sentences
 }
 
-fn ends_with_abbreviation(sentence: &str, abbreviations: &std::collections::HashSet<String>) -> bool {
+fn ends_with_abbreviation(
+    sentence: &str,
+    abbreviations: &std::collections::HashSet<String>,
+) -> bool {
     if !sentence.ends_with('.') {
         return false;
     }
@@ -131,7 +134,8 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials_do_not_end_sentences() {
-        let text = "Mr. Smith met Dr. J. Jones of Acme Inc. in the U.S. Treasury on Jan. 5. It rained.";
+        let text =
+            "Mr. Smith met Dr. J. Jones of Acme Inc. in the U.S. Treasury on Jan. 5. It rained.";
         assert_eq!(
             sentence_texts(text),
             vec![
@@ -149,7 +153,12 @@ mod tests {
         assert_eq!(headline(text, &paragraphs), Some(0..10));
         assert_eq!(
             sentence_texts(text),
-            vec!["Title here", "First line\nwraps on.", "Second one.", "Last."]
+            vec![
+                "Title here",
+                "First line\nwraps on.",
+                "Second one.",
+                "Last."
+            ]
         );
     }
 

@@ -128,7 +128,10 @@ fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
 }
 
 fn is_claim_symbol(c: char) -> bool {
-    matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '~' | '≈' | '<' | '>' | '≥' | '≤')
+    matches!(
+        c,
+        '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '~' | '≈' | '<' | '>' | '≥' | '≤'
+    )
 }
 
 fn next_char_boundary(text: &str, pos: usize) -> usize {
@@ -137,10 +140,7 @@ fn next_char_boundary(text: &str, pos: usize) -> usize {
 
 fn covering_exclusion(excluded: &[std::ops::Range<usize>], pos: usize) -> Option<usize> {
     let i = excluded.partition_point(|r| r.end <= pos);
-    excluded
-        .get(i)
-        .filter(|r| r.start <= pos)
-        .map(|r| r.end)
+    excluded.get(i).filter(|r| r.start <= pos).map(|r| r.end)
 }
 
 fn overlaps_exclusion(excluded: &[std::ops::Range<usize>], start: usize, end: usize) -> bool {
