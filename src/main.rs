@@ -1,1 +1,177 @@
-fn main() {}
+//! The figcheck command line: arguments, exit codes and glue between the
+//! library's stages. No parsing or checking happens here.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use figcheck::report::{Json, Renderer, Report, Style, Table};
+use figcheck::source;
+use figcheck::Options;
+
+/// Find every checkable figure and date in a news article, with its place,
+/// its normalised value and who it is attributed to.
+#[derive(Debug, Parser)]
+#[command(name = "figcheck", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check articles: list every checkable figure and date in them.
+    ///
+    /// Exit status: 0 when every input was checked, 2 when an input could not
+    /// be read (the others are still checked and reported).
+    #[command(
+        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
+    )]
+    Check(CheckArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Articles to check: files, directories (walked for .txt files), or `-`
+    /// for standard input. No input reads standard input.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Publication date that resolves relative dates ("17 years ago", "last
+    /// Tuesday"); without it the article's dateline is used, if it has one.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    as_of: Option<jiff::civil::Date>,
+
+    /// Reject inputs larger than N bytes (they are never truncated).
+    #[arg(long, value_name = "N", default_value_t = source::DEFAULT_MAX_BYTES)]
+    max_bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A table for the terminal, fitted to its width.
+    Table,
+    /// The JSON report (version 1 of the contract).
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    text.parse::<jiff::civil::Date>()
+        .map_err(|_| format!("'{text}' is not a date in the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    // Errors are one line; a defect is reported per input by check_guarded,
+    // never as a backtrace.
+    std::panic::set_hook(Box::new(|_| {}));
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(args),
+    }
+}
+
+fn check(args: CheckArgs) -> ExitCode {
+    let expanded = source::expand(&args.inputs);
+    let mut failed = !expanded.errors.is_empty();
+    for error in &expanded.errors {
+        eprintln!("figcheck: error: {error}");
+    }
+    for skipped in &expanded.skipped {
+        eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
+    }
+    let options = Options { as_of: args.as_of };
+    let mut documents = Vec::new();
+    for input in &expanded.inputs {
+        match source::read(input, args.max_bytes) {
+            Ok(source) => match check_guarded(&source.name, &source.text, &options) {
+                Ok(document) => documents.push(document),
+                Err(message) => {
+                    eprintln!("figcheck: error: {}: {message}", source.name);
+                    failed = true;
+                }
+            },
+            Err(error) => {
+                eprintln!("figcheck: error: {error}");
+                failed = true;
+            }
+        }
+    }
+    // JSON always gets a document, so scripts can parse it even when every input failed.
+    if !documents.is_empty() || args.format == Format::Json {
+        if let Err(message) = write_report(&args, Report::new(documents)) {
+            eprintln!("figcheck: error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Checks one text; a defect that panics on it becomes an error for that
+/// input alone, so the other inputs are still checked.
+fn check_guarded(
+    name: &str,
+    text: &str,
+    options: &Options,
+) -> Result<figcheck::DocumentReport, String> {
+    std::panic::catch_unwind(|| figcheck::check(name, text, options)).map_err(|payload| {
+        let detail = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error while checking ({detail}); please report it with this input")
+    })
+}
+
+fn write_report(args: &CheckArgs, report: Report) -> Result<(), String> {
+    let renderer: &dyn Renderer = match args.format {
+        Format::Table => &Table,
+        Format::Json => &Json,
+    };
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let style = Style {
+        colour: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        width: terminal_width(to_terminal),
+    };
+    let mut buffer = Vec::new();
+    renderer
+        .render(&report, style, &mut buffer)
+        .map_err(|e| format!("cannot render the report: {e}"))?;
+    match &args.output {
+        Some(path) => std::fs::write(path, &buffer)
+            .map_err(|e| format!("{}: cannot write the report: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&buffer).and_then(|()| stdout.flush()) {
+                // A closed pipe (`figcheck check | head`) is the reader's choice.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write to standard output: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// The width to fit: the terminal's, else $COLUMNS, else 120.
+fn terminal_width(to_terminal: bool) -> u16 {
+    let from_env = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    let from_terminal = to_terminal
+        .then(|| comfy_table::Table::new().width())
+        .flatten();
+    from_terminal.or(from_env).unwrap_or(120).max(40)
+}

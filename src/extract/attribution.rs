@@ -1,6 +1,377 @@
-//! Attribution: who each claim is quoted from.
+//! Attribution: who each claim is quoted from. Each sentence is searched once
+//! for a cue from rules/attribution.toml — a verb of saying with its subject,
+//! a phrase such as "according to" with the source after it, or a vague cue
+//! that names nobody — and a claim takes the attribution of its own sentence,
+//! else of the next or the previous sentence in the same paragraph
+//! ("..., she said." closes a quotation that began a sentence earlier).
 
-use super::Claim;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+use super::{Attribution, Claim};
 use crate::document::Document;
+use crate::lexicon;
 
-pub(crate) fn attribute(_doc: &Document, _claims: &mut [Claim]) {}
+#[derive(Debug, Deserialize)]
+struct Cues {
+    speech_verbs: Vec<String>,
+    source_follows: Vec<String>,
+    vague: Vec<String>,
+    source_stops: Vec<String>,
+}
+
+lexicon::builtin!(cues, Cues, "attribution.toml");
+
+/// Cue phrases indexed by their first word, so each word of a sentence is
+/// looked up once rather than compared with every phrase.
+struct CueIndex {
+    by_first_word: HashMap<String, Vec<(Vec<String>, CueType)>>,
+    stops: std::collections::HashSet<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum CueType {
+    Speech,
+    SourceFollows,
+    Vague,
+}
+
+fn index() -> &'static CueIndex {
+    static CELL: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
+    CELL.get_or_init(|| {
+        let cues = cues();
+        let mut by_first_word: HashMap<String, Vec<(Vec<String>, CueType)>> = HashMap::new();
+        let lists = [
+            (&cues.vague, CueType::Vague),
+            (&cues.source_follows, CueType::SourceFollows),
+            (&cues.speech_verbs, CueType::Speech),
+        ];
+        for (list, kind) in lists {
+            for phrase in list {
+                let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+                if let Some(first) = words.first() {
+                    by_first_word
+                        .entry(first.clone())
+                        .or_default()
+                        .push((words, kind));
+                }
+            }
+        }
+        // Longest phrases first, so "according to sources" beats "according to".
+        for phrases in by_first_word.values_mut() {
+            phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        CueIndex {
+            by_first_word,
+            stops: cues.source_stops.iter().map(|s| s.to_lowercase()).collect(),
+        }
+    })
+}
+
+/// A word of a sentence with its byte range in the document.
+#[derive(Debug, Clone)]
+struct Word {
+    range: Range<usize>,
+    lower: String,
+    capitalised: bool,
+    /// Punctuation between the previous word and this one.
+    gap_before: String,
+}
+
+fn words_of(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut words = Vec::new();
+    let slice = &text[range.clone()];
+    let mut gap_start = 0;
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = iter.peek() {
+            let joins = d.is_alphanumeric()
+                || ((d == '\'' || d == '’' || d == '-' || d == '.')
+                    && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric));
+            if !joins {
+                break;
+            }
+            end = j + d.len_utf8();
+            iter.next();
+        }
+        let word = &slice[i..end];
+        words.push(Word {
+            range: range.start + i..range.start + end,
+            lower: word.to_lowercase(),
+            capitalised: c.is_uppercase(),
+            gap_before: slice[gap_start..i].trim().to_string(),
+        });
+        gap_start = end;
+    }
+    words
+}
+
+/// Finds the attribution a sentence states, if any.
+fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attribution> {
+    let text = doc.text();
+    let index = index();
+    let words = words_of(text, range);
+    let mut vague: Option<Attribution> = None;
+    let mut inside_vague_cue_until = 0;
+    for (i, word) in words.iter().enumerate() {
+        if i < inside_vague_cue_until {
+            continue;
+        }
+        let Some(phrases) = index.by_first_word.get(&word.lower) else {
+            continue;
+        };
+        for (phrase, kind) in phrases {
+            let Some(matched) = words.get(i..i + phrase.len()) else {
+                continue;
+            };
+            let same_words = matched.iter().zip(phrase).all(|(w, p)| &w.lower == p)
+                && matched.iter().skip(1).all(|w| w.gap_before.is_empty());
+            if !same_words {
+                continue;
+            }
+            let cue_range = matched[0].range.start..matched[matched.len() - 1].range.end;
+            let cue_text = text[cue_range.clone()].to_string();
+            let found = match kind {
+                CueType::Vague => {
+                    inside_vague_cue_until = i + phrase.len();
+                    vague.get_or_insert(Attribution {
+                        source: cue_text.clone(),
+                        cue: cue_text,
+                        span: doc.span(cue_range.start, cue_range.end),
+                        vague: true,
+                    });
+                    None
+                }
+                CueType::SourceFollows => source_after(text, &words[i + phrase.len()..], index)
+                    .map(|source| (source, cue_text, cue_range)),
+                CueType::Speech => speech_source(text, &words, i, phrase.len(), index)
+                    .map(|source| (source, cue_text, cue_range)),
+            };
+            if let Some((source, cue, cue_range)) = found {
+                return Some(Attribution {
+                    source,
+                    cue,
+                    span: doc.span(cue_range.start, cue_range.end),
+                    vague: false,
+                });
+            }
+            break;
+        }
+    }
+    vague
+}
+
+/// The source named after a cue: words up to punctuation or a stop word.
+fn source_after(text: &str, after: &[Word], index: &CueIndex) -> Option<String> {
+    let mut taken: Vec<&Word> = Vec::new();
+    for word in after.iter().take(8) {
+        let punctuated = !word.gap_before.is_empty() && !word.gap_before.starts_with('\'');
+        if (!taken.is_empty() && punctuated) || index.stops.contains(&word.lower) {
+            break;
+        }
+        if word.lower.starts_with(char::is_numeric) {
+            break;
+        }
+        taken.push(word);
+    }
+    phrase_text(text, &taken)
+}
+
+/// The speaker of a verb of saying at `verb`: ", said Anna Berg" names the
+/// speaker after the verb; otherwise it is the phrase before the verb.
+fn speech_source(
+    text: &str,
+    words: &[Word],
+    verb: usize,
+    verb_length: usize,
+    index: &CueIndex,
+) -> Option<String> {
+    let after = &words[verb + verb_length..];
+    let verb_follows_comma_or_quote = words[verb].gap_before.ends_with([',', '"', '”', '\'', '’']);
+    if verb_follows_comma_or_quote {
+        if let Some(first) = after.first() {
+            if first.gap_before.is_empty()
+                && (first.capitalised || first.lower == "the" || first.lower == "a")
+            {
+                return source_after(text, after, index);
+            }
+        }
+    }
+    let mut taken: Vec<&Word> = Vec::new();
+    let mut position = verb;
+    while position > 0 && taken.len() < 6 {
+        let word = &words[position - 1];
+        let next_gap = &words[position].gap_before;
+        let breaks = !next_gap.is_empty()
+            && !(next_gap == "'"
+                || next_gap == "’"
+                || next_gap == "."
+                || next_gap == "," && word.capitalised && taken.is_empty());
+        if breaks || index.stops.contains(&word.lower) || word.lower.starts_with(char::is_numeric) {
+            break;
+        }
+        taken.insert(0, word);
+        position -= 1;
+    }
+    // An adverb between subject and verb ("the ministry also said").
+    while taken
+        .last()
+        .is_some_and(|w| w.lower.ends_with("ly") || w.lower == "also")
+    {
+        taken.pop();
+    }
+    phrase_text(text, &taken)
+}
+
+fn phrase_text(text: &str, words: &[&Word]) -> Option<String> {
+    let first = words.first()?;
+    let last = words.last()?;
+    Some(text[first.range.start..last.range.end].to_string())
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Sets each claim's attribution from its own sentence, else the next, else
+/// the previous one in the same paragraph.
+pub(crate) fn attribute(doc: &Document, claims: &mut [Claim]) {
+    let mut by_sentence: HashMap<usize, Option<Attribution>> = HashMap::new();
+    let mut attribution_of = |s: usize| -> Option<Attribution> {
+        by_sentence
+            .entry(s)
+            .or_insert_with(|| sentence_attribution(doc, doc.sentences[s].span.clone()))
+            .clone()
+    };
+    let mut last_named: Option<String> = None;
+    for claim in claims.iter_mut() {
+        let s = claim.sentence;
+        if doc.in_front_matter(claim.span.start) {
+            continue;
+        }
+        let paragraph = doc.sentences[s].paragraph;
+        let neighbours = [Some(s), s.checked_add(1), s.checked_sub(1)];
+        let found = neighbours
+            .into_iter()
+            .flatten()
+            .filter(|&n| {
+                n < doc.sentences.len()
+                    && doc.sentences[n].paragraph == paragraph
+                    && !doc.in_front_matter(doc.sentences[n].span.start)
+            })
+            .find_map(&mut attribution_of);
+        if let Some(mut attribution) = found {
+            let lower = attribution.source.to_lowercase();
+            if PRONOUNS.contains(&lower.as_str()) {
+                if let Some(named) = &last_named {
+                    attribution.source = named.clone();
+                }
+            } else if !attribution.vague {
+                last_named = Some(attribution.source.clone());
+            }
+            claim.attribution = Some(attribution);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attribution(sentence: &str) -> Option<(String, String, bool)> {
+        let doc = Document::parse(sentence, None);
+        sentence_attribution(&doc, 0..sentence.len()).map(|a| (a.source, a.cue, a.vague))
+    }
+
+    fn source(sentence: &str) -> Option<String> {
+        attribution(sentence).map(|(source, _, _)| source)
+    }
+
+    #[test]
+    fn finds_the_subject_of_a_verb_of_saying() {
+        assert_eq!(
+            source("The ministry said exports rose 5%."),
+            Some("The ministry".into())
+        );
+        assert_eq!(source("\"Exports rose 5%,\" she said."), Some("she".into()));
+        assert_eq!(
+            source("Anna Berg told reporters that 70 firms signed."),
+            Some("Anna Berg".into())
+        );
+        assert_eq!(
+            source("Exports rose 5%, said Anna Berg, the minister."),
+            Some("Anna Berg".into())
+        );
+        assert_eq!(
+            source("The mayor also noted 12 closures."),
+            Some("The mayor".into())
+        );
+    }
+
+    #[test]
+    fn finds_the_source_after_according_to() {
+        assert_eq!(
+            attribution("Exports rose 5%, according to the trade ministry."),
+            Some(("the trade ministry".into(), "according to".into(), false))
+        );
+        assert_eq!(
+            source("Figures from Eurostat show a 3% fall."),
+            Some("Eurostat".into())
+        );
+        assert_eq!(
+            source("A report by the World Bank put growth at 2%."),
+            Some("the World Bank".into())
+        );
+    }
+
+    #[test]
+    fn vague_cues_are_marked_vague_and_named_sources_win() {
+        assert_eq!(
+            attribution("It is reported that 40 people died."),
+            Some(("It is reported".into(), "It is reported".into(), true))
+        );
+        assert_eq!(
+            attribution("Experts say 10% is likely.").map(|a| a.2),
+            Some(true)
+        );
+        assert_eq!(
+            attribution("Reportedly 40 died, the ministry said.").map(|a| (a.0, a.2)),
+            Some(("the ministry".into(), false))
+        );
+    }
+
+    #[test]
+    fn no_cue_means_no_attribution() {
+        assert_eq!(attribution("Exports rose 5% in March."), None);
+    }
+
+    #[test]
+    fn a_claim_takes_the_attribution_of_the_next_sentence_in_its_paragraph() {
+        let text = "\"Prices rose 5%. Wages rose 2%,\" Anna Berg said.\n\nRents rose 4%.";
+        let doc = Document::parse(text, None);
+        let mut claims: Vec<Claim> = [("5%", 0), ("2%", 1), ("4%", 2)]
+            .into_iter()
+            .map(|(figure, sentence)| (text.find(figure).unwrap(), sentence))
+            .map(|(start, sentence)| Claim {
+                id: String::new(),
+                kind: crate::ClaimKind::Percent,
+                text: String::new(),
+                span: doc.span(start, start + 2),
+                value: crate::Value::Temporal(Default::default()),
+                attribution: None,
+                links: Vec::new(),
+                sentence,
+            })
+            .collect();
+        attribute(&doc, &mut claims);
+        let sources: Vec<Option<&str>> = claims
+            .iter()
+            .map(|c| c.attribution.as_ref().map(|a| a.source.as_str()))
+            .collect();
+        assert_eq!(sources, vec![Some("Anna Berg"), Some("Anna Berg"), None]);
+    }
+}

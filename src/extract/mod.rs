@@ -60,7 +60,12 @@ pub(crate) struct Found {
 /// Finds every claim in the document, in text order, with ids c1, c2, ...
 pub fn scan(doc: &Document) -> Vec<Claim> {
     let text = doc.text();
-    let excluded = exclude::excluded_ranges(text);
+    let mut excluded = exclude::excluded_ranges(text);
+    // The dateline's date is the article's own metadata, not a claim in it.
+    if let Some(dateline) = &doc.dateline {
+        excluded.push(dateline.clone());
+        excluded = merge_ranges(excluded);
+    }
     let mut found: Vec<(usize, Found)> = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let ctx = Ctx {
@@ -136,6 +141,19 @@ fn is_claim_symbol(c: char) -> bool {
 
 fn next_char_boundary(text: &str, pos: usize) -> usize {
     pos + text[pos..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Sorts ranges and merges those that overlap, so they can be binary-searched.
+fn merge_ranges(mut ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
+    ranges.sort_by_key(|r| r.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
 }
 
 fn covering_exclusion(excluded: &[std::ops::Range<usize>], pos: usize) -> Option<usize> {

@@ -1,28 +1,107 @@
-//! The report model (what the JSON contract serialises) and its renderers.
+//! The report stage: the report model (what the JSON contract serialises)
+//! and the renderers that print it. Renderers see only the model, never the
+//! parsers, so a new format is one new file behind [`Renderer`].
+
+mod describe;
+mod json;
+mod table;
+
+use std::io::{self, Write};
 
 use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::Claim;
 
-/// The report for one input.
+pub use describe::{describe, format_amount};
+pub use json::Json;
+pub use table::Table;
+
+/// The report for one input: its claims and findings.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocumentReport {
     pub source: String,
     pub as_of: Option<String>,
     pub claims: Vec<Claim>,
+    /// Findings of the rule engine (none until rules run).
     pub findings: Vec<serde_json::Value>,
+    /// Each claim's sentence around it, for review formats.
+    #[serde(skip)]
+    pub contexts: Vec<Context>,
 }
+
+/// A claim in its sentence: the text before it, the claim, the text after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Context {
+    pub before: String,
+    pub claim: String,
+    pub after: String,
+}
+
+/// How much sentence to keep on each side of a claim, in characters.
+const CONTEXT_CHARS: usize = 50;
 
 impl DocumentReport {
     pub fn new(source: &str, document: &Document, claims: Vec<Claim>) -> DocumentReport {
+        let contexts = claims.iter().map(|c| context_of(document, c)).collect();
         DocumentReport {
             source: source.to_string(),
             as_of: document.published.map(|d| d.to_string()),
             claims,
             findings: Vec::new(),
+            contexts,
         }
     }
+}
+
+fn context_of(document: &Document, claim: &Claim) -> Context {
+    let text = document.text();
+    let sentence = document.sentences[claim.sentence].span.clone();
+    let before = &text[sentence.start.min(claim.span.start)..claim.span.start];
+    let after = &text[claim.span.end..sentence.end.max(claim.span.end)];
+    Context {
+        before: flatten(trim_start_to_words(before, CONTEXT_CHARS)),
+        claim: flatten(&claim.text),
+        after: flatten(trim_end_to_words(after, CONTEXT_CHARS)),
+    }
+}
+
+fn flatten(text: impl AsRef<str>) -> String {
+    text.as_ref()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        + if text.as_ref().ends_with(char::is_whitespace) {
+            " "
+        } else {
+            ""
+        }
+}
+
+/// The last `limit` characters of `text`, cut at a word start, with "…".
+fn trim_start_to_words(text: &str, limit: usize) -> String {
+    let count = text.chars().count();
+    if count <= limit {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(count - limit).map_or(0, |(i, _)| i);
+    let tail = &text[cut..];
+    let word_start = tail.find(char::is_whitespace).map_or(0, |i| i + 1);
+    format!("…{}", &tail[word_start..])
+}
+
+/// The first `limit` characters of `text`, cut at a word end, with "…".
+fn trim_end_to_words(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut = text
+        .char_indices()
+        .nth(limit)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let word_end = head.rfind(char::is_whitespace).unwrap_or(head.len());
+    format!("{}…", &head[..word_end])
 }
 
 /// The report for a whole run: version 1 of the JSON contract.
@@ -30,4 +109,43 @@ impl DocumentReport {
 pub struct Report {
     pub version: u32,
     pub documents: Vec<DocumentReport>,
+}
+
+impl Report {
+    pub fn new(documents: Vec<DocumentReport>) -> Report {
+        Report {
+            version: 1,
+            documents,
+        }
+    }
+}
+
+/// How a renderer may decorate its output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colour and emphasis.
+    pub colour: bool,
+    /// The width to fit, in columns.
+    pub width: u16,
+}
+
+/// One output format.
+pub trait Renderer {
+    fn render(&self, report: &Report, style: Style, out: &mut dyn Write) -> io::Result<()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_is_cut_at_words_with_ellipses() {
+        let before = "one two three four five six seven eight nine ten eleven twelve ";
+        assert_eq!(trim_start_to_words(before, 20), "…ten eleven twelve ");
+        assert_eq!(
+            trim_end_to_words(" alpha beta gamma delta", 12),
+            " alpha beta…"
+        );
+        assert_eq!(trim_end_to_words(" short", 12), " short");
+    }
 }
