@@ -48,3 +48,29 @@ pub(crate) fn abbreviations() -> &'static std::collections::HashSet<String> {
         list.abbreviations.into_iter().collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every data file in rules/ must parse, whichever stage reads it.
+    #[test]
+    fn every_builtin_data_file_is_valid_toml() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/rules");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if let Err(error) = text.parse::<toml::Table>() {
+                    panic!("{}: {error}", path.display());
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 2, "expected the built-in data files in {dir}");
+    }
+
+    #[test]
+    fn abbreviations_load() {
+        assert!(super::abbreviations().contains("U.S."));
+    }
+}
