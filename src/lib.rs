@@ -3,9 +3,9 @@
 //! The pipeline runs one way, one stage per module:
 //!
 //! ```text
-//! source ──► document ──► extract ──► report
-//! (bytes)    (text, sentences,  (claims with spans,  (what the JSON contract
-//!             publication date)  values, attribution) serialises; renderers)
+//! source ──► document ──► extract ──► rules ──► report
+//! (bytes)    (text, sentences,  (claims with spans,  (findings)  (what the JSON
+//!             publication date)  values, attribution)            contract serialises)
 //! ```
 //!
 //! [`check`] runs the whole pipeline on one text, so another program can embed it.
@@ -15,6 +15,7 @@ pub mod document;
 pub mod extract;
 mod lexicon;
 pub mod report;
+pub mod rules;
 pub mod source;
 
 pub use document::Document;
@@ -26,11 +27,14 @@ pub use report::{DocumentReport, Report};
 pub struct Options {
     /// The publication date that resolves relative dates; overrides the dateline.
     pub as_of: Option<jiff::civil::Date>,
+    /// Which rules run.
+    pub rules: rules::RuleSelection,
 }
 
 /// Checks one article's text and returns its report.
 pub fn check(source_name: &str, text: &str, options: &Options) -> DocumentReport {
     let document = Document::parse(text, options.as_of);
     let claims = extract::scan(&document);
-    DocumentReport::new(source_name, &document, claims)
+    let findings = rules::run(&document, &claims, &options.rules);
+    DocumentReport::new(source_name, &document, claims, findings)
 }

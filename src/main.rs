@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use figcheck::report::{Json, Renderer, Report, Style, Table};
+use figcheck::rules::{self, RuleSelection, Severity};
 use figcheck::source;
 use figcheck::Options;
 
@@ -22,14 +23,21 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check articles: list every checkable figure and date in them.
+    /// Check articles: list every checkable figure and date in them, and what
+    /// the rules find wrong with them.
     ///
-    /// Exit status: 0 when every input was checked, 2 when an input could not
-    /// be read (the others are still checked and reported).
+    /// Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on
+    /// a usage error or when an input could not be read (the other inputs are
+    /// still checked and reported).
     #[command(
         after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
     )]
     Check(CheckArgs),
+    /// List the rules (id, severity, summary), or print one rule's documentation.
+    Rules {
+        /// A rule id, such as consistency/weekday-mismatch.
+        id: Option<String>,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -55,6 +63,37 @@ struct CheckArgs {
     /// Reject inputs larger than N bytes (they are never truncated).
     #[arg(long, value_name = "N", default_value_t = source::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+
+    /// Run only these rules: ids or families, comma-separated (e.g. "sourcing").
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    select: Vec<String>,
+
+    /// Skip these rules: ids or families, comma-separated.
+    #[arg(long, value_name = "ID,...", value_delimiter = ',')]
+    ignore: Vec<String>,
+
+    /// Exit 1 when a finding at or above this severity exists.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -77,10 +116,62 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Rules { id } => list_rules(id.as_deref()),
+    }
+}
+
+fn list_rules(id: Option<&str>) -> ExitCode {
+    match id {
+        Some(id) => match rules::catalogue().find(|m| m.id == id) {
+            Some(meta) => {
+                println!(
+                    "# {}
+
+Default severity: {}
+",
+                    meta.id,
+                    meta.default_severity.as_str()
+                );
+                println!("{}", meta.documentation().trim());
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("figcheck: error: no rule named '{id}' (figcheck rules lists them)");
+                ExitCode::from(2)
+            }
+        },
+        None => {
+            let mut grid = comfy_table::Table::new();
+            grid.load_style(comfy_table::presets::NOTHING)
+                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                .set_width(terminal_width(std::io::stdout().is_terminal()))
+                .set_header(["rule", "severity", "on", "flags"]);
+            for meta in rules::catalogue() {
+                grid.add_row([
+                    meta.id.to_string(),
+                    meta.default_severity.as_str().to_string(),
+                    "on".to_string(),
+                    meta.summary(),
+                ]);
+            }
+            println!("{grid}");
+            ExitCode::SUCCESS
+        }
     }
 }
 
 fn check(args: CheckArgs) -> ExitCode {
+    let unknown: Vec<&str> = rules::unknown_rule_names(&args.select)
+        .into_iter()
+        .chain(rules::unknown_rule_names(&args.ignore))
+        .collect();
+    if !unknown.is_empty() {
+        eprintln!(
+            "figcheck: error: no rule or family named {} (figcheck rules lists them)",
+            unknown.join(", ")
+        );
+        return ExitCode::from(2);
+    }
     let expanded = source::expand(&args.inputs);
     let mut failed = !expanded.errors.is_empty();
     for error in &expanded.errors {
@@ -89,7 +180,13 @@ fn check(args: CheckArgs) -> ExitCode {
     for skipped in &expanded.skipped {
         eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
     }
-    let options = Options { as_of: args.as_of };
+    let options = Options {
+        as_of: args.as_of,
+        rules: RuleSelection {
+            select: args.select.clone(),
+            ignore: args.ignore.clone(),
+        },
+    };
     let mut documents = Vec::new();
     for input in &expanded.inputs {
         match source::read(input, args.max_bytes) {
@@ -107,14 +204,21 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     // JSON always gets a document, so scripts can parse it even when every input failed.
-    if !documents.is_empty() || args.format == Format::Json {
-        if let Err(message) = write_report(&args, Report::new(documents)) {
+    let report = Report::new(documents);
+    let fails = match (args.fail_on.threshold(), report.worst_severity()) {
+        (Some(threshold), Some(worst)) => worst >= threshold,
+        _ => false,
+    };
+    if !report.documents.is_empty() || args.format == Format::Json {
+        if let Err(message) = write_report(&args, &report) {
             eprintln!("figcheck: error: {message}");
             return ExitCode::from(2);
         }
     }
     if failed {
         ExitCode::from(2)
+    } else if fails {
+        ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
@@ -137,7 +241,7 @@ fn check_guarded(
     })
 }
 
-fn write_report(args: &CheckArgs, report: Report) -> Result<(), String> {
+fn write_report(args: &CheckArgs, report: &Report) -> Result<(), String> {
     let renderer: &dyn Renderer = match args.format {
         Format::Table => &Table,
         Format::Json => &Json,
@@ -149,7 +253,7 @@ fn write_report(args: &CheckArgs, report: Report) -> Result<(), String> {
     };
     let mut buffer = Vec::new();
     renderer
-        .render(&report, style, &mut buffer)
+        .render(report, style, &mut buffer)
         .map_err(|e| format!("cannot render the report: {e}"))?;
     match &args.output {
         Some(path) => std::fs::write(path, &buffer)

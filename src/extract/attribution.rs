@@ -235,6 +235,17 @@ fn phrase_text(text: &str, words: &[&Word]) -> Option<String> {
     Some(text[first.range.start..last.range.end].to_string())
 }
 
+/// The vague attributions of the article's body: one per sentence whose only
+/// attribution is a vague cue.
+pub fn vague_attributions(doc: &Document) -> Vec<Attribution> {
+    doc.sentences
+        .iter()
+        .filter(|s| !doc.in_front_matter(s.span.start))
+        .filter_map(|s| sentence_attribution(doc, s.span.clone()))
+        .filter(|a| a.vague)
+        .collect()
+}
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// Sets each claim's attribution from its own sentence, else the next, else

@@ -18,6 +18,8 @@ pub use claim::{
     Value,
 };
 
+pub use attribution::vague_attributions;
+
 use crate::document::{Document, Sentence};
 
 /// What a family parser sees at one candidate position.

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::extract::Claim;
+use crate::rules::{Finding, Severity};
 
 pub use describe::{describe, format_amount};
 pub use json::Json;
@@ -23,8 +24,7 @@ pub struct DocumentReport {
     pub source: String,
     pub as_of: Option<String>,
     pub claims: Vec<Claim>,
-    /// Findings of the rule engine (none until rules run).
-    pub findings: Vec<serde_json::Value>,
+    pub findings: Vec<Finding>,
     /// Each claim's sentence around it, for review formats.
     #[serde(skip)]
     pub contexts: Vec<Context>,
@@ -42,13 +42,18 @@ pub struct Context {
 const CONTEXT_CHARS: usize = 50;
 
 impl DocumentReport {
-    pub fn new(source: &str, document: &Document, claims: Vec<Claim>) -> DocumentReport {
+    pub fn new(
+        source: &str,
+        document: &Document,
+        claims: Vec<Claim>,
+        findings: Vec<Finding>,
+    ) -> DocumentReport {
         let contexts = claims.iter().map(|c| context_of(document, c)).collect();
         DocumentReport {
             source: source.to_string(),
             as_of: document.published.map(|d| d.to_string()),
             claims,
-            findings: Vec::new(),
+            findings,
             contexts,
         }
     }
@@ -117,6 +122,50 @@ impl Report {
             version: 1,
             documents,
         }
+    }
+
+    /// The most severe finding in the run, if any.
+    pub fn worst_severity(&self) -> Option<Severity> {
+        self.documents
+            .iter()
+            .flat_map(|d| &d.findings)
+            .map(|f| f.severity)
+            .max()
+    }
+
+    /// "2 errors, 5 warnings in 1 article" (claims counted when nothing is found).
+    pub fn summary(&self) -> String {
+        let count = |severity| {
+            self.documents
+                .iter()
+                .flat_map(|d| &d.findings)
+                .filter(|f| f.severity == severity)
+                .count()
+        };
+        let parts: Vec<String> = [
+            (Severity::Error, "error"),
+            (Severity::Warning, "warning"),
+            (Severity::Info, "note"),
+        ]
+        .into_iter()
+        .filter(|(severity, _)| count(*severity) > 0)
+        .map(|(severity, noun)| plural(count(severity), noun))
+        .collect();
+        let claims: usize = self.documents.iter().map(|d| d.claims.len()).sum();
+        let found = if parts.is_empty() {
+            format!("no findings, {}", plural(claims, "claim"))
+        } else {
+            format!("{}, {}", parts.join(", "), plural(claims, "claim"))
+        };
+        format!("{found} in {}", plural(self.documents.len(), "article"))
+    }
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

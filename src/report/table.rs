@@ -1,16 +1,21 @@
-//! The terminal renderer: one table per document, one row per claim, fitted
-//! to the terminal width, with colour only when the caller allows it.
+//! The terminal renderer: per document, one table row per claim (marked with
+//! the findings that involve it), then a table of findings, fitted to the
+//! terminal width, with colour only when the caller allows it.
 
 use std::io::{self, Write};
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table as Grid};
 
 use super::{describe, DocumentReport, Renderer, Report, Style};
+use crate::rules::Severity;
 
 pub struct Table;
 
 const BOLD_YELLOW: &str = "\x1b[1;33m";
 const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[31m";
+const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
 const RESET: &str = "\x1b[0m";
 
 impl Renderer for Table {
@@ -18,23 +23,38 @@ impl Renderer for Table {
         for document in &report.documents {
             render_document(document, style, out)?;
         }
-        let claims: usize = report.documents.iter().map(|d| d.claims.len()).sum();
-        let articles = report.documents.len();
-        writeln!(
-            out,
-            "{} in {}",
-            plural(claims, "claim"),
-            plural(articles, "article")
-        )
+        writeln!(out, "{}", report.summary())
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
+fn paint(style: Style, colour: &str, text: &str) -> String {
+    if style.colour {
+        format!("{colour}{text}{RESET}")
     } else {
-        format!("{n} {noun}s")
+        text.to_string()
     }
+}
+
+fn severity_colour(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => RED,
+        Severity::Warning => YELLOW,
+        Severity::Info => CYAN,
+    }
+}
+
+fn new_grid(style: Style, header: &[&str]) -> Grid {
+    let mut grid = Grid::new();
+    grid.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(style.width)
+        .set_header(header.to_vec());
+    if style.colour {
+        grid.enforce_styling();
+    } else {
+        grid.force_no_tty();
+    }
+    grid
 }
 
 fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write) -> io::Result<()> {
@@ -42,44 +62,65 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
         Some(date) => format!("as of {date}"),
         None => "no publication date found (give one with --as-of)".to_string(),
     };
-    let (bold, reset) = if style.colour {
-        (BOLD, RESET)
-    } else {
-        ("", "")
-    };
-    writeln!(out, "{bold}{}{reset} — {as_of}", document.source)?;
+    writeln!(out, "{} — {as_of}", paint(style, BOLD, &document.source))?;
     if document.claims.is_empty() {
-        return writeln!(out, "no checkable figures or dates found\n");
-    }
-    let mut grid = Grid::new();
-    grid.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(style.width)
-        .set_header(["#", "at", "kind", "claim in context", "value", "source"]);
-    if !style.colour {
-        grid.force_no_tty();
+        writeln!(out, "no checkable figures or dates found")?;
     } else {
-        grid.enforce_styling();
+        let mut grid = new_grid(
+            style,
+            &["#", "at", "kind", "claim in context", "value", "source"],
+        );
+        for (claim, context) in document.claims.iter().zip(&document.contexts) {
+            let marked = if style.colour {
+                format!("{BOLD_YELLOW}{}{RESET}", context.claim)
+            } else {
+                format!("«{}»", context.claim)
+            };
+            let source = match &claim.attribution {
+                Some(a) if a.vague => format!("{} (vague)", a.source),
+                Some(a) => format!("{} ({})", a.source, a.cue),
+                None => "—".to_string(),
+            };
+            let marks: Vec<String> = document
+                .findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.claims.contains(&claim.id))
+                .map(|(i, f)| paint(style, severity_colour(f.severity), &format!("F{}", i + 1)))
+                .collect();
+            let number = claim.id.trim_start_matches('c');
+            let number = if marks.is_empty() {
+                number.to_string()
+            } else {
+                format!("{number} {}", marks.join(" "))
+            };
+            grid.add_row([
+                Cell::new(number),
+                Cell::new(format!("{}:{}", claim.span.line, claim.span.column)),
+                Cell::new(claim.kind.as_str()),
+                Cell::new(format!("{}{marked}{}", context.before, context.after)),
+                Cell::new(describe(claim)),
+                Cell::new(source),
+            ]);
+        }
+        writeln!(out, "{grid}")?;
     }
-    for (claim, context) in document.claims.iter().zip(&document.contexts) {
-        let marked = if style.colour {
-            format!("{BOLD_YELLOW}{}{RESET}", context.claim)
-        } else {
-            format!("«{}»", context.claim)
-        };
-        let source = match &claim.attribution {
-            Some(a) if a.vague => format!("{} (vague)", a.source),
-            Some(a) => format!("{} ({})", a.source, a.cue),
-            None => "—".to_string(),
-        };
-        grid.add_row([
-            Cell::new(claim.id.trim_start_matches('c')),
-            Cell::new(format!("{}:{}", claim.span.line, claim.span.column)),
-            Cell::new(claim.kind.as_str()),
-            Cell::new(format!("{}{marked}{}", context.before, context.after)),
-            Cell::new(describe(claim)),
-            Cell::new(source),
-        ]);
+    if !document.findings.is_empty() {
+        let mut grid = new_grid(style, &["", "severity", "at", "rule", "finding"]);
+        for (i, finding) in document.findings.iter().enumerate() {
+            grid.add_row([
+                Cell::new(format!("F{}", i + 1)),
+                Cell::new(paint(
+                    style,
+                    severity_colour(finding.severity),
+                    finding.severity.as_str(),
+                )),
+                Cell::new(format!("{}:{}", finding.span.line, finding.span.column)),
+                Cell::new(&finding.rule),
+                Cell::new(&finding.message),
+            ]);
+        }
+        writeln!(out, "{grid}")?;
     }
-    writeln!(out, "{grid}\n")
+    writeln!(out)
 }

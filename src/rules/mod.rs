@@ -1,0 +1,197 @@
+//! The rules stage: checks a document's claims and text and reports findings.
+//!
+//! Each built-in rule is one file that declares its id, default severity and
+//! documentation with [`declare_rule!`], implements [`Rule`], and has one line
+//! in [`registry::BUILTIN`]. The engine runs the rules the configuration
+//! leaves on, with the severities it sets.
+
+mod consistency;
+mod finding;
+mod registry;
+mod sourcing;
+
+pub use finding::{Finding, Severity};
+
+use crate::document::Document;
+use crate::extract::Claim;
+
+/// What a rule sees: the document and its claims, in text order.
+pub(crate) struct RuleContext<'a> {
+    pub doc: &'a Document,
+    pub claims: &'a [Claim],
+}
+
+/// One check. `check` pushes findings with the rule's default severity; the
+/// engine applies the configured one.
+pub(crate) trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>);
+}
+
+/// A rule's id, default severity and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    pub id: &'static str,
+    pub default_severity: Severity,
+    /// Markdown with the sections "What it flags", "Why it matters",
+    /// "Fires on" and "Does not fire on".
+    pub doc: &'static str,
+}
+
+impl RuleMeta {
+    /// The documentation as Markdown, without the doc comments' indent.
+    pub fn documentation(&self) -> String {
+        self.doc
+            .lines()
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The first sentence of the "What it flags" section, on one line.
+    pub fn summary(&self) -> String {
+        let paragraph: Vec<&str> = self
+            .doc
+            .lines()
+            .map(str::trim)
+            .skip_while(|line| line.is_empty() || line.starts_with('#'))
+            .take_while(|line| !line.is_empty())
+            .collect();
+        let joined = paragraph.join(" ");
+        match joined.find(". ") {
+            Some(end) => joined[..=end].to_string(),
+            None => joined,
+        }
+    }
+
+    /// The rule's family: "consistency" for "consistency/timeline".
+    pub fn family(&self) -> &'static str {
+        self.id.split('/').next().unwrap_or(self.id)
+    }
+}
+
+/// Declares a rule type whose doc comment is also its runtime documentation:
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it flags
+///     /// ...
+///     pub(crate) struct WeekdayMismatch => "consistency/weekday-mismatch", Severity::Error
+/// }
+/// ```
+macro_rules! declare_rule {
+    ($(#[doc = $doc:expr])* $vis:vis struct $name:ident => $id:literal, $severity:expr) => {
+        $(#[doc = $doc])*
+        $vis struct $name;
+
+        impl $name {
+            pub(crate) const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                default_severity: $severity,
+                doc: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// Which rules run, and how severe their findings are.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSelection {
+    /// Run only these ids or families (empty: all that are on).
+    pub select: Vec<String>,
+    /// Skip these ids or families.
+    pub ignore: Vec<String>,
+}
+
+impl RuleSelection {
+    fn runs(&self, meta: &RuleMeta) -> bool {
+        let named =
+            |patterns: &[String]| patterns.iter().any(|p| p == meta.id || p == meta.family());
+        (self.select.is_empty() || named(&self.select)) && !named(&self.ignore)
+    }
+}
+
+/// Every built-in rule's metadata, in registry order.
+pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
+    registry::BUILTIN.iter().map(|rule| rule.meta())
+}
+
+/// An id or family that names no rule, for a clear usage error.
+pub fn unknown_rule_names<'a>(names: &'a [String]) -> Vec<&'a str> {
+    names
+        .iter()
+        .filter(|name| !catalogue().any(|m| m.id == name.as_str() || m.family() == name.as_str()))
+        .map(String::as_str)
+        .collect()
+}
+
+/// Runs the selected rules over a document's claims; findings come back in
+/// text order.
+pub(crate) fn run(doc: &Document, claims: &[Claim], selection: &RuleSelection) -> Vec<Finding> {
+    let cx = RuleContext { doc, claims };
+    let mut findings = Vec::new();
+    for rule in registry::BUILTIN {
+        if selection.runs(rule.meta()) {
+            rule.check(&cx, &mut findings);
+        }
+    }
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+
+    /// The messages one rule gives on a text.
+    pub(crate) fn findings_of(
+        id: &str,
+        text: &str,
+        as_of: Option<jiff::civil::Date>,
+    ) -> Vec<String> {
+        let doc = Document::parse(text, as_of);
+        let claims = crate::extract::scan(&doc);
+        let selection = RuleSelection {
+            select: vec![id.to_string()],
+            ignore: Vec::new(),
+        };
+        run(&doc, &claims, &selection)
+            .into_iter()
+            .map(|f| f.message)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod meta_tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_in_all_sections() {
+        for meta in catalogue() {
+            for section in [
+                "## What it flags",
+                "## Why it matters",
+                "## Fires on",
+                "## Does not fire on",
+            ] {
+                assert!(meta.doc.contains(section), "{} lacks {section}", meta.id);
+            }
+            assert!(!meta.summary().is_empty(), "{} has no summary", meta.id);
+        }
+    }
+
+    #[test]
+    fn rule_ids_are_unique_and_in_a_known_family() {
+        let mut seen = std::collections::HashSet::new();
+        for meta in catalogue() {
+            assert!(seen.insert(meta.id), "duplicate id {}", meta.id);
+            assert!(
+                ["consistency", "sourcing", "reference"].contains(&meta.family()),
+                "{} is in no known family",
+                meta.id
+            );
+        }
+    }
+}

@@ -1,0 +1,89 @@
+//! sourcing/unsourced-figure: a statistic nobody is quoted for.
+
+use crate::extract::{Claim, ClaimKind};
+use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+
+declare_rule! {
+    /// ## What it flags
+    /// A money, percentage or quantity figure, or a count of something, in the
+    /// body of the article with no attribution in its sentence or in the
+    /// sentence before or after it in the same paragraph.
+    ///
+    /// ## Why it matters
+    /// A checker needs to know where a statistic comes from before checking
+    /// it, and a reader deserves to know too.
+    ///
+    /// ## Fires on
+    /// "Unemployment fell to 4.2% in March."
+    ///
+    /// ## Does not fire on
+    /// "Unemployment fell to 4.2% in March, the statistics office said." A
+    /// figure in the headline or dateline is not checked, nor a bare number
+    /// that counts nothing named.
+    pub(crate) struct UnsourcedFigure => "sourcing/unsourced-figure", Severity::Warning
+}
+
+fn is_statistic(claim: &Claim) -> bool {
+    match claim.kind {
+        ClaimKind::Money | ClaimKind::Percent | ClaimKind::Quantity => true,
+        ClaimKind::Count => claim
+            .number()
+            .is_some_and(|n| n.subject.is_some() || n.part_of.is_some()),
+        _ => false,
+    }
+}
+
+impl Rule for UnsourcedFigure {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        for claim in cx.claims {
+            if claim.attribution.is_some()
+                || !is_statistic(claim)
+                || cx.doc.in_front_matter(claim.span.start)
+            {
+                continue;
+            }
+            findings.push(Finding {
+                rule: Self::META.id.to_string(),
+                severity: Self::META.default_severity,
+                message: format!(
+                    "\"{}\" has no source in its sentence or the ones beside it",
+                    claim.text
+                ),
+                span: claim.span,
+                related: Vec::new(),
+                claims: vec![claim.id.clone()],
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::findings_of;
+
+    const ID: &str = "sourcing/unsourced-figure";
+
+    #[test]
+    fn fires_on_a_figure_nobody_is_quoted_for() {
+        let found = findings_of(ID, "Title\n\nUnemployment fell to 4.2% in March.", None);
+        assert_eq!(
+            found,
+            vec!["\"4.2%\" has no source in its sentence or the ones beside it"]
+        );
+    }
+
+    #[test]
+    fn silent_on_attributed_figures_and_headlines() {
+        for text in [
+            "Title\n\nUnemployment fell to 4.2% in March, the statistics office said.",
+            "Title\n\nUnemployment fell to 4.2% in March. The statistics office said so on Friday.",
+            "Unemployment falls to 4.2%\n\nThe statistics office said the rate fell.",
+        ] {
+            assert!(findings_of(ID, text, None).is_empty(), "{text}");
+        }
+    }
+}
