@@ -27,8 +27,8 @@ pub use report::{DocumentReport, Report};
 pub struct Options {
     /// The publication date that resolves relative dates; overrides the dateline.
     pub as_of: Option<jiff::civil::Date>,
-    /// Which rules run.
-    pub rules: rules::RuleSelection,
+    /// Which rules run, with which severities and parameters.
+    pub rules: rules::RuleConfig,
 }
 
 /// Checks one article's text and returns its report.

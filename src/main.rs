@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use figcheck::report::{Json, Renderer, Report, Style, Table};
-use figcheck::rules::{self, RuleSelection, Severity};
+use figcheck::rules::{RuleConfig, Severity};
 use figcheck::source;
 use figcheck::Options;
 
@@ -33,10 +33,15 @@ enum Command {
         after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
     )]
     Check(CheckArgs),
-    /// List the rules (id, severity, summary), or print one rule's documentation.
+    /// List the rules (id, severity, on or off, summary), or print one rule's
+    /// documentation. Packs from --rules and figcheck.toml are included.
     Rules {
         /// A rule id, such as consistency/weekday-mismatch.
         id: Option<String>,
+
+        /// Extra rule packs: a directory of .toml files or one file (repeatable).
+        #[arg(long = "rules", value_name = "DIR")]
+        rule_paths: Vec<PathBuf>,
     },
 }
 
@@ -63,6 +68,11 @@ struct CheckArgs {
     /// Reject inputs larger than N bytes (they are never truncated).
     #[arg(long, value_name = "N", default_value_t = source::DEFAULT_MAX_BYTES)]
     max_bytes: u64,
+
+    /// Extra rule packs: a directory of .toml files or one file (repeatable).
+    /// A figcheck.toml in the working directory or a parent is read too.
+    #[arg(long = "rules", value_name = "DIR")]
+    rule_paths: Vec<PathBuf>,
 
     /// Run only these rules: ids or families, comma-separated (e.g. "sourcing").
     #[arg(long, value_name = "ID,...", value_delimiter = ',')]
@@ -116,23 +126,35 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => check(args),
-        Command::Rules { id } => list_rules(id.as_deref()),
+        Command::Rules { id, rule_paths } => match load_rules(&rule_paths) {
+            Ok(config) => list_rules(&config, id.as_deref()),
+            Err(code) => code,
+        },
     }
 }
 
-fn list_rules(id: Option<&str>) -> ExitCode {
-    match id {
-        Some(id) => match rules::catalogue().find(|m| m.id == id) {
-            Some(meta) => {
-                println!(
-                    "# {}
+/// The built-in packs plus the user's; a pack that does not load is a
+/// one-line error and exit 2, never a half-loaded configuration.
+fn load_rules(rule_paths: &[PathBuf]) -> Result<RuleConfig, ExitCode> {
+    let working_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    RuleConfig::load(rule_paths, &working_dir).map_err(|error| {
+        eprintln!("figcheck: error: {error}");
+        ExitCode::from(2)
+    })
+}
 
-Default severity: {}
-",
-                    meta.id,
-                    meta.default_severity.as_str()
+fn list_rules(config: &RuleConfig, id: Option<&str>) -> ExitCode {
+    let rules = config.rules();
+    match id {
+        Some(id) => match rules.iter().find(|rule| rule.id == id) {
+            Some(rule) => {
+                println!(
+                    "# {}\n\nSeverity: {}{}\n",
+                    rule.id,
+                    rule.severity.as_str(),
+                    if rule.enabled { "" } else { " (off)" }
                 );
-                println!("{}", meta.documentation().trim());
+                println!("{}", rule.documentation.trim());
                 ExitCode::SUCCESS
             }
             None => {
@@ -146,12 +168,12 @@ Default severity: {}
                 .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
                 .set_width(terminal_width(std::io::stdout().is_terminal()))
                 .set_header(["rule", "severity", "on", "flags"]);
-            for meta in rules::catalogue() {
+            for rule in &rules {
                 grid.add_row([
-                    meta.id.to_string(),
-                    meta.default_severity.as_str().to_string(),
-                    "on".to_string(),
-                    meta.summary(),
+                    rule.id.as_str(),
+                    rule.severity.as_str(),
+                    if rule.enabled { "on" } else { "off" },
+                    rule.summary.as_str(),
                 ]);
             }
             println!("{grid}");
@@ -161,10 +183,13 @@ Default severity: {}
 }
 
 fn check(args: CheckArgs) -> ExitCode {
-    let unknown: Vec<&str> = rules::unknown_rule_names(&args.select)
-        .into_iter()
-        .chain(rules::unknown_rule_names(&args.ignore))
-        .collect();
+    let mut rules = match load_rules(&args.rule_paths) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    rules.select = args.select.clone();
+    rules.ignore = args.ignore.clone();
+    let unknown = rules.unknown_names();
     if !unknown.is_empty() {
         eprintln!(
             "figcheck: error: no rule or family named {} (figcheck rules lists them)",
@@ -182,10 +207,7 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     let options = Options {
         as_of: args.as_of,
-        rules: RuleSelection {
-            select: args.select.clone(),
-            ignore: args.ignore.clone(),
-        },
+        rules,
     };
     let mut documents = Vec::new();
     for input in &expanded.inputs {

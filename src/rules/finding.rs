@@ -44,4 +44,7 @@ pub struct Finding {
     pub related: Vec<Span>,
     /// Ids of the claims involved.
     pub claims: Vec<String>,
+    /// A replacement for the flagged text, where the rule has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
 }

@@ -5,12 +5,17 @@
 //! in [`registry::BUILTIN`]. The engine runs the rules the configuration
 //! leaves on, with the severities it sets.
 
+mod config;
 mod consistency;
+mod declared;
 mod finding;
+mod pack;
 mod registry;
 mod sourcing;
 
+pub use config::{RuleConfig, RuleInfo};
 pub use finding::{Finding, Severity};
+pub use pack::PackError;
 
 use crate::document::Document;
 use crate::extract::Claim;
@@ -19,6 +24,7 @@ use crate::extract::Claim;
 pub(crate) struct RuleContext<'a> {
     pub doc: &'a Document,
     pub claims: &'a [Claim],
+    pub config: &'a RuleConfig,
 }
 
 /// One check. `check` pushes findings with the rule's default severity; the
@@ -95,47 +101,33 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
-/// Which rules run, and how severe their findings are.
-#[derive(Debug, Clone, Default)]
-pub struct RuleSelection {
-    /// Run only these ids or families (empty: all that are on).
-    pub select: Vec<String>,
-    /// Skip these ids or families.
-    pub ignore: Vec<String>,
-}
-
-impl RuleSelection {
-    fn runs(&self, meta: &RuleMeta) -> bool {
-        let named =
-            |patterns: &[String]| patterns.iter().any(|p| p == meta.id || p == meta.family());
-        (self.select.is_empty() || named(&self.select)) && !named(&self.ignore)
-    }
-}
-
 /// Every built-in rule's metadata, in registry order.
 pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
     registry::BUILTIN.iter().map(|rule| rule.meta())
 }
 
-/// An id or family that names no rule, for a clear usage error.
-pub fn unknown_rule_names<'a>(names: &'a [String]) -> Vec<&'a str> {
-    names
-        .iter()
-        .filter(|name| !catalogue().any(|m| m.id == name.as_str() || m.family() == name.as_str()))
-        .map(String::as_str)
-        .collect()
-}
-
-/// Runs the selected rules over a document's claims; findings come back in
-/// text order.
-pub(crate) fn run(doc: &Document, claims: &[Claim], selection: &RuleSelection) -> Vec<Finding> {
-    let cx = RuleContext { doc, claims };
+/// Runs the configured rules over a document's claims; findings come back in
+/// text order, with the configured severities.
+pub(crate) fn run(doc: &Document, claims: &[Claim], config: &RuleConfig) -> Vec<Finding> {
+    let cx = RuleContext {
+        doc,
+        claims,
+        config,
+    };
     let mut findings = Vec::new();
     for rule in registry::BUILTIN {
-        if selection.runs(rule.meta()) {
+        let meta = rule.meta();
+        if config.runs(meta.id, true) {
+            let first = findings.len();
             rule.check(&cx, &mut findings);
+            let severity = config.severity(meta.id, meta.default_severity);
+            for finding in &mut findings[first..] {
+                finding.severity = severity;
+            }
         }
     }
+    declared::run_phrase_rules(&cx, &mut findings);
+    declared::run_claim_rules(&cx, &mut findings);
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     findings
 }
@@ -152,11 +144,11 @@ pub(crate) mod test_support {
     ) -> Vec<String> {
         let doc = Document::parse(text, as_of);
         let claims = crate::extract::scan(&doc);
-        let selection = RuleSelection {
+        let config = RuleConfig {
             select: vec![id.to_string()],
-            ignore: Vec::new(),
+            ..RuleConfig::builtin()
         };
-        run(&doc, &claims, &selection)
+        run(&doc, &claims, &config)
             .into_iter()
             .map(|f| f.message)
             .collect()

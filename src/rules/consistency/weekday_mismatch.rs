@@ -62,6 +62,7 @@ impl Rule for WeekdayMismatch {
                     span: claim.span,
                     related: Vec::new(),
                     claims: vec![claim.id.clone()],
+                    suggestion: None,
                 });
             }
         }

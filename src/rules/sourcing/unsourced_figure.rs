@@ -56,6 +56,7 @@ impl Rule for UnsourcedFigure {
                 span: claim.span,
                 related: Vec::new(),
                 claims: vec![claim.id.clone()],
+                suggestion: None,
             });
         }
     }

@@ -47,6 +47,7 @@ impl Rule for VagueAttribution {
                 span: attribution.span,
                 related: Vec::new(),
                 claims,
+                suggestion: None,
             });
         }
     }

@@ -1,0 +1,296 @@
+//! The rule configuration of one run: the built-in packs merged with the
+//! user's, plus the command line's --select and --ignore.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+
+use super::pack::{self, ClaimRule, Pack, PackError, PhraseRule, RuleSettings};
+use super::{catalogue, Severity};
+
+/// A phrase rule ready to run.
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledPhrase {
+    pub rule: PhraseRule,
+    pub regex: Regex,
+}
+
+/// Everything the engine needs to know about which rules run and how.
+#[derive(Debug, Clone)]
+pub struct RuleConfig {
+    settings: BTreeMap<String, RuleSettings>,
+    pub(crate) phrases: Vec<CompiledPhrase>,
+    pub(crate) claim_rules: Vec<ClaimRule>,
+    /// Run only these ids or families (empty: all that are on).
+    pub select: Vec<String>,
+    /// Skip these ids or families.
+    pub ignore: Vec<String>,
+    /// Where the packs came from, in load order (for `figcheck rules`).
+    pub sources: Vec<String>,
+}
+
+impl Default for RuleConfig {
+    fn default() -> RuleConfig {
+        RuleConfig::builtin()
+    }
+}
+
+/// One rule as the configuration sees it, for listings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: String,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub summary: String,
+    pub documentation: String,
+    /// For rules declared in packs: texts it must fire on, and must not.
+    pub fires: Vec<String>,
+    pub passes: Vec<String>,
+}
+
+impl RuleConfig {
+    /// The built-in packs alone.
+    pub fn builtin() -> RuleConfig {
+        let mut config = RuleConfig {
+            settings: BTreeMap::new(),
+            phrases: Vec::new(),
+            claim_rules: Vec::new(),
+            select: Vec::new(),
+            ignore: Vec::new(),
+            sources: Vec::new(),
+        };
+        for (file, pack) in pack::builtin() {
+            if let Err(error) = config.add(&file, pack) {
+                panic!("built-in pack is inconsistent: {error}");
+            }
+        }
+        config
+    }
+
+    /// The built-in packs, then the `figcheck.toml` found from `working_dir`
+    /// upwards, then each `--rules` path in order.
+    pub fn load(rule_paths: &[PathBuf], working_dir: &Path) -> Result<RuleConfig, PackError> {
+        let mut config = RuleConfig::builtin();
+        let discovered = pack::discover(working_dir);
+        let mut packs = Vec::new();
+        for path in discovered.iter().chain(rule_paths) {
+            packs.extend(pack::read_dir_or_file(path)?);
+        }
+        for (file, pack) in packs {
+            config.add(&file, pack)?;
+        }
+        Ok(config)
+    }
+
+    /// Adds one pack on top of what is loaded.
+    pub(crate) fn add(&mut self, file: &str, pack: Pack) -> Result<(), PackError> {
+        let error = |reason: String| PackError {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            reason,
+        };
+        for (id, settings) in pack.rule {
+            if !self.knows(&id) {
+                return Err(error(format!(
+                    "[rule.\"{id}\"] names no rule (figcheck rules lists them)"
+                )));
+            }
+            let merged = self.settings.entry(id).or_default();
+            if settings.enabled.is_some() {
+                merged.enabled = settings.enabled;
+            }
+            if settings.severity.is_some() {
+                merged.severity = settings.severity;
+            }
+            merged.params.extend(settings.params);
+        }
+        for rule in pack.phrase {
+            check_new_id(self, &rule.id).map_err(&error)?;
+            if rule.words.is_empty() == rule.pattern.is_none() {
+                return Err(error(format!(
+                    "phrase rule {} needs either words or a pattern",
+                    rule.id
+                )));
+            }
+            let regex = phrase_regex(&rule).map_err(|e| {
+                error(format!(
+                    "phrase rule {}: bad pattern: {}",
+                    rule.id,
+                    one_line(&e)
+                ))
+            })?;
+            self.phrases.push(CompiledPhrase { rule, regex });
+        }
+        for rule in pack.claim {
+            check_new_id(self, &rule.id).map_err(&error)?;
+            self.claim_rules.push(rule);
+        }
+        self.sources.push(file.to_string());
+        Ok(())
+    }
+
+    fn knows(&self, id: &str) -> bool {
+        catalogue().any(|m| m.id == id)
+            || self.phrases.iter().any(|p| p.rule.id == id)
+            || self.claim_rules.iter().any(|c| c.id == id)
+    }
+
+    /// Whether a rule runs in this configuration.
+    pub(crate) fn runs(&self, id: &str, default_enabled: bool) -> bool {
+        let family = id.split('/').next().unwrap_or(id);
+        let named = |patterns: &[String]| patterns.iter().any(|p| p == id || p == family);
+        let enabled = self
+            .settings
+            .get(id)
+            .and_then(|s| s.enabled)
+            .unwrap_or(default_enabled);
+        if !self.select.is_empty() {
+            return named(&self.select) && !named(&self.ignore);
+        }
+        enabled && !named(&self.ignore)
+    }
+
+    /// The severity a rule's findings get.
+    pub(crate) fn severity(&self, id: &str, default: Severity) -> Severity {
+        self.settings
+            .get(id)
+            .and_then(|s| s.severity)
+            .map_or(default, Severity::from)
+    }
+
+    /// A numeric parameter of a rule, or its default.
+    pub(crate) fn number(&self, id: &str, key: &str, default: f64) -> f64 {
+        self.param(id, key)
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(default)
+    }
+
+    /// A word-list parameter of a rule (empty when unset).
+    pub(crate) fn words(&self, id: &str, key: &str) -> Vec<String> {
+        self.param(id, key)
+            .and_then(toml::Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn param(&self, id: &str, key: &str) -> Option<&toml::Value> {
+        self.settings.get(id).and_then(|s| s.params.get(key))
+    }
+
+    /// Names in --select or --ignore that match no rule or family.
+    pub fn unknown_names(&self) -> Vec<String> {
+        let infos = self.rules();
+        self.select
+            .iter()
+            .chain(&self.ignore)
+            .filter(|name| {
+                !infos
+                    .iter()
+                    .any(|r| &r.id == *name || r.id.split('/').next() == Some(name.as_str()))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// Every rule, built-in and declared in packs, as configured.
+    pub fn rules(&self) -> Vec<RuleInfo> {
+        let builtin = catalogue().map(|meta| RuleInfo {
+            id: meta.id.to_string(),
+            severity: self.severity(meta.id, meta.default_severity),
+            enabled: self.runs(meta.id, true),
+            summary: meta.summary(),
+            documentation: meta.documentation(),
+            fires: Vec::new(),
+            passes: Vec::new(),
+        });
+        let phrases = self.phrases.iter().map(|p| {
+            let rule = &p.rule;
+            pack_rule_info(
+                self,
+                &rule.id,
+                rule.severity.into(),
+                rule.summary.as_deref(),
+                &rule.message,
+                &rule.examples,
+            )
+        });
+        let claims = self.claim_rules.iter().map(|rule| {
+            pack_rule_info(
+                self,
+                &rule.id,
+                rule.severity.into(),
+                rule.summary.as_deref(),
+                &rule.message,
+                &rule.examples,
+            )
+        });
+        builtin.chain(phrases).chain(claims).collect()
+    }
+}
+
+fn pack_rule_info(
+    config: &RuleConfig,
+    id: &str,
+    severity: Severity,
+    summary: Option<&str>,
+    message: &str,
+    examples: &pack::Examples,
+) -> RuleInfo {
+    let summary = summary.unwrap_or(message).to_string();
+    let quote = |texts: &[String]| {
+        texts
+            .iter()
+            .map(|t| format!("    {}", t.replace('\n', "\n    ")))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    RuleInfo {
+        id: id.to_string(),
+        severity: config.severity(id, severity),
+        enabled: config.runs(id, true),
+        documentation: format!(
+            "## What it flags\n{summary}\n\n## Message\n{message}\n\n## Fires on\n{}\n\n## Does not fire on\n{}",
+            quote(&examples.fires),
+            quote(&examples.passes)
+        ),
+        summary,
+        fires: examples.fires.clone(),
+        passes: examples.passes.clone(),
+    }
+}
+
+fn check_new_id(config: &RuleConfig, id: &str) -> Result<(), String> {
+    if !id.contains('/') {
+        return Err(format!("rule id {id} needs a family, as in house/{id}"));
+    }
+    if config.knows(id) {
+        return Err(format!("rule id {id} is declared twice"));
+    }
+    Ok(())
+}
+
+fn phrase_regex(rule: &PhraseRule) -> Result<Regex, regex::Error> {
+    match &rule.pattern {
+        Some(pattern) => Regex::new(pattern),
+        None => {
+            let alternatives: Vec<String> = rule.words.iter().map(|w| regex::escape(w)).collect();
+            Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|")))
+        }
+    }
+}
+
+fn one_line(error: &impl std::fmt::Display) -> String {
+    error
+        .to_string()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
