@@ -235,6 +235,13 @@ fn phrase_text(text: &str, words: &[&Word]) -> Option<String> {
     Some(text[first.range.start..last.range.end].to_string())
 }
 
+/// The attribution sentence `index` states, if any.
+pub fn sentence_attribution_at(doc: &Document, index: usize) -> Option<Attribution> {
+    doc.sentences
+        .get(index)
+        .and_then(|s| sentence_attribution(doc, s.span.clone()))
+}
+
 /// The vague attributions of the article's body: one per sentence whose only
 /// attribution is a vague cue.
 pub fn vague_attributions(doc: &Document) -> Vec<Attribution> {

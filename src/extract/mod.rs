@@ -18,7 +18,7 @@ pub use claim::{
     Value,
 };
 
-pub use attribution::vague_attributions;
+pub use attribution::{sentence_attribution_at, vague_attributions};
 
 use crate::document::{Document, Sentence};
 

@@ -144,10 +144,8 @@ pub(crate) mod test_support {
     ) -> Vec<String> {
         let doc = Document::parse(text, as_of);
         let claims = crate::extract::scan(&doc);
-        let config = RuleConfig {
-            select: vec![id.to_string()],
-            ..RuleConfig::builtin()
-        };
+        let mut config = RuleConfig::builtin();
+        config.select = vec![id.to_string()];
         run(&doc, &claims, &config)
             .into_iter()
             .map(|f| f.message)

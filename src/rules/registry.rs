@@ -1,7 +1,12 @@
-//! The built-in rules, one line each.
+//! The built-in rules, one line each, in the order `figcheck rules` lists them.
 
-use super::consistency::weekday_mismatch::WeekdayMismatch;
-use super::sourcing::{unsourced_figure::UnsourcedFigure, vague_attribution::VagueAttribution};
-use super::Rule;
+use super::{consistency, sourcing, Rule};
 
-pub(super) static BUILTIN: &[&dyn Rule] = &[&WeekdayMismatch, &UnsourcedFigure, &VagueAttribution];
+#[rustfmt::skip]
+pub(super) static BUILTIN: &[&dyn Rule] = &[
+    &consistency::weekday_mismatch::WeekdayMismatch,
+    &sourcing::unsourced_figure::UnsourcedFigure,
+    &sourcing::vague_attribution::VagueAttribution,
+    &sourcing::unattributed_quote::UnattributedQuote,
+    &sourcing::unsourced_superlative::UnsourcedSuperlative,
+];

@@ -1,0 +1,155 @@
+//! sourcing/unattributed-quote: a quotation nobody is named as saying.
+
+use std::ops::Range;
+
+use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+
+declare_rule! {
+    /// ## What it flags
+    /// A quotation of four words or more (the pack's `min_words`) with no
+    /// named speaker in its sentences or the sentence before or after them in
+    /// the same paragraph.
+    ///
+    /// ## Why it matters
+    /// A quote with no speaker cannot be checked against a recording or notes,
+    /// and a reader cannot weigh it.
+    ///
+    /// ## Fires on
+    /// "\"We will not let this happen again,\" came the reply."
+    ///
+    /// ## Does not fire on
+    /// "\"We will not let this happen again,\" the mayor said." Shorter quoted
+    /// terms ("so-called \"green levy\"") and titles in capitals ("the report
+    /// \"Water For Every Home\"") are not quotations.
+    pub(crate) struct UnattributedQuote => "sourcing/unattributed-quote", Severity::Warning
+}
+
+/// Quoted passages of a paragraph as (with quote marks, without them),
+/// paired within the paragraph: curly quotes by direction, straight quotes
+/// in turn.
+fn quotations(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut found = Vec::new();
+    let mut open_curly: Option<usize> = None;
+    let mut open_straight: Option<usize> = None;
+    for (offset, c) in text[paragraph.clone()].char_indices() {
+        let at = paragraph.start + offset;
+        let close = |open: usize| (open..at + c.len_utf8(), open + c.len_utf8()..at);
+        match c {
+            '“' => open_curly = Some(at),
+            '”' => found.extend(open_curly.take().map(|open| {
+                let (outer, _) = close(open);
+                (outer, open + '“'.len_utf8()..at)
+            })),
+            '"' => match open_straight.take() {
+                Some(open) => found.push(close(open)),
+                None => open_straight = Some(at),
+            },
+            _ => {}
+        }
+    }
+    found.sort_by_key(|(outer, _)| outer.start);
+    found
+}
+
+fn is_title(quote: &str) -> bool {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    capitalised * 4 >= words.len() * 3 && !quote.trim_end().ends_with(['.', ',', '!', '?'])
+}
+
+impl Rule for UnattributedQuote {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let min_words = cx.config.number(Self::META.id, "min_words", 4.0) as usize;
+        let doc = cx.doc;
+        let text = doc.text();
+        for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+            for (outer, quote) in quotations(text, paragraph.clone()) {
+                let quoted = &text[quote.clone()];
+                if quoted.split_whitespace().count() < min_words || is_title(quoted) {
+                    continue;
+                }
+                let (Some(first), Some(last)) = (
+                    doc.sentence_at(quote.start),
+                    doc.sentence_at(quote.end.saturating_sub(1)),
+                ) else {
+                    continue;
+                };
+                let neighbours = first.saturating_sub(1)..=last + 1;
+                let has_speaker = neighbours
+                    .filter(|&s| doc.sentences.get(s).is_some_and(|s| s.paragraph == index))
+                    .filter_map(|s| crate::extract::sentence_attribution_at(doc, s))
+                    .any(|a| !a.vague);
+                if has_speaker {
+                    continue;
+                }
+                let shown: String = quoted.chars().take(40).collect();
+                let ellipsis = if shown.len() < quoted.len() {
+                    "…"
+                } else {
+                    ""
+                };
+                findings.push(Finding {
+                    rule: Self::META.id.to_string(),
+                    severity: Self::META.default_severity,
+                    message: format!(
+                        "quotation \"{}{ellipsis}\" has no named speaker in its sentence or the ones beside it",
+                        shown.trim_end()
+                    ),
+                    span: doc.span(outer.start, outer.end),
+                    related: Vec::new(),
+                    claims: cx
+                        .claims
+                        .iter()
+                        .filter(|c| quote.contains(&c.span.start))
+                        .map(|c| c.id.clone())
+                        .collect(),
+                    suggestion: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::findings_of;
+
+    const ID: &str = "sourcing/unattributed-quote";
+
+    #[test]
+    fn fires_on_a_quotation_with_no_speaker() {
+        assert_eq!(
+            findings_of(ID, "Title\n\n\"We will not let this happen again,\" came the reply.", None),
+            vec!["quotation \"We will not let this happen again,\" has no named speaker in its sentence or the ones beside it"]
+        );
+        assert_eq!(
+            findings_of(
+                ID,
+                "Title\n\n“The river has never been this low before” was heard.",
+                None
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn silent_on_attributed_quotes_short_terms_and_titles() {
+        for text in [
+            "Title\n\n\"We will not let this happen again,\" the mayor said.",
+            "Title\n\n\"We will not let this happen again. Never.\" The mayor said it twice.",
+            "Title\n\nThe so-called \"green levy\" rose.",
+            "Title\n\nThe report \"Clean Water For Every Home\" was published.",
+            "Title\n\nAnna Berg said: \"We will not let this happen again.\"",
+        ] {
+            assert!(findings_of(ID, text, None).is_empty(), "{text}");
+        }
+    }
+}
