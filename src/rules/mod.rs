@@ -8,6 +8,7 @@
 mod config;
 mod consistency;
 mod declared;
+mod figures;
 mod finding;
 mod pack;
 mod registry;

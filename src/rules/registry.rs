@@ -4,6 +4,11 @@ use super::{consistency, sourcing, Rule};
 
 #[rustfmt::skip]
 pub(super) static BUILTIN: &[&dyn Rule] = &[
+    &consistency::part_exceeds_whole::PartExceedsWhole,
+    &consistency::fraction_mismatch::FractionMismatch,
+    &consistency::change_mismatch::ChangeMismatch,
+    &consistency::shares_exceed_total::SharesExceedTotal,
+    &consistency::sum_mismatch::SumMismatch,
     &consistency::weekday_mismatch::WeekdayMismatch,
     &sourcing::unsourced_figure::UnsourcedFigure,
     &sourcing::vague_attribution::VagueAttribution,

@@ -1,0 +1,178 @@
+//! consistency/fraction-mismatch: "N (X%) of M" where N/M is not X%.
+
+use crate::extract::{Claim, ClaimKind};
+use crate::rules::figures::{between, interval, same_measure, show};
+use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+
+declare_rule! {
+    /// ## What it flags
+    /// A part given both as a number and as a percentage of a whole, where
+    /// the number divided by the whole is not the percentage within the
+    /// precision stated: "N (X%) of M", "N of M, or X%", "X% of M, or N".
+    ///
+    /// ## Why it matters
+    /// The arithmetic is on the page, and a reader who does it finds the
+    /// error; usually one of the three figures was updated and the others not.
+    ///
+    /// ## Fires on
+    /// "24 (57%) of the 32 clubs voted yes." (24 of 32 is 75%)
+    ///
+    /// ## Does not fire on
+    /// "24 (75%) of the 32 clubs voted yes." "About a third of the 100 seats,
+    /// or 31, went to the party." (rounding and qualifiers count)
+    pub(crate) struct FractionMismatch => "consistency/fraction-mismatch", Severity::Error
+}
+
+/// The part, the whole and the percentage of one "N (X%) of M" statement.
+struct Triple<'a> {
+    part: &'a Claim,
+    whole: &'a Claim,
+    percent: &'a Claim,
+}
+
+fn is_percent(claim: &Claim) -> bool {
+    claim.kind == ClaimKind::Percent
+        && claim
+            .number()
+            .is_some_and(|n| n.unit.as_deref() != Some("pp"))
+}
+
+/// Punctuation and "or" only: the two claims restate one another.
+fn restates(gap: &str) -> bool {
+    let words = gap.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '(' | ')' | '—' | '–' | '-')
+    });
+    words.is_empty() || words == "or" || words == "or about" || words == "that is"
+}
+
+fn triples<'a>(text: &str, claims: &'a [Claim]) -> Vec<Triple<'a>> {
+    let mut found = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        // "N (X%) of M" and "N of M, or X%": a linked partitive with a percentage beside it.
+        if let Some(whole_id) = claim.number().and_then(|n| n.part_of.as_ref()) {
+            let Some(whole) = claims.iter().find(|c| &c.id == whole_id) else {
+                continue;
+            };
+            let neighbours = [claims.get(i + 1), claims.get(i + 2)];
+            let percent = neighbours.into_iter().flatten().find(|p| {
+                is_percent(p)
+                    && p.sentence == claim.sentence
+                    && (restates(&between(text, claim.span.end, p.span.start))
+                        || restates(&between(text, whole.span.end, p.span.start)))
+            });
+            if let Some(percent) = percent {
+                found.push(Triple {
+                    part: claim,
+                    whole,
+                    percent,
+                });
+            }
+            continue;
+        }
+        // "X% of M, or N"
+        if is_percent(claim) {
+            let (Some(whole), Some(part)) = (claims.get(i + 1), claims.get(i + 2)) else {
+                continue;
+            };
+            let of = between(text, claim.span.end, whole.span.start);
+            if matches!(of.trim(), "of" | "of the" | "of its" | "of their")
+                && whole.sentence == claim.sentence
+                && part.sentence == claim.sentence
+                && restates(&between(text, whole.span.end, part.span.start))
+                && same_measure(part, whole)
+            {
+                found.push(Triple {
+                    part,
+                    whole,
+                    percent: claim,
+                });
+            }
+        }
+    }
+    found
+}
+
+impl Rule for FractionMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        for Triple {
+            part,
+            whole,
+            percent,
+        } in triples(cx.doc.text(), cx.claims)
+        {
+            let (Some(p), Some(w), Some(x)) = (interval(part), interval(whole), interval(percent))
+            else {
+                continue;
+            };
+            let Some(share) = p.ratio(w) else { continue };
+            let share = crate::rules::figures::Interval {
+                low: share.low * 100.0,
+                high: share.high * 100.0,
+            };
+            if share.overlaps(x) {
+                continue;
+            }
+            let (Some(pn), Some(wn), Some(xn)) = (part.number(), whole.number(), percent.number())
+            else {
+                continue;
+            };
+            findings.push(Finding {
+                rule: Self::META.id.to_string(),
+                severity: Self::META.default_severity,
+                message: format!(
+                    "{} of {} is {}%, not {}%",
+                    show(pn.number),
+                    show(wn.number),
+                    show(pn.number / wn.number * 100.0),
+                    show(xn.number)
+                ),
+                span: percent.span,
+                related: vec![part.span, whole.span],
+                claims: vec![part.id.clone(), whole.id.clone(), percent.id.clone()],
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::findings_of;
+
+    const ID: &str = "consistency/fraction-mismatch";
+
+    #[test]
+    fn fires_on_a_wrong_share() {
+        assert_eq!(
+            findings_of(
+                ID,
+                "Title\n\nIn all, 24 (57%) of the 32 clubs voted yes.",
+                None
+            ),
+            vec!["24 of 32 is 75%, not 57%"]
+        );
+        assert_eq!(
+            findings_of(
+                ID,
+                "Title\n\nAbout 40% of the 200 staff, or 120 people, left.",
+                None
+            ),
+            vec!["120 of 200 is 60%, not 40%"]
+        );
+    }
+
+    #[test]
+    fn silent_within_rounding_and_qualifiers() {
+        for text in [
+            "Title\n\nIn all, 24 (75%) of the 32 clubs voted yes.",
+            "Title\n\nIn all, 19 (59%) of the 32 clubs voted yes.",
+            "Title\n\nAbout 40% of the 200 staff, or 83 people, left.",
+        ] {
+            assert!(findings_of(ID, text, None).is_empty(), "{text}");
+        }
+    }
+}

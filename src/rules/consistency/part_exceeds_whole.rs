@@ -1,0 +1,93 @@
+//! consistency/part-exceeds-whole: a part larger than the whole it is part of.
+
+use crate::rules::figures::{interval, same_measure, show};
+use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+
+declare_rule! {
+    /// ## What it flags
+    /// A partitive figure ("17 of which", "nine of the 12 teams") whose
+    /// smallest possible value is larger than the largest possible value of
+    /// the whole it is part of.
+    ///
+    /// ## Why it matters
+    /// One of the two figures is wrong; readers notice, and it undermines every
+    /// other figure in the piece.
+    ///
+    /// ## Fires on
+    /// "Of the 70 projects, 80 of them are finished."
+    ///
+    /// ## Does not fire on
+    /// "More than 70 projects were signed, 72 of which are finished." (more
+    /// than 70 allows 72)
+    pub(crate) struct PartExceedsWhole => "consistency/part-exceeds-whole", Severity::Error
+}
+
+impl Rule for PartExceedsWhole {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        for part in cx.claims {
+            let Some(whole_id) = part.number().and_then(|n| n.part_of.as_ref()) else {
+                continue;
+            };
+            let Some(whole) = cx.claims.iter().find(|c| &c.id == whole_id) else {
+                continue;
+            };
+            if !same_measure(part, whole) {
+                continue;
+            }
+            let (Some(p), Some(w)) = (interval(part), interval(whole)) else {
+                continue;
+            };
+            if p.low > w.high {
+                findings.push(Finding {
+                    rule: Self::META.id.to_string(),
+                    severity: Self::META.default_severity,
+                    message: format!(
+                        "\"{}\" cannot be part of \"{}\": {} is more than {}",
+                        part.text,
+                        whole.text,
+                        show(p.low),
+                        show(w.high)
+                    ),
+                    span: part.span,
+                    related: vec![whole.span],
+                    claims: vec![part.id.clone(), whole.id.clone()],
+                    suggestion: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::findings_of;
+
+    const ID: &str = "consistency/part-exceeds-whole";
+
+    #[test]
+    fn fires_when_the_part_is_larger() {
+        let found = findings_of(
+            ID,
+            "Title\n\nOnly 15 of the 12 teams finished the race.",
+            None,
+        );
+        assert_eq!(
+            found,
+            vec!["\"15\" cannot be part of \"12 teams\": 15 is more than 12"]
+        );
+    }
+
+    #[test]
+    fn silent_when_qualifiers_allow_it() {
+        for text in [
+            "Title\n\nMore than 70 projects were signed, 72 of which are finished.",
+            "Title\n\nNine of the 12 teams finished the race.",
+        ] {
+            assert!(findings_of(ID, text, None).is_empty(), "{text}");
+        }
+    }
+}

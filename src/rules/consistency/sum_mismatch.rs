@@ -1,0 +1,153 @@
+//! consistency/sum-mismatch: listed amounts that do not add up to their
+//! stated total.
+
+use crate::extract::Claim;
+use crate::rules::figures::{between, interval, same_measure, show, Interval};
+use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+
+declare_rule! {
+    /// ## What it flags
+    /// Amounts listed in one sentence with a total stated beside them
+    /// ("totalling", "a total of", "in all", "combined", "altogether") where
+    /// the amounts, within their stated precision, cannot add up to the total.
+    ///
+    /// ## Why it matters
+    /// A total that its own parts contradict means a part or the total is
+    /// wrong, and the reader can prove it with a pencil.
+    ///
+    /// ## Fires on
+    /// "The three schools received $2m, $3m and $4m, totalling $10m." ($9m)
+    ///
+    /// ## Does not fire on
+    /// "The three schools received $2m, $3m and $4m, totalling $9m."
+    /// "About $2m, $3m and $4m went out, some $10m in all." (qualifiers count)
+    pub(crate) struct SumMismatch => "consistency/sum-mismatch", Severity::Error
+}
+
+const BEFORE_TOTAL: &[&str] = &[
+    "totalling",
+    "totaling",
+    "a total of",
+    "in total",
+    "total of",
+    "combined total of",
+    "totalled",
+    "totaled",
+    "altogether",
+    "together",
+];
+const AFTER_TOTAL: &[&str] = &["in all", "in total", "combined", "altogether", "together"];
+
+fn is_total(text: &str, claim: &Claim) -> bool {
+    let before = between(text, claim.span.start.saturating_sub(24), claim.span.start);
+    let before = before.trim_end();
+    let after = between(text, claim.span.end, claim.span.end + 12);
+    let after = after.trim_start();
+    BEFORE_TOTAL.iter().any(|cue| before.ends_with(cue))
+        || AFTER_TOTAL.iter().any(|cue| after.starts_with(cue))
+}
+
+impl Rule for SumMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let text = cx.doc.text();
+        for (i, total) in cx.claims.iter().enumerate() {
+            if !is_total(text, total) {
+                continue;
+            }
+            // The parts are the amounts of the same measure listed before the
+            // total in its sentence.
+            let parts: Vec<&Claim> = cx.claims[..i]
+                .iter()
+                .rev()
+                .take_while(|c| c.sentence == total.sentence)
+                .filter(|c| {
+                    same_measure(c, total) && c.number().is_some_and(|n| n.part_of.is_none())
+                })
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            let intervals: Option<Vec<Interval>> = parts.iter().map(|p| interval(p)).collect();
+            let (Some(intervals), Some(t)) = (intervals, interval(total)) else {
+                continue;
+            };
+            let sum = intervals.iter().fold(
+                Interval {
+                    low: 0.0,
+                    high: 0.0,
+                },
+                |acc, i| acc.add(*i),
+            );
+            if sum.overlaps(t) {
+                continue;
+            }
+            let values: Vec<f64> = parts
+                .iter()
+                .filter_map(|p| p.number())
+                .map(|n| n.number)
+                .collect();
+            let Some(stated) = total.number() else {
+                continue;
+            };
+            findings.push(Finding {
+                rule: Self::META.id.to_string(),
+                severity: Self::META.default_severity,
+                message: format!(
+                    "{} = {}, not {}",
+                    values
+                        .iter()
+                        .map(|v| show(*v))
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                    show(values.iter().sum()),
+                    show(stated.number)
+                ),
+                span: total.span,
+                related: parts.iter().map(|p| p.span).collect(),
+                claims: parts
+                    .iter()
+                    .map(|p| p.id.clone())
+                    .chain([total.id.clone()])
+                    .collect(),
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::findings_of;
+
+    const ID: &str = "consistency/sum-mismatch";
+
+    #[test]
+    fn fires_when_parts_do_not_add_up() {
+        assert_eq!(
+            findings_of(
+                ID,
+                "Title\n\nThe three schools received $2m, $3m and $4m, totalling $10m.",
+                None
+            ),
+            vec!["2 million + 3 million + 4 million = 9 million, not 10 million"]
+        );
+    }
+
+    #[test]
+    fn silent_when_they_do() {
+        for text in [
+            "Title\n\nThe three schools received $2m, $3m and $4m, totalling $9m.",
+            "Title\n\nAbout $2m, $3m and $4m went out, some $10m in all.",
+            "Title\n\nThe fund paid $2m in 2015 and a total of $9m since.",
+        ] {
+            assert!(findings_of(ID, text, None).is_empty(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Interval arithmetic on stated figures, shared by the consistency rules.
+//!
+//! A stated figure stands for every value that rounds to it: "19%" covers
+//! 18.5–19.5%, "1.2bn" covers 1.15–1.25bn. Qualifiers widen or open the
+//! interval: "about", "nearly", "almost", "roughly", "some" allow 5% either
+//! way (nearly and almost only below), "more than 70" is 70 upwards, and a
+//! fraction word is looser still ("about a third" covers 28–38%).
+
+use crate::extract::{Claim, ClaimKind, NumberValue, Qualifier};
+
+/// A closed interval of values a stated figure allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Interval {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Interval {
+    pub fn overlaps(self, other: Interval) -> bool {
+        self.low <= other.high && other.low <= self.high
+    }
+
+    pub fn contains(self, x: f64) -> bool {
+        self.low <= x && x <= self.high
+    }
+
+    pub fn add(self, other: Interval) -> Interval {
+        Interval {
+            low: self.low + other.low,
+            high: self.high + other.high,
+        }
+    }
+
+    /// The interval of a / b for positive intervals.
+    pub fn ratio(self, denominator: Interval) -> Option<Interval> {
+        (denominator.low > 0.0 && self.low >= 0.0).then(|| Interval {
+            low: self.low / denominator.high,
+            high: self.high / denominator.low,
+        })
+    }
+}
+
+/// Relative slack of "about", "nearly", "roughly".
+const APPROXIMATE: f64 = 0.05;
+/// Absolute slack, in percentage points, of a fraction word ("a third").
+const FRACTION_WORD_POINTS: f64 = 2.5;
+
+/// The number value of a claim, when it has one.
+pub(crate) fn number(claim: &Claim) -> Option<&NumberValue> {
+    claim.number()
+}
+
+/// Half a unit of the stated figure's last digit, in the value's own scale.
+pub(crate) fn half_unit(claim: &Claim, value: f64) -> f64 {
+    let token = first_numeral(&claim.text);
+    let Some(token) = token else {
+        // A number word: "seventeen", "two million", "a third".
+        return if is_fraction_word(&claim.text) && claim.kind == ClaimKind::Percent {
+            FRACTION_WORD_POINTS
+        } else {
+            0.5 * scale_of(value, 1.0)
+        };
+    };
+    let digits: String = token
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let stated: f64 = digits.parse().unwrap_or(value);
+    let decimals = digits.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    let scale = if stated > 0.0 { value / stated } else { 1.0 };
+    let scale = if scale.is_finite() && scale >= 1.0 {
+        scale.round()
+    } else {
+        1.0
+    };
+    0.5 * 10f64.powi(-decimals) * scale
+}
+
+fn scale_of(value: f64, default: f64) -> f64 {
+    for scale in [1e12, 1e9, 1e6, 1e3] {
+        if value.abs() >= scale && (value / scale).fract() == 0.0 {
+            return scale;
+        }
+    }
+    default
+}
+
+fn first_numeral(text: &str) -> Option<&str> {
+    let start = text.find(|c: char| c.is_ascii_digit())?;
+    let rest = &text[start..];
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| {
+            !(c.is_ascii_digit()
+                || (matches!(c, '.' | ',')
+                    && rest[i + 1..].starts_with(|d: char| d.is_ascii_digit())))
+        })
+        .map_or(rest.len(), |(i, _)| i);
+    Some(&rest[..end])
+}
+
+fn is_fraction_word(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["half", "third", "quarter", "fifth", "tenth"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Words that make a less-than qualifier a close approximation from below.
+fn is_near_below(text: &str) -> bool {
+    let lower = text.trim_start().to_lowercase();
+    ["almost", "nearly", "just under", "close to", "just below"]
+        .iter()
+        .any(|w| lower.starts_with(w))
+}
+
+/// The interval a claim's value allows, with rounding and qualifiers.
+pub(crate) fn interval(claim: &Claim) -> Option<Interval> {
+    let value = number(claim)?;
+    let n = value.number;
+    let h = half_unit(claim, n);
+    let approx = |x: f64| (x * APPROXIMATE).abs().max(h);
+    let fraction = is_fraction_word(&claim.text) && claim.kind == ClaimKind::Percent;
+    Some(match value.qualifier {
+        Qualifier::Exact => match (value.low, value.high) {
+            (Some(low), Some(high)) if low != high => Interval {
+                low: low - h,
+                high: high + h,
+            },
+            _ => Interval {
+                low: n - h,
+                high: n + h,
+            },
+        },
+        Qualifier::About => {
+            let slack = if fraction {
+                2.0 * FRACTION_WORD_POINTS
+            } else {
+                approx(n)
+            };
+            Interval {
+                low: n - slack,
+                high: n + slack,
+            }
+        }
+        Qualifier::MoreThan | Qualifier::AtLeast => Interval {
+            low: value.low.unwrap_or(n),
+            high: f64::INFINITY,
+        },
+        Qualifier::LessThan if is_near_below(&claim.text) => Interval {
+            low: n - approx(n),
+            high: n,
+        },
+        // Figures in news copy are not negative: a change is a word, not a sign.
+        Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => Interval {
+            low: 0.0,
+            high: value.high.unwrap_or(n),
+        },
+    })
+}
+
+/// Whether two claims measure in the same unit, so their values compare.
+pub(crate) fn same_measure(a: &Claim, b: &Claim) -> bool {
+    let (Some(x), Some(y)) = (number(a), number(b)) else {
+        return false;
+    };
+    let countable = |k: ClaimKind| matches!(k, ClaimKind::Count | ClaimKind::Ordinal);
+    (a.kind == b.kind || countable(a.kind) && countable(b.kind)) && x.unit == y.unit
+}
+
+/// A figure for a message: "75%", "1,200", "56.3%".
+pub(crate) fn show(x: f64) -> String {
+    let rounded = if x.abs() >= 100.0 {
+        format!("{:.0}", x)
+    } else {
+        format!("{:.1}", x)
+    };
+    let trimmed = rounded.trim_end_matches('0').trim_end_matches('.');
+    crate::report::format_amount(trimmed.parse().unwrap_or(x))
+}
+
+/// The text between two byte offsets of the document, lower-cased.
+pub(crate) fn between(text: &str, start: usize, end: usize) -> String {
+    text.get(start.min(end)..end.max(start))
+        .unwrap_or("")
+        .to_lowercase()
+}
