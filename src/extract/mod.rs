@@ -9,6 +9,7 @@
 
 mod attribution;
 mod claim;
+mod describe;
 mod exclude;
 mod numeric;
 mod temporal;
@@ -19,6 +20,7 @@ pub use claim::{
 };
 
 pub use attribution::{sentence_attribution_at, vague_attributions};
+pub use describe::{describe, describe_date, format_amount, ordinal_words};
 
 use crate::document::{Document, Sentence};
 

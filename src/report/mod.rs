@@ -2,7 +2,6 @@
 //! and the renderers that print it. Renderers see only the model, never the
 //! parsers, so a new format is one new file behind [`Renderer`].
 
-mod describe;
 mod json;
 mod table;
 
@@ -14,7 +13,7 @@ use crate::document::Document;
 use crate::extract::Claim;
 use crate::rules::{Finding, Severity};
 
-pub use describe::{describe, format_amount};
+pub use crate::extract::{describe, format_amount};
 pub use json::Json;
 pub use table::Table;
 

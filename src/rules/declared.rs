@@ -4,8 +4,8 @@
 
 use super::pack::AttributionFilter;
 use super::{Finding, RuleContext};
+use crate::extract::describe;
 use crate::extract::{Claim, Value};
-use crate::report::describe;
 
 pub(super) fn run_phrase_rules(cx: &RuleContext, findings: &mut Vec<Finding>) {
     let text = cx.doc.text();

@@ -176,7 +176,7 @@ pub(crate) fn show(x: f64) -> String {
         format!("{:.1}", x)
     };
     let trimmed = rounded.trim_end_matches('0').trim_end_matches('.');
-    crate::report::format_amount(trimmed.parse().unwrap_or(x))
+    crate::extract::format_amount(trimmed.parse().unwrap_or(x))
 }
 
 /// The text between two byte offsets of the document, lower-cased.

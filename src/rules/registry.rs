@@ -10,6 +10,7 @@ pub(super) static BUILTIN: &[&dyn Rule] = &[
     &consistency::shares_exceed_total::SharesExceedTotal,
     &consistency::sum_mismatch::SumMismatch,
     &consistency::weekday_mismatch::WeekdayMismatch,
+    &consistency::date_arithmetic::DateArithmetic,
     &sourcing::unsourced_figure::UnsourcedFigure,
     &sourcing::vague_attribution::VagueAttribution,
     &sourcing::unattributed_quote::UnattributedQuote,

@@ -1,6 +1,7 @@
 //! Rules that prove two figures or dates in one article cannot both be right.
 
 pub(crate) mod change_mismatch;
+pub(crate) mod date_arithmetic;
 pub(crate) mod fraction_mismatch;
 pub(crate) mod part_exceeds_whole;
 pub(crate) mod shares_exceed_total;

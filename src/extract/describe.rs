@@ -1,10 +1,11 @@
 //! A claim's value in the words an editor reads: "more than 70 high priority
-//! projects", "Wed 1 Nov 2017", "≈ 2000 (17 years before 5 Nov 2017)".
+//! projects", "Wed 1 Nov 2017", "≈ 2000 (17 years before 5 Nov 2017)". The
+//! rules' messages and every renderer use the same words.
 
 use jiff::civil::Date;
 
+use super::{Claim, ClaimKind, NumberValue, Qualifier, TemporalValue, Value};
 use crate::calendar::{month_name, weekday_name};
-use crate::extract::{Claim, ClaimKind, NumberValue, Qualifier, TemporalValue, Value};
 
 /// The claim's value, spelled out.
 pub fn describe(claim: &Claim) -> String {
@@ -92,8 +93,18 @@ fn trim_decimals(x: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A date in words: "Mon 20 May 2024".
+pub fn describe_date(date: Date) -> String {
+    timex_words(&date.to_string())
+}
+
 fn ordinal(x: f64) -> String {
-    let n = x.round() as i64;
+    ordinal_words(x.round() as i64)
+}
+
+/// 1 → "1st", 22 → "22nd", 13 → "13th".
+pub fn ordinal_words(n: impl Into<i64>) -> String {
+    let n: i64 = n.into();
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",
