@@ -131,6 +131,17 @@ pub struct TemporalValue {
     /// For an age ("Anna Berg, 39,"), the person it belongs to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The tense of the clause around the claim, where a word shows it
+    /// ("will", "said"); None when nothing does.
+    #[serde(skip)]
+    pub tense: Option<Tense>,
+}
+
+/// Whether a clause tells of the past or the future.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Future,
 }
 
 /// A claim's normalised value.

@@ -16,7 +16,7 @@ mod temporal;
 
 pub use claim::{
     Attribution, Claim, ClaimKind, Link, NumberValue, Partitive, Qualifier, Span, TemporalValue,
-    Value,
+    Tense, Value,
 };
 
 pub use attribution::{sentence_attribution_at, vague_attributions};

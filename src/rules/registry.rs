@@ -11,6 +11,8 @@ pub(super) static BUILTIN: &[&dyn Rule] = &[
     &consistency::sum_mismatch::SumMismatch,
     &consistency::weekday_mismatch::WeekdayMismatch,
     &consistency::date_arithmetic::DateArithmetic,
+    &consistency::timeline::Timeline,
+    &consistency::conflicting_figures::ConflictingFigures,
     &sourcing::unsourced_figure::UnsourcedFigure,
     &sourcing::vague_attribution::VagueAttribution,
     &sourcing::unattributed_quote::UnattributedQuote,

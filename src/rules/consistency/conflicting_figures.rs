@@ -1,0 +1,293 @@
+//! consistency/conflicting-figures: one figure given two values.
+
+use std::collections::BTreeSet;
+
+use crate::extract::{Claim, ClaimKind};
+use crate::rules::figures::{between, interval, show};
+use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+
+declare_rule! {
+    /// ## What it flags
+    /// The same measure of the same thing given two values that cannot both
+    /// be right: the same counted noun, unit and time frame, with values
+    /// whose intervals do not meet. Also an ordinal that counts ("the 22nd
+    /// meeting, including this week's") against a count of the same thing
+    /// ("21 meetings so far").
+    ///
+    /// ## Why it matters
+    /// Two versions of one figure in one story usually mean one was updated
+    /// and the other was not.
+    ///
+    /// ## Fires on
+    /// "The city has 70 polling stations. ... Voters can use any of the
+    /// city's 75 polling stations."
+    ///
+    /// ## Does not fire on
+    /// Figures for different years, places or groups ("70 stations in 2015 and
+    /// 75 in 2019"), figures in a sentence about a change ("rose from 70 to
+    /// 75 stations"), or values the qualifiers reconcile ("more than 70").
+    pub(crate) struct ConflictingFigures => "consistency/conflicting-figures", Severity::Error
+}
+
+/// Words that mark a sentence as comparing or changing figures, where two
+/// values of one measure are expected.
+const COMPARING: &[&str] = &[
+    "rose",
+    "rise",
+    "risen",
+    "fell",
+    "fall",
+    "fallen",
+    "up",
+    "down",
+    "from",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "grew",
+    "growth",
+    "compared",
+    "previous",
+    "previously",
+    "earlier",
+    "last",
+    "ago",
+    "was",
+    "were",
+    "had",
+    "then",
+    "before",
+    "after",
+    "since",
+    "until",
+    "now",
+    "each",
+    "per",
+    "every",
+    "average",
+    "target",
+    "goal",
+    "plan",
+    "planned",
+    "expected",
+    "forecast",
+    "could",
+    "would",
+    "might",
+    "may",
+    "if",
+    "than",
+    "instead",
+    "originally",
+    "initially",
+    "another",
+    "other",
+    "additional",
+    "more",
+    "extra",
+    "new",
+    "further",
+];
+
+const CUMULATIVE: &[&str] = &[
+    "so far",
+    "to date",
+    "in all",
+    "in total",
+    "until now",
+    "altogether",
+];
+
+/// A noun phrase reduced for comparison: lower case, no leading article,
+/// last word without a plural "s".
+fn normalise(subject: &str) -> String {
+    let lower = subject.to_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    while words
+        .first()
+        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+    {
+        words.remove(0);
+    }
+    let mut joined = words.join(" ");
+    if joined.ends_with('s') && !joined.ends_with("ss") {
+        joined.pop();
+    }
+    joined
+}
+
+fn sentence_words(cx: &RuleContext, claim: &Claim) -> Vec<String> {
+    let span = cx.doc.sentences[claim.sentence].span.clone();
+    cx.doc.text()[span]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The years a claim's sentence names: its time frame.
+fn time_frame(cx: &RuleContext, claim: &Claim) -> BTreeSet<i32> {
+    cx.claims
+        .iter()
+        .filter(|c| c.sentence == claim.sentence && c.kind.is_temporal())
+        .filter_map(|c| c.temporal().and_then(|t| t.year))
+        .collect()
+}
+
+/// The measure a claim states, for grouping: kind, unit and subject.
+fn measure(claim: &Claim) -> Option<(ClaimKind, Option<String>, String)> {
+    let value = claim.number()?;
+    if value.part_of.is_some()
+        || !matches!(
+            claim.kind,
+            ClaimKind::Count | ClaimKind::Money | ClaimKind::Quantity
+        )
+    {
+        return None;
+    }
+    let subject = normalise(value.subject.as_deref()?);
+    (subject.split_whitespace().count() >= 2 || claim.kind == ClaimKind::Count).then_some((
+        claim.kind,
+        value.unit.clone(),
+        subject,
+    ))
+}
+
+fn finding(claim: &Claim, earlier: &Claim, message: String) -> Finding {
+    Finding {
+        rule: ConflictingFigures::META.id.to_string(),
+        severity: ConflictingFigures::META.default_severity,
+        message,
+        span: claim.span,
+        related: vec![earlier.span],
+        claims: vec![earlier.id.clone(), claim.id.clone()],
+        suggestion: None,
+    }
+}
+
+impl Rule for ConflictingFigures {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let usable = |c: &Claim| {
+            let words = sentence_words(cx, c);
+            !words.iter().any(|w| COMPARING.contains(&w.as_str()))
+        };
+        let mut seen: Vec<(&Claim, (ClaimKind, Option<String>, String))> = Vec::new();
+        for claim in cx.claims {
+            let Some(key) = measure(claim) else { continue };
+            if !usable(claim) {
+                continue;
+            }
+            let conflict = seen.iter().find(|(earlier, earlier_key)| {
+                *earlier_key == key
+                    && earlier.sentence != claim.sentence
+                    && time_frame(cx, earlier) == time_frame(cx, claim)
+                    && match (interval(earlier), interval(claim)) {
+                        (Some(a), Some(b)) => !a.overlaps(b),
+                        _ => false,
+                    }
+            });
+            if let Some((earlier, _)) = conflict {
+                let (Some(a), Some(b)) = (earlier.number(), claim.number()) else {
+                    continue;
+                };
+                findings.push(finding(
+                    claim,
+                    earlier,
+                    format!(
+                        "\"{}\" here, but \"{}\" at line {}: {} and {} cannot both be right",
+                        claim.text,
+                        earlier.text,
+                        earlier.span.line,
+                        show(b.number),
+                        show(a.number)
+                    ),
+                ));
+                continue;
+            }
+            seen.push((claim, key));
+        }
+        // "the 22nd meeting, including this week's" against "21 meetings so far".
+        let text = cx.doc.text();
+        for ordinal in cx.claims.iter().filter(|c| c.kind == ClaimKind::Ordinal) {
+            let Some(value) = ordinal.number() else {
+                continue;
+            };
+            let Some(subject) = value.subject.as_deref().map(normalise) else {
+                continue;
+            };
+            let after = between(text, ordinal.span.end, ordinal.span.end + 40);
+            if !after
+                .trim_start_matches([',', ' '])
+                .starts_with("including")
+            {
+                continue;
+            }
+            for count in cx.claims.iter().filter(|c| c.kind == ClaimKind::Count) {
+                let Some(counted) = count.number() else {
+                    continue;
+                };
+                if counted.subject.as_deref().map(normalise).as_deref() != Some(subject.as_str()) {
+                    continue;
+                }
+                let tail = between(text, count.span.end, count.span.end + 20);
+                if !CUMULATIVE
+                    .iter()
+                    .any(|cue| tail.trim_start().starts_with(cue))
+                {
+                    continue;
+                }
+                if (counted.number - value.number).abs() >= 0.5 {
+                    findings.push(finding(
+                        count,
+                        ordinal,
+                        format!(
+                            "\"{}\" counts {} {subject}s, but \"{}\" says {}",
+                            ordinal.text,
+                            show(value.number),
+                            count.text,
+                            show(counted.number)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::test_support::findings_of;
+
+    const ID: &str = "consistency/conflicting-figures";
+
+    #[test]
+    fn fires_on_one_figure_with_two_values() {
+        let text = "Title\n\nThe city has 70 polling stations.\n\nVoters can use any of its 75 polling stations.";
+        assert_eq!(
+            findings_of(ID, text, None),
+            vec!["\"75 polling stations\" here, but \"70 polling stations\" at line 3: 75 and 70 cannot both be right"]
+        );
+        let text = "Title\n\nIt was the 22nd meeting, including this week's talks.\n\nThe two have held 21 meetings so far.";
+        assert_eq!(
+            findings_of(ID, text, None),
+            vec!["\"22nd meeting\" counts 22 meetings, but \"21 meetings\" says 21"]
+        );
+    }
+
+    #[test]
+    fn silent_on_different_frames_changes_and_qualifiers() {
+        for text in [
+            "Title\n\nThe city had 70 polling stations in 2015.\n\nIt has 75 polling stations in 2019.",
+            "Title\n\nPolling stations rose from 70 to 75 polling stations.",
+            "Title\n\nThe city has more than 70 polling stations.\n\nVoters can use any of its 75 polling stations.",
+            "Title\n\nThe city has 70 polling stations.\n\nVoters can use any of its 70 polling stations.",
+        ] {
+            assert!(findings_of(ID, text, None).is_empty(), "{text}");
+        }
+    }
+}
