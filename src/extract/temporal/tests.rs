@@ -1,0 +1,1 @@
+//! Tests of the temporal grammar through the scanner.
