@@ -30,8 +30,18 @@ impl PartialDate {
 }
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Abbreviations accepted for each month, with or without a full stop.
@@ -76,8 +86,18 @@ pub fn weekday_name(weekday: Weekday) -> &'static str {
 /// The English name of a month, 1-based ("November").
 pub fn month_name(month: i8) -> &'static str {
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August",
-        "September", "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     NAMES[(month.clamp(1, 12) - 1) as usize]
 }
@@ -88,11 +108,7 @@ fn is_word_end(rest: &str) -> bool {
 
 /// A month name or abbreviation ("November", "Nov.", "Sept"), as 1..=12.
 pub fn month(input: &str) -> IResult<&str, i8> {
-    let lower_prefix: String = input
-        .chars()
-        .take(9)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let lower_prefix: String = input.chars().take(9).flat_map(char::to_lowercase).collect();
     for (index, name) in MONTHS.iter().enumerate() {
         let month = index as i8 + 1;
         if lower_prefix.starts_with(name) && is_word_end(&input[name.len()..]) {
@@ -114,11 +130,7 @@ pub fn month(input: &str) -> IResult<&str, i8> {
 
 /// A weekday name or abbreviation ("Sunday", "Sun.").
 pub fn weekday(input: &str) -> IResult<&str, Weekday> {
-    let lower_prefix: String = input
-        .chars()
-        .take(9)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let lower_prefix: String = input.chars().take(9).flat_map(char::to_lowercase).collect();
     for (name, abbreviation, day) in WEEKDAYS {
         for word in [name, abbreviation] {
             if lower_prefix.starts_with(word) && is_word_end(&input[word.len()..]) {
@@ -266,7 +278,11 @@ fn year_digits(input: &str) -> IResult<&str, i32> {
 pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
     let (rest, weekday) = opt(terminated(
         weekday,
-        (opt(char(',')), space1, opt(terminated(tag_no_case("the"), space1))),
+        (
+            opt(char(',')),
+            space1,
+            opt(terminated(tag_no_case("the"), space1)),
+        ),
     ))
     .parse(input)?;
     let (rest, mut date) = alt((iso_date, day_month_year, month_day_year)).parse(rest)?;
@@ -278,7 +294,6 @@ pub fn calendar_date(input: &str) -> IResult<&str, PartialDate> {
 pub fn consumed<'a>(input: &'a str, rest: &'a str) -> &'a str {
     &input[..input.len() - rest.len()]
 }
-
 
 #[cfg(test)]
 mod tests {

@@ -37,6 +37,7 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
         hit(input, calendar_date(env, input)),
         hit(input, month_year(input)),
         hit(input, bare_month(env, input)),
+        hit(input, month_of_relative_year(env, input)),
         hit(input, year_range(env, input)),
         hit(input, decade(input)),
         hit(input, century(input)),
@@ -49,7 +50,7 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
 }
 
 /// Words after which a bare four-digit number is a year ("in 2014").
-const YEAR_CUES: [&str; 22] = [
+const YEAR_CUES: [&str; 26] = [
     "in",
     "since",
     "by",
@@ -72,6 +73,10 @@ const YEAR_CUES: [&str; 22] = [
     "and",
     "to",
     "or",
+    "into",
+    "for",
+    "both",
+    "around",
 ];
 
 /// Words after which a month name standing alone is a month ("in May").
@@ -116,8 +121,8 @@ fn date_kind_value(
             value.year = Some(y);
             value.timex = format!("{y:04}-{month:02}-{day:02}");
         }
-        (None, Some(as_of)) => {
-            let y = timex::year_near(as_of, month, day, env.direction(len));
+        (None, Some(_)) => {
+            let y = env.choose_year(len, (month, day), (month, day), true)?;
             value.year = Some(y);
             value.year_inferred = true;
             value.anchor = env.anchor();
@@ -207,6 +212,40 @@ fn month_year(input: &str) -> PResult<'_, Parsed> {
     Ok((rest, (ClaimKind::Date, value)))
 }
 
+/// "January this year", "June last year", "March next year".
+fn month_of_relative_year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    let (rest, ((month, full), _, which, _, _)) = (
+        capital_month,
+        sp,
+        alt((kw("this"), kw("last"), kw("next"))),
+        sp,
+        kw("year"),
+    )
+        .parse(input)?;
+    if !full {
+        return fail(input);
+    }
+    let step = match which.to_ascii_lowercase().as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let value = match env.as_of {
+        Some(as_of) => {
+            let y = i32::from(as_of.year()) + step;
+            TemporalValue {
+                timex: timex::month(y, month),
+                year: Some(y),
+                month: Some(month),
+                anchor: env.anchor(),
+                ..TemporalValue::default()
+            }
+        }
+        None => timex::value(format!("XXXX-{month:02}")),
+    };
+    Ok((rest, (ClaimKind::RelativeDate, value)))
+}
+
 /// A month standing alone ("in March", "last November" is relative): a
 /// full, capitalised name, after a word that calls for a time, or any
 /// month but May (a verb) and names that are also first names when it is
@@ -235,8 +274,10 @@ fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         ..TemporalValue::default()
     };
     match env.as_of {
-        Some(as_of) => {
-            let y = timex::year_near(as_of, month, 0, env.direction(len));
+        Some(_) => {
+            let Some(y) = env.choose_year(len, (month, 1), (month, 31), false) else {
+                return fail(input);
+            };
             value.year = Some(y);
             value.year_inferred = true;
             value.anchor = env.anchor();
@@ -257,26 +298,27 @@ fn year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         .chars()
         .next_back()
         .is_some_and(|c| !(c.is_whitespace() || matches!(c, '(' | '"' | '“' | '[' | '—')));
-    if joined {
+    let previous = env.previous_word();
+    if joined && !(env.before().ends_with('-') && previous.as_deref() == Some("mid")) {
         return fail(input);
     }
-    let previous = env.previous_word();
     let cued = previous.as_deref().is_some_and(|w| YEAR_CUES.contains(&w))
         || rest.starts_with("'s")
         || rest.starts_with("’s")
-        || event_year(previous.as_deref(), y, rest)
+        || event_year(y, rest)
         || starts_sentence_clause(env, rest);
-    if !cued {
+    // "in 2014 people ...", "of 2000 employees": a plural noun makes a count.
+    if !cued || counts_something(rest) {
         return fail(input);
     }
     Ok((rest, (ClaimKind::Date, year_value(y))))
 }
 
-/// "the 1988 election", "its 2016 budget": a determiner, a recent year,
-/// then a lower-case word that is not a counted noun's plural.
-fn event_year(previous: Option<&str>, y: i32, rest: &str) -> bool {
-    const DETERMINERS: [&str; 8] = ["the", "its", "his", "her", "their", "our", "a", "this"];
-    if !previous.is_some_and(|w| DETERMINERS.contains(&w)) || !(1900..=2100).contains(&y) {
+/// "the 1988 election", "his unsuccessful 1996 campaign", "1990 BellSouth
+/// earnings": a year between 1900 and 2100 used as an adjective, that is
+/// followed by a singular word (a count would be followed by a plural).
+fn event_year(y: i32, rest: &str) -> bool {
+    if !(1900..=2100).contains(&y) {
         return false;
     }
     let Ok((after, _)) = sp(rest) else {
@@ -286,7 +328,29 @@ fn event_year(previous: Option<&str>, y: i32, rest: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphabetic() || *c == '-')
         .collect();
-    !next.is_empty() && next.chars().next().is_some_and(char::is_lowercase) && !next.ends_with('s')
+    const NOT_NOUNS: [&str; 16] = [
+        "of", "more", "to", "and", "or", "per", "square", "metric", "cubic", "million", "billion",
+        "thousand", "a", "the", "than", "times",
+    ];
+    !next.is_empty()
+        && !next.ends_with('s')
+        && !NOT_NOUNS.contains(&next.to_ascii_lowercase().as_str())
+}
+
+/// True when a plural noun follows the number ("2000 people").
+fn counts_something(rest: &str) -> bool {
+    let Ok((after, _)) = sp(rest) else {
+        return false;
+    };
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    const IRREGULAR: [&str; 9] = [
+        "people", "men", "women", "children", "police", "staff", "feet", "cattle", "troops",
+    ];
+    IRREGULAR.contains(&next.as_str())
+        || next.len() > 3
+            && next.ends_with('s')
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(next.as_str(), "was" | "has" | "this" | "its" | "as")
 }
 
 /// "1998 was a hard year.", "2014, the year ...": a year opening the
@@ -537,23 +601,17 @@ fn season<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 /// The year for a quarter or half numbered `n` of `per_year` parts, when
 /// the text gives none.
 fn part_value(env: &Env, len: usize, n: i8, per_year: i8, letter: char) -> TemporalValue {
-    match env.as_of {
-        Some(as_of) => {
-            let current = (as_of.month() - 1) / (12 / per_year) + 1;
-            let y = i32::from(as_of.year());
-            let y = match env.direction(len) {
-                Direction::OnOrBefore | Direction::Before if n > current => y - 1,
-                Direction::OnOrAfter | Direction::After if n < current => y + 1,
-                _ => y,
-            };
-            TemporalValue {
-                timex: format!("{y:04}-{letter}{n}"),
-                year: Some(y),
-                year_inferred: true,
-                anchor: env.anchor(),
-                ..TemporalValue::default()
-            }
-        }
+    let months = 12 / per_year;
+    let first = ((n - 1) * months + 1, 1);
+    let last = (n * months, 31);
+    match env.choose_year(len, first, last, false) {
+        Some(y) => TemporalValue {
+            timex: format!("{y:04}-{letter}{n}"),
+            year: Some(y),
+            year_inferred: true,
+            anchor: env.anchor(),
+            ..TemporalValue::default()
+        },
         None => timex::value(format!("XXXX-{letter}{n}")),
     }
 }
@@ -579,10 +637,14 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if let Ok(found) = relative_quarter(env, input) {
         return Ok(found);
     }
-    let (rest, (_, _, n)) = alt((
+    let (rest, (_, prefix, n)) = alt((
         (
             opt((kw("the"), sp)),
-            opt((kw("fiscal"), words::sp_or_hyphen)),
+            opt(alt((
+                (kw("fiscal"), words::sp_or_hyphen),
+                (kw("year-ago"), sp),
+                (kw("year-earlier"), sp),
+            ))),
             nom::sequence::terminated(words::ordinal, (words::sp_or_hyphen, kw("quarter"))),
         ),
         (
@@ -602,9 +664,9 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         return fail(input);
     }
     let n = n as i8;
-    // "a quarter of the vote" is a fraction; an ordinal quarter is a period.
+    let year_ago = prefix.is_some_and(|(w, _)| w.to_ascii_lowercase().starts_with("year-"));
     let (rest, explicit) = trailing_year(rest)?;
-    let value = match explicit {
+    let mut value = match explicit {
         Some(y) => TemporalValue {
             timex: timex::quarter(y, n),
             year: Some(y),
@@ -612,6 +674,12 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         },
         None => part_value(env, input.len() - rest.len(), n, 4, 'Q'),
     };
+    if year_ago {
+        if let Some(y) = value.year {
+            value.year = Some(y - 1);
+            value.timex = timex::quarter(y - 1, n);
+        }
+    }
     Ok((rest, (ClaimKind::Date, value)))
 }
 
@@ -636,12 +704,18 @@ fn relative_quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         sp,
     ))
     .parse(rest)?;
-    let (rest, _) = kw("quarter")(rest)?;
+    let period_word = matches!(
+        which.map(str::to_ascii_lowercase).as_deref(),
+        Some("latest" | "year-ago" | "year-earlier")
+    );
+    let (rest, _) = if period_word {
+        alt((kw("quarter"), kw("period"))).parse(rest)?
+    } else {
+        kw("quarter")(rest)?
+    };
     // "the quarter of the vote", "the quarter-final", "the French Quarter".
     if rest.starts_with('-') || sp(rest).is_ok_and(|(after, _)| kw("of")(after).is_ok()) {
-        if trailing_year(rest).is_ok_and(|(_, y)| y.is_none()) {
-            return fail(input);
-        }
+        return fail(input);
     }
     let Some(as_of) = env.as_of else {
         return Ok((rest, (ClaimKind::RelativeDate, timex::value("XXXX-QX"))));

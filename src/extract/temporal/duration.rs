@@ -25,6 +25,7 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
         hit(input, compound(env, input)),
         hit(input, span_of_time(input)),
         hit(input, bare_plural(env, input)),
+        hit(input, reporting_year(input)),
         hit(input, aged(env, input)),
         hit(input, age_after_name(env, input)),
     ])
@@ -61,20 +62,35 @@ fn is_rate(env: &Env) -> bool {
     last.is_ascii_digit()
         || last == '%'
         || words::last_word(before).is_some_and(|w| {
-            matches!(
-                w.to_ascii_lowercase().as_str(),
-                "once"
-                    | "twice"
-                    | "times"
-                    | "per"
-                    | "dollars"
-                    | "euros"
-                    | "pounds"
-                    | "million"
-                    | "billion"
-                    | "cents"
-                    | "percent"
-            )
+            let w = w.to_ascii_lowercase();
+            // "four flights a week", "24 hours a day": a plural noun before.
+            let plural_noun = w.len() > 3
+                && w.ends_with('s')
+                && !matches!(
+                    w.as_str(),
+                    "this"
+                        | "was"
+                        | "has"
+                        | "his"
+                        | "its"
+                        | "does"
+                        | "says"
+                        | "perhaps"
+                        | "across"
+                        | "unless"
+                        | "always"
+                        | "is"
+                        | "as"
+                        | "takes"
+                        | "lasts"
+                        | "needs"
+                        | "spends"
+                );
+            plural_noun
+                || matches!(
+                    w.as_str(),
+                    "once" | "twice" | "thrice" | "per" | "million" | "billion" | "percent"
+                )
         })
 }
 
@@ -191,6 +207,37 @@ fn span_of_time(input: &str) -> PResult<'_, Parsed> {
     Ok((
         rest,
         (ClaimKind::Duration, duration_value(count, unit, None)),
+    ))
+}
+
+/// "the fiscal year", "the year ended June 30": a company's reporting
+/// year, a period of one year.
+fn reporting_year(input: &str) -> PResult<'_, Parsed> {
+    let (rest, (_, _, fiscal, _)) = (
+        kw("the"),
+        sp,
+        opt((
+            opt((alt((kw("current"), kw("latest"), kw("previous"))), sp)),
+            kw("fiscal"),
+            sp,
+        )),
+        kw("year"),
+    )
+        .parse(input)?;
+    let ended = (sp, alt((kw("ended"), kw("ending"), kw("ends"), kw("to"))))
+        .parse(rest)
+        .is_ok();
+    if fiscal.is_none() && !ended {
+        return fail(input);
+    }
+    let count = Count {
+        n: Some(1.0),
+        approx: false,
+        article: false,
+    };
+    Ok((
+        rest,
+        (ClaimKind::Duration, duration_value(count, Unit::Year, None)),
     ))
 }
 

@@ -123,7 +123,10 @@ impl<'a> Env<'_, 'a> {
     /// The word just before the position, lower-cased, when only spaces
     /// separate it from the position.
     fn previous_word(&self) -> Option<String> {
-        words::last_word(self.before()).map(str::to_lowercase)
+        let before = self.before();
+        // "mid-November": the word before a hyphen counts as adjacent.
+        let before = before.strip_suffix('-').unwrap_or(before);
+        words::last_word(before).map(str::to_lowercase)
     }
 
     /// The same sentence, `offset` bytes further on.
@@ -146,6 +149,82 @@ impl<'a> Env<'_, 'a> {
             Tense::Past => Direction::OnOrBefore,
             Tense::Future => Direction::OnOrAfter,
         }
+    }
+
+    /// Whether a year-less mention of `len` bytes means the occurrence
+    /// `future_days` after publication rather than the one `past_days`
+    /// before it. With `strict` a tense cue decides; otherwise it weighs
+    /// three to one (a quarter just ended is still "the third quarter" in a
+    /// sentence about expectations). With no cue the nearer occurrence wins
+    /// (the past one on a near tie, as news mostly reports the past).
+    fn prefers_future(&self, len: usize, past_days: i64, future_days: i64, strict: bool) -> bool {
+        let against = if strict { f64::INFINITY } else { 3.0 };
+        let (past_weight, future_weight) =
+            match tense::cue_near(self.before(), self.input().get(len..).unwrap_or("")) {
+                Some(Tense::Past) => (1.0, against),
+                Some(Tense::Future) => (against, 1.0),
+                None => (1.0, 1.5),
+            };
+        (future_days as f64) * future_weight < (past_days as f64) * past_weight
+    }
+
+    /// The year of a year-less period that runs from `first` to `last`
+    /// (month and day) in any year: the occurrence before or after
+    /// publication, as [`Env::prefers_future`] decides.
+    fn choose_year(
+        &self,
+        len: usize,
+        first: (i8, i8),
+        last: (i8, i8),
+        strict: bool,
+    ) -> Option<i32> {
+        let as_of = self.as_of?;
+        let y = i32::from(as_of.year());
+        let at = |year: i32, (month, day): (i8, i8)| -> Option<Date> {
+            let start = Date::new(i16::try_from(year).ok()?, month, 1).ok()?;
+            Date::new(start.year(), month, day.min(start.days_in_month())).ok()
+        };
+        // The period this year, and the last one that started on or before
+        // publication and the next one that ends on or after it.
+        let (start, end) = (at(y, first)?, at(y, last)?);
+        if start <= as_of && as_of <= end {
+            return Some(y);
+        }
+        let (past_year, future_year) = if end < as_of { (y, y + 1) } else { (y - 1, y) };
+        let past_days = (as_of - at(past_year, last)?).get_days().into();
+        let future_days = (at(future_year, first)? - as_of).get_days().into();
+        Some(
+            if self.prefers_future(len, past_days, future_days, strict) {
+                future_year
+            } else {
+                past_year
+            },
+        )
+    }
+
+    /// The quarter a sentence reports on, when it speaks of one: "third
+    /// quarter" gives that quarter (the latest one by publication), a bare
+    /// "quarter" the last completed one. Earnings reports compare "a year
+    /// ago" with that quarter, not with the whole year.
+    fn reported_quarter(&self) -> Option<Date> {
+        let as_of = self.as_of?;
+        let sentence = self.ctx.sentence_text();
+        let lower = sentence.to_ascii_lowercase();
+        let at = lower.find("quarter")?;
+        let head = lower[..at].trim_end_matches(['-', ' ']);
+        let ordinal = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]
+            .into_iter()
+            .find(|(word, _)| head.ends_with(word))
+            .map(|(_, n)| n);
+        let current = timex::quarter_of(as_of.month());
+        let y = i32::from(as_of.year());
+        let (y, n) = match ordinal {
+            Some(n) if n <= current => (y, n),
+            Some(n) => (y - 1, n),
+            None if current == 1 => (y - 1, 4),
+            None => (y, current - 1),
+        };
+        Date::new(i16::try_from(y).ok()?, (n - 1) * 3 + 1, 1).ok()
     }
 
     /// The publication date as the `anchor` field writes it.
@@ -281,7 +360,7 @@ fn is_trigger_word(word: &str) -> bool {
             | "christmas"
             | "new"
             | "halloween"
-            | "valentine's"
+            | "valentine"
             | "independence"
             | "thanksgiving"
             | "each"

@@ -150,6 +150,18 @@ fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if (timex == "FUTURE_REF" && previous.as_deref() == Some("as")) || rest.starts_with('-') {
         return fail(input);
     }
+    // "soon after the vote" is relative to the vote; "a previously announced
+    // plan" qualifies an adjective, not a time.
+    let next = sp(rest).map_or("", |(after, _)| after);
+    let mut buffer = [0u8; 16];
+    let next_word = words::first_word_lower(next, &mut buffer).unwrap_or("");
+    if matches!(
+        next_word,
+        "after" | "before" | "afterward" | "afterwards" | "thereafter"
+    ) || (timex == "PAST_REF" && next_word.len() > 4 && next_word.ends_with("ed"))
+    {
+        return fail(input);
+    }
     Ok((rest, (ClaimKind::RelativeDate, timex::value(timex))))
 }
 
@@ -455,7 +467,19 @@ fn ago<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         Unit::Season | Unit::Decade | Unit::Century => Unit::Year,
         other => other,
     };
+    let year_before_quarter = (unit == Unit::Year && amount.n == Some(1.0) && sign == -1)
+        .then(|| env.reported_quarter())
+        .flatten();
     let mut value = match (amount.n, env.as_of) {
+        (Some(_), Some(_)) if year_before_quarter.is_some() => {
+            let quarter = year_before_quarter.and_then(|q| timex::shift(q, -1, Unit::Year));
+            let Some(quarter) = quarter else {
+                return fail(input);
+            };
+            let mut value = timex::value(timex::period(quarter, Unit::Quarter));
+            value.anchor = env.anchor();
+            value
+        }
         (Some(n), Some(as_of)) if anchored => {
             let steps = (n * scale(unit)).round() as i64;
             let unit_step = if matches!(unit, Unit::Decade | Unit::Century | Unit::Season) {
@@ -528,9 +552,16 @@ fn year_earlier<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         opt((sp, kw("period"))),
     )
         .parse(input)?;
-    let value = match env.as_of {
-        Some(as_of) => previous_year(env, as_of),
-        None => timex::value("PAST_REF"),
+    let value = match (env.as_of, env.reported_quarter()) {
+        (Some(_), Some(quarter)) => {
+            let quarter = timex::shift(quarter, -1, Unit::Year).unwrap_or(quarter);
+            let mut value = timex::value(timex::period(quarter, Unit::Quarter));
+            value.offset = Some("-P1Y".to_string());
+            value.anchor = env.anchor();
+            value
+        }
+        (Some(as_of), None) => previous_year(env, as_of),
+        (None, _) => timex::value("PAST_REF"),
     };
     Ok((rest, (ClaimKind::RelativeDate, value)))
 }

@@ -20,6 +20,11 @@ const WINDOW: usize = 8;
 /// The tense for a mention with `before` the sentence text before it and
 /// `after` the sentence text after it.
 pub(super) fn tense_of(before: &str, after: &str) -> Tense {
+    cue_near(before, after).unwrap_or(Tense::Past)
+}
+
+/// The tense of the nearest cue around a mention, if any cue is in reach.
+pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
     let mut before_words: Vec<&str> = before
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
@@ -51,7 +56,7 @@ pub(super) fn tense_of(before: &str, after: &str) -> Tense {
             }
         }
     }
-    best.map_or(Tense::Past, |(_, tense)| tense)
+    best.map(|(_, tense)| tense)
 }
 
 /// The tense cue the word at `index` gives, reading it with the word before
@@ -64,11 +69,11 @@ fn cue_at(words: &[&str], index: usize) -> Option<Tense> {
         .map(|i| words[i].to_lowercase().replace('’', "'"));
     if let Some(previous) = &previous {
         let pair = format!("{previous} {word}");
-        if lexicon.tense.future.iter().any(|cue| *cue == pair) {
+        if lexicon.tense.future.contains(&pair) {
             return Some(Tense::Future);
         }
     }
-    if word.ends_with("'ll") || lexicon.tense.future.iter().any(|cue| *cue == word) {
+    if word.ends_with("'ll") || lexicon.tense.future.contains(&word) {
         return Some(Tense::Future);
     }
     // "will be held", "to be announced": a participle after "be" takes its
@@ -79,12 +84,12 @@ fn cue_at(words: &[&str], index: usize) -> Option<Tense> {
     {
         return None;
     }
-    if lexicon.tense.past.iter().any(|cue| *cue == word) {
+    if lexicon.tense.past.contains(&word) {
         return Some(Tense::Past);
     }
     let regular_past = word.len() > 4
         && word.ends_with("ed")
-        && !lexicon.tense.not_past.iter().any(|w| *w == word);
+        && !lexicon.tense.not_past.contains(&word);
     regular_past.then_some(Tense::Past)
 }
 

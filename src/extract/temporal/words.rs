@@ -92,7 +92,7 @@ pub(super) fn sp_or_hyphen(input: &str) -> PResult<'_, &str> {
 pub(super) fn first_word_lower<'b>(input: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
     let mut len = 0;
     for byte in input.bytes() {
-        if byte.is_ascii_alphabetic() || (len > 0 && byte == b'\'') {
+        if byte.is_ascii_alphabetic() {
             if len == buffer.len() {
                 return None;
             }
