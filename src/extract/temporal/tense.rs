@@ -87,9 +87,8 @@ fn cue_at(words: &[&str], index: usize) -> Option<Tense> {
     if lexicon.tense.past.contains(&word) {
         return Some(Tense::Past);
     }
-    let regular_past = word.len() > 4
-        && word.ends_with("ed")
-        && !lexicon.tense.not_past.contains(&word);
+    let regular_past =
+        word.len() > 4 && word.ends_with("ed") && !lexicon.tense.not_past.contains(&word);
     regular_past.then_some(Tense::Past)
 }
 
