@@ -1,8 +1,419 @@
 //! Temporal claims: dates, relative dates and durations, with TIMEX3 values.
+//!
+//! [`parse_at`] is offered every word start of a sentence. It first checks
+//! the word against a small trigger set (a digit, a month or weekday, a
+//! number word, a deictic word such as "today" or "last"), so most words
+//! cost one comparison. Only then do the nom grammars run:
+//!
+//! - [`absolute`]: calendar dates, months, years, decades, seasons,
+//!   quarters, fiscal years, year ranges;
+//! - [`relative`]: "yesterday", weekdays, "last year", "17 years ago",
+//!   "earlier this month", "recently";
+//! - [`duration`]: "four years", "a three-year contract", "the past decade",
+//!   ages ("Anna Berg, 39,").
+//!
+//! The longest reading wins. Values are resolved against the publication
+//! date (`as_of`) where one is known, using the tense around the mention to
+//! choose between the last and the next occurrence of a year-less date
+//! ([`tense`]); without one they keep TIMEX3 placeholders ("XXXX-11-01").
 
-use super::{Ctx, Found};
+mod absolute;
+mod duration;
+mod relative;
+mod tense;
+mod timex;
+mod words;
+
+use jiff::civil::Date;
+
+use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
+use tense::Tense;
+use timex::Direction;
+use words::PResult;
 
 /// The temporal claim that starts at `start`, if any.
-pub(crate) fn parse_at(_ctx: &Ctx, _start: usize) -> Option<Found> {
-    None
+pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
+    let span = &ctx.sentence.span;
+    if !(span.start..span.end).contains(&start) || !ctx.text.is_char_boundary(start) {
+        return None;
+    }
+    let input = ctx.rest(start);
+    if !may_start(input) {
+        return None;
+    }
+    let env = Env {
+        ctx,
+        start,
+        as_of: ctx.as_of,
+    };
+    let hit = parse_env(&env)?;
+    let end = start + hit.len;
+    if hit.len == 0 || !ctx.text.is_char_boundary(end) {
+        return None;
+    }
+    Some(Found {
+        start,
+        end,
+        kind: hit.kind,
+        value: Value::Temporal(hit.value),
+    })
 }
+
+fn parse_env(env: &Env) -> Option<Hit> {
+    longest([
+        absolute::parse(env),
+        relative::parse(env),
+        duration::parse(env),
+        modified(env),
+    ])
+}
+
+/// A reading of the text at one position: how many bytes it covers, and
+/// what it means.
+#[derive(Debug, Clone, PartialEq)]
+struct Hit {
+    len: usize,
+    kind: ClaimKind,
+    value: TemporalValue,
+}
+
+/// What a grammar rule returns on success.
+type Parsed = (ClaimKind, TemporalValue);
+
+/// The hit for a nom result read from `input`.
+fn hit<'a>(input: &'a str, result: PResult<'a, Parsed>) -> Option<Hit> {
+    let (rest, (kind, value)) = result.ok()?;
+    Some(Hit {
+        len: input.len() - rest.len(),
+        kind,
+        value,
+    })
+}
+
+/// The longest of several readings; the earlier one on a tie.
+fn longest(hits: impl IntoIterator<Item = Option<Hit>>) -> Option<Hit> {
+    let mut best: Option<Hit> = None;
+    for candidate in hits.into_iter().flatten() {
+        if best.as_ref().is_none_or(|b| candidate.len > b.len) {
+            best = Some(candidate);
+        }
+    }
+    best
+}
+
+/// Where a grammar rule is being tried: the sentence around the position,
+/// and the publication date.
+struct Env<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    start: usize,
+    as_of: Option<Date>,
+}
+
+impl<'a> Env<'_, 'a> {
+    /// The sentence text from the position on.
+    fn input(&self) -> &'a str {
+        self.ctx.rest(self.start)
+    }
+
+    /// The sentence text before the position.
+    fn before(&self) -> &'a str {
+        self.ctx.before(self.start)
+    }
+
+    /// The word just before the position, lower-cased, when only spaces
+    /// separate it from the position.
+    fn previous_word(&self) -> Option<String> {
+        let before = self.before();
+        // "mid-November": the word before a hyphen counts as adjacent.
+        let before = before.strip_suffix('-').unwrap_or(before);
+        words::last_word(before).map(str::to_lowercase)
+    }
+
+    /// The same sentence, `offset` bytes further on.
+    fn at(&self, offset: usize) -> Env<'_, 'a> {
+        Env {
+            ctx: self.ctx,
+            start: self.start + offset,
+            as_of: self.as_of,
+        }
+    }
+
+    /// The tense of the sentence around a mention of `len` bytes.
+    fn tense(&self, len: usize) -> Tense {
+        tense::tense_of(self.before(), self.input().get(len..).unwrap_or(""))
+    }
+
+    /// Which occurrence a year-less mention of `len` bytes means.
+    fn direction(&self, len: usize) -> Direction {
+        match self.tense(len) {
+            Tense::Past => Direction::OnOrBefore,
+            Tense::Future => Direction::OnOrAfter,
+        }
+    }
+
+    /// Whether a year-less mention of `len` bytes means the occurrence
+    /// `future_days` after publication rather than the one `past_days`
+    /// before it. With `strict` a tense cue decides; otherwise it weighs
+    /// three to one (a quarter just ended is still "the third quarter" in a
+    /// sentence about expectations). With no cue the nearer occurrence wins
+    /// (the past one on a near tie, as news mostly reports the past).
+    fn prefers_future(&self, len: usize, past_days: i64, future_days: i64, strict: bool) -> bool {
+        let against = if strict { f64::INFINITY } else { 3.0 };
+        let (past_weight, future_weight) =
+            match tense::cue_near(self.before(), self.input().get(len..).unwrap_or("")) {
+                Some(Tense::Past) => (1.0, against),
+                Some(Tense::Future) => (against, 1.0),
+                None => (1.0, 1.5),
+            };
+        (future_days as f64) * future_weight < (past_days as f64) * past_weight
+    }
+
+    /// The year of a year-less period that runs from `first` to `last`
+    /// (month and day) in any year: the occurrence before or after
+    /// publication, as [`Env::prefers_future`] decides.
+    fn choose_year(
+        &self,
+        len: usize,
+        first: (i8, i8),
+        last: (i8, i8),
+        strict: bool,
+    ) -> Option<i32> {
+        let as_of = self.as_of?;
+        let y = i32::from(as_of.year());
+        let at = |year: i32, (month, day): (i8, i8)| -> Option<Date> {
+            let start = Date::new(i16::try_from(year).ok()?, month, 1).ok()?;
+            Date::new(start.year(), month, day.min(start.days_in_month())).ok()
+        };
+        // The period this year, and the last one that started on or before
+        // publication and the next one that ends on or after it.
+        let (start, end) = (at(y, first)?, at(y, last)?);
+        if start <= as_of && as_of <= end {
+            return Some(y);
+        }
+        let (past_year, future_year) = if end < as_of { (y, y + 1) } else { (y - 1, y) };
+        let past_days = (as_of - at(past_year, last)?).get_days().into();
+        let future_days = (at(future_year, first)? - as_of).get_days().into();
+        Some(
+            if self.prefers_future(len, past_days, future_days, strict) {
+                future_year
+            } else {
+                past_year
+            },
+        )
+    }
+
+    /// The quarter a sentence reports on, when it speaks of one: "third
+    /// quarter" gives that quarter (the latest one by publication), a bare
+    /// "quarter" the last completed one. Earnings reports compare "a year
+    /// ago" with that quarter, not with the whole year.
+    fn reported_quarter(&self) -> Option<Date> {
+        let as_of = self.as_of?;
+        let sentence = self.ctx.sentence_text();
+        let lower = sentence.to_ascii_lowercase();
+        let at = lower.find("quarter")?;
+        let head = lower[..at].trim_end_matches(['-', ' ']);
+        let ordinal = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]
+            .into_iter()
+            .find(|(word, _)| head.ends_with(word))
+            .map(|(_, n)| n);
+        let current = timex::quarter_of(as_of.month());
+        let y = i32::from(as_of.year());
+        let (y, n) = match ordinal {
+            Some(n) if n <= current => (y, n),
+            Some(n) => (y - 1, n),
+            None if current == 1 => (y - 1, 4),
+            None => (y, current - 1),
+        };
+        Date::new(i16::try_from(y).ok()?, (n - 1) * 3 + 1, 1).ok()
+    }
+
+    /// The publication date as the `anchor` field writes it.
+    fn anchor(&self) -> Option<String> {
+        self.as_of.map(timex::date)
+    }
+}
+
+/// Cheap test on the first word: can a temporal claim start here at all?
+fn may_start(input: &str) -> bool {
+    let Some(first) = input.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    let mut buffer = [0u8; 16];
+    let Some(word) = words::first_word_lower(input, &mut buffer) else {
+        return false;
+    };
+    is_trigger_word(word)
+}
+
+fn is_trigger_word(word: &str) -> bool {
+    matches!(
+        word,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "today"
+            | "tonight"
+            | "tomorrow"
+            | "yesterday"
+            | "now"
+            | "currently"
+            | "nowadays"
+            | "presently"
+            | "recently"
+            | "lately"
+            | "previously"
+            | "recent"
+            | "soon"
+            | "someday"
+            | "right"
+            | "these"
+            | "not"
+            | "long"
+            | "the"
+            | "this"
+            | "that"
+            | "last"
+            | "next"
+            | "past"
+            | "previous"
+            | "following"
+            | "coming"
+            | "early"
+            | "earlier"
+            | "late"
+            | "later"
+            | "mid"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "fall"
+            | "autumn"
+            | "fiscal"
+            | "fy"
+            | "q"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "year"
+            | "aged"
+            | "from"
+            | "between"
+            | "about"
+            | "around"
+            | "approximately"
+            | "roughly"
+            | "some"
+            | "nearly"
+            | "almost"
+            | "more"
+            | "over"
+            | "under"
+            | "less"
+            | "fewer"
+            | "at"
+            | "up"
+            | "no"
+            | "just"
+            | "close"
+            | "upwards"
+            | "christmas"
+            | "new"
+            | "halloween"
+            | "valentine"
+            | "independence"
+            | "thanksgiving"
+            | "each"
+            | "within"
+    ) || words::is_count_word(word)
+        || words::is_unit_word(word)
+        || (word.len() == 2 && word.starts_with('q'))
+}
+
+/// "early 1991", "late November", "mid-1990s", "the end of 2017": a period
+/// with a TIMEX3 `mod`.
+fn modified(env: &Env) -> Option<Hit> {
+    let input = env.input();
+    const PREFIXES: [(&str, &str); 10] = [
+        ("early", "START"),
+        ("late", "END"),
+        ("mid", "MID"),
+        ("the early", "START"),
+        ("the late", "END"),
+        ("the mid", "MID"),
+        ("the end of", "END"),
+        ("the beginning of", "START"),
+        ("the start of", "START"),
+        ("the middle of", "MID"),
+    ];
+    let mut best = None;
+    for (prefix, modifier) in PREFIXES {
+        let Ok((rest, ())) = words::phrase(input, prefix) else {
+            continue;
+        };
+        let Ok((rest, _)) = words::sp_or_hyphen(rest) else {
+            continue;
+        };
+        let offset = input.len() - rest.len();
+        let inner_env = env.at(offset);
+        let inner = longest([absolute::parse(&inner_env), relative::parse(&inner_env)]);
+        let Some(inner) = inner else { continue };
+        if inner.kind == ClaimKind::Duration || inner.value.modifier.is_some() {
+            continue;
+        }
+        let mut value = inner.value;
+        value.modifier = Some(modifier.to_string());
+        best = longest([
+            best,
+            Some(Hit {
+                len: offset + inner.len,
+                kind: inner.kind,
+                value,
+            }),
+        ]);
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests;

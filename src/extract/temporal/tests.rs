@@ -1,0 +1,415 @@
+//! Tests of the temporal grammar through the whole scanner, on sentences
+//! written for these tests. The publication date is Sunday 5 November 2017
+//! unless a test says otherwise.
+
+use jiff::civil::Date;
+
+use crate::extract::{scan, ClaimKind, TemporalValue};
+use crate::Document;
+
+const AS_OF: &str = "2017-11-05";
+
+/// The temporal claims of `text`: (claim text, kind, value).
+fn claims(text: &str, as_of: Option<&str>) -> Vec<(String, ClaimKind, TemporalValue)> {
+    let as_of: Option<Date> = as_of.map(|d| d.parse().expect("test date"));
+    let doc = Document::parse(text, as_of);
+    scan(&doc)
+        .into_iter()
+        .filter(|c| c.kind.is_temporal())
+        .map(|c| {
+            let value = c.temporal().cloned().expect("temporal value");
+            (c.text, c.kind, value)
+        })
+        .collect()
+}
+
+/// The single temporal claim of `text`, published on [`AS_OF`].
+fn one(text: &str) -> (String, ClaimKind, TemporalValue) {
+    one_as_of(text, Some(AS_OF))
+}
+
+fn one_as_of(text: &str, as_of: Option<&str>) -> (String, ClaimKind, TemporalValue) {
+    let mut found = claims(text, as_of);
+    assert_eq!(found.len(), 1, "{text:?} gave {found:#?}");
+    found.remove(0)
+}
+
+/// Asserts the single claim's text and TIMEX3 value.
+#[track_caller]
+fn check(text: &str, claim: &str, timex: &str) -> TemporalValue {
+    let (found, _, value) = one(text);
+    assert_eq!(found, claim, "claim text in {text:?}");
+    assert_eq!(value.timex, timex, "timex of {claim:?} in {text:?}");
+    value
+}
+
+#[track_caller]
+fn none(text: &str) {
+    let found = claims(text, Some(AS_OF));
+    assert!(found.is_empty(), "{text:?} gave {found:#?}");
+}
+
+#[test]
+fn absolute_dates() {
+    let v = check(
+        "The bridge opened on 1 November 2017.",
+        "1 November 2017",
+        "2017-11-01",
+    );
+    assert_eq!((v.year, v.month, v.day), (Some(2017), Some(11), Some(1)));
+    assert!(!v.year_inferred);
+    check(
+        "It opened on Nov. 1, 2017, to traffic.",
+        "Nov. 1, 2017",
+        "2017-11-01",
+    );
+    check(
+        "The filing is dated 2017-11-01 in the archive.",
+        "2017-11-01",
+        "2017-11-01",
+    );
+    let v = check(
+        "The deal was signed on Tuesday, 31 March 2015.",
+        "Tuesday, 31 March 2015",
+        "2015-03-31",
+    );
+    assert_eq!(v.weekday.as_deref(), Some("Tuesday"));
+}
+
+#[test]
+fn numeric_dates_only_when_unambiguous() {
+    check("Filed on 25/12/2017 at noon.", "25/12/2017", "2017-12-25");
+    check("Filed on 12/25/2017 at noon.", "12/25/2017", "2017-12-25");
+    check("Filed on 11/11/2017 at noon.", "11/11/2017", "2017-11-11");
+    none("Filed on 01/11/2017 at noon.");
+    none("The shop is open 24/7 for customers.");
+    none("They remembered 9/11 in silence.");
+}
+
+#[test]
+fn year_less_dates_follow_tense() {
+    let v = check(
+        "The museum reopened on November 1.",
+        "November 1",
+        "2017-11-01",
+    );
+    assert!(v.year_inferred);
+    assert_eq!(v.anchor.as_deref(), Some("2017-11-05"));
+    check(
+        "The museum reopened on December 1.",
+        "December 1",
+        "2016-12-01",
+    );
+    check(
+        "The museum will reopen on November 1.",
+        "November 1",
+        "2018-11-01",
+    );
+    check(
+        "The museum will reopen on November 20.",
+        "November 20",
+        "2017-11-20",
+    );
+    // No cue: the nearer occurrence.
+    check("Results on Nov. 9 are the focus.", "Nov. 9", "2017-11-09");
+    let (text, _, v) = one_as_of("The museum reopened on November 1.", None);
+    assert_eq!(text, "November 1");
+    assert_eq!(v.timex, "XXXX-11-01");
+    assert_eq!(v.year, None);
+}
+
+#[test]
+fn months_and_years() {
+    check("Prices rose in March 2017 again.", "March 2017", "2017-03");
+    check("Prices rose in 2014 and fell later.", "2014", "2014");
+    check("Membership grew since 2014 steadily.", "2014", "2014");
+    check("Prices rose in October.", "October", "2017-10");
+    check("The plan takes effect in January.", "January", "2018-01");
+    check(
+        "The council met in January this year.",
+        "January this year",
+        "2017-01",
+    );
+    check("He lost the 1998 election badly.", "1998", "1998");
+    none("Officials counted 2014 people at the rally.");
+    none("The hall holds 1,200 guests.");
+    none("Theresa May said so.");
+    none("May I ask a question?");
+}
+
+#[test]
+fn modified_periods() {
+    let v = check("The war ended in late 1991.", "late 1991", "1991");
+    assert_eq!(v.modifier.as_deref(), Some("END"));
+    let v = check("It began in early 1991.", "early 1991", "1991");
+    assert_eq!(v.modifier.as_deref(), Some("START"));
+    let v = check("It began in mid-1991.", "mid-1991", "1991");
+    assert_eq!(v.modifier.as_deref(), Some("MID"));
+    let v = check("Talks resume in mid-November.", "mid-November", "2017-11");
+    assert_eq!(v.modifier.as_deref(), Some("MID"));
+    let v = check("Rents soared in the early 1980s.", "the early 1980s", "198");
+    assert_eq!(v.modifier.as_deref(), Some("START"));
+}
+
+#[test]
+fn decades_seasons_quarters() {
+    check("Crime fell during the 1990s.", "the 1990s", "199");
+    check("Music from the '80s played.", "the '80s", "198");
+    check("The store opened in summer 2017.", "summer 2017", "2017-SU");
+    check(
+        "It rained in the summer of 2016.",
+        "the summer of 2016",
+        "2016-SU",
+    );
+    check("Sales fell last winter.", "last winter", "2016-WI");
+    check(
+        "Sales fell in the third quarter of 2017.",
+        "the third quarter of 2017",
+        "2017-Q3",
+    );
+    check("Sales fell in Q3 2017.", "Q3 2017", "2017-Q3");
+    check("Third-quarter profit rose.", "Third-quarter", "2017-Q3");
+    check("Profit rose in fiscal 2016.", "fiscal 2016", "2016");
+    check(
+        "It was built in the 19th century.",
+        "the 19th century",
+        "18",
+    );
+    check(
+        "Profit doubled in the first half.",
+        "the first half",
+        "2017-H1",
+    );
+    none("The fall of the city was swift.");
+    none("Prices fall in spring markets.");
+    none("A quarter of the voters stayed home.");
+}
+
+#[test]
+fn weekdays_and_deictic_days() {
+    // 5 November 2017 is a Sunday.
+    let v = check(
+        "Police said the fire started on Saturday.",
+        "Saturday",
+        "2017-11-04",
+    );
+    assert_eq!(v.weekday.as_deref(), Some("Saturday"));
+    assert!(v.year_inferred);
+    check(
+        "The council will vote on Saturday.",
+        "Saturday",
+        "2017-11-11",
+    );
+    check("The council voted on Sunday.", "Sunday", "2017-11-05");
+    check(
+        "Fans gathered on Friday night.",
+        "Friday night",
+        "2017-11-03TNI",
+    );
+    check("The team plays today.", "today", "2017-11-05");
+    check("The team plays tonight.", "tonight", "2017-11-05TNI");
+    check("The team lost yesterday.", "yesterday", "2017-11-04");
+    check("The team plays tomorrow.", "tomorrow", "2017-11-06");
+    check("The team trains this week.", "this week", "2017-W44");
+    check("The team travels next week.", "next week", "2017-W45");
+    check("The team lost last week.", "last week", "2017-W43");
+    check("The team lost this year.", "this year", "2017");
+    check("The team lost last year.", "last year", "2016");
+    check("The team plays next month.", "next month", "2017-12");
+    check("The team lost last Friday.", "last Friday", "2017-11-03");
+    check(
+        "Crowds gathered over the weekend.",
+        "the weekend",
+        "2017-W44-WE",
+    );
+    let (_, _, v) = one_as_of("The council will vote on Saturday.", None);
+    assert_eq!(v.timex, "XXXX-WXX-6");
+}
+
+#[test]
+fn relative_dates() {
+    let v = check("The mill closed 17 years ago.", "17 years ago", "2000");
+    assert_eq!(v.offset.as_deref(), Some("-P17Y"));
+    assert_eq!(v.anchor.as_deref(), Some("2017-11-05"));
+    check(
+        "They won the title two seasons ago.",
+        "two seasons ago",
+        "2015",
+    );
+    check(
+        "The mill closed three months ago.",
+        "three months ago",
+        "2017-08",
+    );
+    check("Sales were lower a year earlier.", "a year earlier", "2016");
+    check(
+        "Sales were lower the previous year.",
+        "the previous year",
+        "2016",
+    );
+    check(
+        "The mill reopened earlier this year.",
+        "earlier this year",
+        "2017",
+    );
+    check("The mill reopened recently.", "recently", "PAST_REF");
+    check("The mill is now closed.", "now", "PRESENT_REF");
+    check("The mill is currently closed.", "currently", "PRESENT_REF");
+    check(
+        "The mill may reopen in the future.",
+        "the future",
+        "FUTURE_REF",
+    );
+    let v = check(
+        "The mill closed about two years ago.",
+        "about two years ago",
+        "2015",
+    );
+    assert_eq!(v.modifier.as_deref(), Some("APPROX"));
+    let (_, _, v) = one_as_of("The mill closed 17 years ago.", None);
+    assert_eq!(v.timex, "PAST_REF");
+    assert_eq!(v.offset.as_deref(), Some("-P17Y"));
+    none("The former mayor spoke.");
+    none("The past president spoke.");
+    none("Call as soon as possible.");
+}
+
+#[test]
+fn durations() {
+    let (text, kind, v) = one("She served for four years.");
+    assert_eq!(
+        (text.as_str(), kind, v.timex.as_str()),
+        ("four years", ClaimKind::Duration, "P4Y")
+    );
+    check("He led the club for a decade.", "a decade", "P10Y");
+    check("He signed a three-year contract.", "three-year", "P3Y");
+    check("The trial lasted six months.", "six months", "P6M");
+    check("The strike lasted two weeks.", "two weeks", "P2W");
+    check("The permit is valid for 90 days.", "90 days", "P90D");
+    check("The talks took several years.", "several years", "PXY");
+    check("Rescuers searched for hours.", "hours", "PTXH");
+    check("The flight took 2 hours.", "2 hours", "PT2H");
+    check(
+        "Prices rose over the past four years.",
+        "the past four years",
+        "P4Y",
+    );
+    check("Crime fell in the past decade.", "the past decade", "P10Y");
+    let v = check(
+        "The siege lasted nearly forty years.",
+        "nearly forty years",
+        "P40Y",
+    );
+    assert_eq!(v.modifier.as_deref(), Some("EQUAL_OR_LESS"));
+    let v = check(
+        "Repairs take two to three weeks.",
+        "two to three weeks",
+        "P2W",
+    );
+    assert_eq!(v.end.as_deref(), Some("P3W"));
+    none("He earns $50,000 a year.");
+    none("Buses run four times a day.");
+}
+
+#[test]
+fn ages() {
+    let (text, kind, v) = one("Anna Berg, 39, runs the bakery.");
+    assert_eq!(text, "39");
+    assert_eq!(kind, ClaimKind::Duration);
+    assert_eq!(v.timex, "P39Y");
+    assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    let v = check("The winner, Tom Hale, aged 39, smiled.", "aged 39", "P39Y");
+    assert_eq!(v.subject.as_deref(), Some("Tom Hale"));
+    let v = check(
+        "Anna Berg, a 39-year-old baker, smiled.",
+        "39-year-old",
+        "P39Y",
+    );
+    assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    let v = check("The 39-year-old Anna Berg smiled.", "39-year-old", "P39Y");
+    assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    none("In Paris, 39 people were hurt.");
+}
+
+#[test]
+fn ranges() {
+    let v = check("He served 2014–2017 as mayor.", "2014–2017", "2014");
+    assert_eq!(v.end.as_deref(), Some("2017"));
+    let v = check("He served 2014-17 as mayor.", "2014-17", "2014");
+    assert_eq!(v.end.as_deref(), Some("2017"));
+    let v = check(
+        "He served from 2014 to 2017 as mayor.",
+        "from 2014 to 2017",
+        "2014",
+    );
+    assert_eq!(v.end.as_deref(), Some("2017"));
+    let v = check(
+        "It grew between 2014 and 2016 fast.",
+        "between 2014 and 2016",
+        "2014",
+    );
+    assert_eq!(v.end.as_deref(), Some("2016"));
+}
+
+#[test]
+fn not_claims() {
+    none("The meeting starts at 9:30 a.m. sharp.");
+    none("They won 3-1 at home.");
+    none("Drive along Route 66 west.");
+    none("The COVID-19 ward reopened.");
+    none("The agency approved 70 projects.");
+    none("She read the March issue.");
+}
+
+#[test]
+fn spans_are_valid_on_any_text() {
+    let inputs = [
+        "ünïcödé 2014–2017 “in 2014” — Nov. 5, ’80s, mid-1991é",
+        "In 2014\u{a0}people ... the past\u{2011}year, aged ９ 39-year-old",
+        "Friday's ‘today’s’ ago ago years years-old 0000s 9999 the 10s",
+        "a",
+        "",
+        "Q",
+        "the",
+        "mid-",
+        "from 2014 to",
+        "between 2014 and",
+    ];
+    for text in inputs {
+        for as_of in [None, Some(AS_OF)] {
+            let as_of_date: Option<Date> = as_of.map(|d| d.parse().expect("date"));
+            let doc = Document::parse(text, as_of_date);
+            for claim in scan(&doc) {
+                assert!(text.is_char_boundary(claim.span.start));
+                assert!(text.is_char_boundary(claim.span.end));
+                assert_eq!(&text[claim.span.start..claim.span.end], claim.text);
+            }
+        }
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn never_panics_and_spans_are_boundaries(text in "\\PC{0,80}") {
+            let doc = Document::parse(&text, Some(jiff::civil::date(2017, 11, 5)));
+            for claim in scan(&doc) {
+                prop_assert!(text.is_char_boundary(claim.span.start));
+                prop_assert!(text.is_char_boundary(claim.span.end));
+            }
+        }
+
+        #[test]
+        fn never_panics_on_date_like_text(
+            text in "(in |the |last |next |mid-|early |aged |from |between )?[0-9]{1,4}([-/–][0-9]{1,4}){0,2}( (years?|days?|ago|to|and|s|'s) ?){0,3}"
+        ) {
+            let doc = Document::parse(&text, Some(jiff::civil::date(2017, 11, 5)));
+            for claim in scan(&doc) {
+                prop_assert!(text.is_char_boundary(claim.span.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,480 @@
+//! Vocabulary shared by the temporal grammar: small nom parsers for keywords,
+//! spacing, numbers in digits or words and time units, plus the word lists
+//! kept in rules/temporal.toml.
+
+use std::collections::HashMap;
+
+use nom::{
+    bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n},
+    combinator::opt,
+    error::{Error, ErrorKind},
+    IResult, Parser,
+};
+use serde::Deserialize;
+
+pub(super) type PResult<'a, T> = IResult<&'a str, T>;
+
+/// A recoverable failure at `input`.
+pub(super) fn fail<T>(input: &str) -> PResult<'_, T> {
+    Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+}
+
+/// True when `rest` does not continue the word just read.
+pub(super) fn is_word_end(rest: &str) -> bool {
+    !rest.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// One case-insensitive word (or fixed phrase), ending at a word boundary.
+pub(super) fn kw<'a>(word: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
+    move |input: &'a str| {
+        let (rest, found) = tag_no_case(word).parse(input)?;
+        if is_word_end(rest) {
+            Ok((rest, found))
+        } else {
+            fail(input)
+        }
+    }
+}
+
+/// The first of `words` that `input` starts with, as a whole word.
+pub(super) fn one_of<'a>(input: &'a str, words: &[&'static str]) -> PResult<'a, &'static str> {
+    for word in words {
+        if let Ok((rest, _)) = kw(word)(input) {
+            return Ok((rest, word));
+        }
+    }
+    fail(input)
+}
+
+/// A phrase from a word list (single spaces in the list match any run of
+/// spaces in the text).
+pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
+    let mut rest = input;
+    for (index, word) in phrase.split(' ').enumerate() {
+        if index > 0 {
+            rest = sp(rest)?.0;
+        }
+        let head = rest.get(..word.len()).ok_or_else(|| err(input))?;
+        if !head.eq_ignore_ascii_case(word) {
+            return fail(input);
+        }
+        rest = &rest[word.len()..];
+    }
+    if is_word_end(rest) {
+        Ok((rest, ()))
+    } else {
+        fail(input)
+    }
+}
+
+fn err(input: &str) -> nom::Err<Error<&str>> {
+    nom::Err::Error(Error::new(input, ErrorKind::Tag))
+}
+
+/// Spacing between two words of one expression (a line break counts, since
+/// wrapped lines stay in one sentence).
+pub(super) fn sp(input: &str) -> PResult<'_, &str> {
+    take_while1(|c: char| c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{a0}')(input)
+}
+
+/// A hyphen (or en dash) joining the parts of a compound ("three-year").
+pub(super) fn hyphen(input: &str) -> PResult<'_, &str> {
+    nom::branch::alt((tag("-"), tag("\u{2010}"), tag("\u{2011}"))).parse(input)
+}
+
+/// Either a space or a hyphen ("mid-1991", "mid 1991").
+pub(super) fn sp_or_hyphen(input: &str) -> PResult<'_, &str> {
+    nom::branch::alt((sp, hyphen)).parse(input)
+}
+
+/// The first word of `input` lower-cased into `buffer` (ASCII only, at most
+/// 16 bytes), or None when it does not start with an ASCII letter.
+pub(super) fn first_word_lower<'b>(input: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
+    let mut len = 0;
+    for byte in input.bytes() {
+        if byte.is_ascii_alphabetic() {
+            if len == buffer.len() {
+                return None;
+            }
+            buffer[len] = byte.to_ascii_lowercase();
+            len += 1;
+        } else {
+            break;
+        }
+    }
+    if len == 0 {
+        return None;
+    }
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
+/// The last word of `text` (letters, digits and apostrophes), if any.
+pub(super) fn last_word(text: &str) -> Option<&str> {
+    let trimmed = text.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// True when the first character is an upper-case letter.
+pub(super) fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+// ---------------------------------------------------------------------------
+// Numbers
+
+/// How many of a unit: a number, or unspecified ("several", "a few").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Count {
+    pub n: Option<f64>,
+    /// "a couple of" is about two.
+    pub approx: bool,
+    /// Written "a" or "an" (the count of "a year"), which reads as a rate
+    /// after a figure ("$5 a year").
+    pub article: bool,
+}
+
+const ONES: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// Ordinal words and their numbers, for quarters, halves and centuries.
+pub(super) fn ordinal(input: &str) -> PResult<'_, u32> {
+    const WORDS: [(&str, u32); 8] = [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("1st", 1),
+        ("2nd", 2),
+        ("3rd", 3),
+        ("4th", 4),
+    ];
+    for (word, n) in WORDS {
+        if let Ok((rest, _)) = kw(word)(input) {
+            return Ok((rest, n));
+        }
+    }
+    fail(input)
+}
+
+/// A number written in words below a thousand ("four", "twenty-four",
+/// "twenty four", "a hundred").
+fn word_number(input: &str) -> PResult<'_, f64> {
+    let (mut rest, mut value) = if let Ok((rest, tens)) = one_of(input, &TENS) {
+        let tens_value = (TENS.iter().position(|t| *t == tens).unwrap_or(0) as f64 + 2.0) * 10.0;
+        match nom::sequence::preceded(sp_or_hyphen, |i| one_of(i, &ONES[1..10])).parse(rest) {
+            Ok((after, unit)) => (
+                after,
+                tens_value + ONES.iter().position(|o| *o == unit).unwrap_or(0) as f64,
+            ),
+            Err(_) => (rest, tens_value),
+        }
+    } else if let Ok((rest, word)) = one_of(input, &ONES) {
+        (
+            rest,
+            ONES.iter().position(|o| *o == word).unwrap_or(0) as f64,
+        )
+    } else if let Ok((rest, _)) = (one_of_article, sp, kw("hundred")).parse(input) {
+        return Ok((rest, 100.0));
+    } else if let Ok((rest, _)) = (one_of_article, sp, kw("dozen")).parse(input) {
+        return Ok((rest, 12.0));
+    } else {
+        return fail(input);
+    };
+    if let Ok((after, _)) = (sp, kw("hundred")).parse(rest) {
+        value *= 100.0;
+        rest = after;
+    }
+    Ok((rest, value))
+}
+
+fn one_of_article(input: &str) -> PResult<'_, &'static str> {
+    one_of(input, &["a", "an"])
+}
+
+/// A number in digits: "17", "1,000", "2.5". Not a time ("9:30"), a
+/// fraction or date ("9/11"), nor glued to letters ("F16").
+pub(super) fn digit_number(input: &str) -> PResult<'_, f64> {
+    let (mut rest, first) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(input)?;
+    let mut text = String::from(first);
+    while let Ok((after, (_, group))) = (
+        tag::<_, _, Error<&str>>(","),
+        take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
+    )
+        .parse(rest)
+    {
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        text.push_str(group);
+        rest = after;
+    }
+    if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return fail(input);
+    }
+    if let Ok((after, (_, decimals))) = (
+        tag::<_, _, Error<&str>>("."),
+        take_while1(|c: char| c.is_ascii_digit()),
+    )
+        .parse(rest)
+    {
+        text.push('.');
+        text.push_str(decimals);
+        rest = after;
+    }
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(':' | '/' | '.' | ','), Some(c)) if c.is_ascii_digit() => return fail(input),
+        (Some(c), _) if c.is_alphanumeric() => return fail(input),
+        _ => {}
+    }
+    match text.parse::<f64>() {
+        Ok(value) => Ok((rest, value)),
+        Err(_) => fail(input),
+    }
+}
+
+/// How many: digits, number words, "a"/"an", "a couple of", or a vague
+/// amount ("several", "a few", "many").
+pub(super) fn count(input: &str) -> PResult<'_, Count> {
+    let exact = |n: f64| Count {
+        n: Some(n),
+        approx: false,
+        article: false,
+    };
+    if let Ok((rest, n)) = digit_number(input) {
+        return Ok((rest, exact(n)));
+    }
+    if let Ok((rest, n)) = word_number(input) {
+        if let Ok((after, _)) = (sp, kw("and"), sp, kw("a"), sp, kw("half")).parse(rest) {
+            return Ok((after, exact(n + 0.5)));
+        }
+        return Ok((rest, exact(n)));
+    }
+    if let Ok((rest, _)) = (opt((kw("a"), sp)), kw("couple"), opt((sp, kw("of")))).parse(input) {
+        return Ok((
+            rest,
+            Count {
+                n: Some(2.0),
+                approx: true,
+                article: false,
+            },
+        ));
+    }
+    let vague = Count {
+        n: None,
+        approx: false,
+        article: false,
+    };
+    for phrase_text in [
+        "a few",
+        "several",
+        "many",
+        "a number of",
+        "dozens of",
+        "hundreds of",
+        "thousands of",
+        "few",
+    ] {
+        if let Ok((rest, ())) = phrase(input, phrase_text) {
+            return Ok((rest, vague));
+        }
+    }
+    if let Ok((rest, _)) = one_of_article(input) {
+        return Ok((
+            rest,
+            Count {
+                n: Some(1.0),
+                approx: false,
+                article: true,
+            },
+        ));
+    }
+    fail(input)
+}
+
+/// The words that can open a [`count`], for the trigger check.
+pub(super) fn is_count_word(word: &str) -> bool {
+    ONES.contains(&word)
+        || TENS.contains(&word)
+        || matches!(
+            word,
+            "a" | "an"
+                | "several"
+                | "many"
+                | "few"
+                | "couple"
+                | "dozens"
+                | "hundreds"
+                | "thousands"
+        )
+}
+
+// ---------------------------------------------------------------------------
+// Units
+
+/// A unit of time as the text names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Month,
+    Quarter,
+    Season,
+    Year,
+    Decade,
+    Century,
+}
+
+const UNITS: [(&str, &str, Unit); 12] = [
+    ("second", "seconds", Unit::Second),
+    ("minute", "minutes", Unit::Minute),
+    ("hour", "hours", Unit::Hour),
+    ("day", "days", Unit::Day),
+    ("week", "weeks", Unit::Week),
+    ("weekend", "weekends", Unit::Weekend),
+    ("month", "months", Unit::Month),
+    ("quarter", "quarters", Unit::Quarter),
+    ("season", "seasons", Unit::Season),
+    ("year", "years", Unit::Year),
+    ("decade", "decades", Unit::Decade),
+    ("century", "centuries", Unit::Century),
+];
+
+/// A unit word, singular or plural; returns the unit and whether it was plural.
+pub(super) fn unit(input: &str) -> PResult<'_, (Unit, bool)> {
+    for (singular, plural, unit) in UNITS {
+        if let Ok((rest, _)) = kw(plural)(input) {
+            return Ok((rest, (unit, true)));
+        }
+        if let Ok((rest, _)) = kw(singular)(input) {
+            return Ok((rest, (unit, false)));
+        }
+    }
+    for (word, unit) in [("yrs", Unit::Year), ("yr", Unit::Year), ("hrs", Unit::Hour)] {
+        if let Ok((rest, _)) = kw(word)(input) {
+            let rest = rest.strip_prefix('.').unwrap_or(rest);
+            return Ok((rest, (unit, true)));
+        }
+    }
+    fail(input)
+}
+
+/// True when `word` (lower case) is a unit word.
+pub(super) fn is_unit_word(word: &str) -> bool {
+    UNITS
+        .iter()
+        .any(|(singular, plural, _)| *singular == word || *plural == word)
+}
+
+// ---------------------------------------------------------------------------
+// Word lists from rules/temporal.toml
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Lexicon {
+    pub tense: TenseWords,
+    pub seasons: HashMap<String, String>,
+    pub references: HashMap<String, Vec<String>>,
+    #[serde(default)]
+    pub holidays: Vec<Holiday>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct TenseWords {
+    pub future: Vec<String>,
+    pub past: Vec<String>,
+    pub not_past: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(super) struct Holiday {
+    pub name: String,
+    pub month: i8,
+    pub day: i8,
+}
+
+crate::lexicon::builtin!(lexicon, Lexicon, "temporal.toml");
+
+/// The TIMEX3 season code ("SU") of a season word.
+pub(super) fn season_code(word: &str) -> Option<&'static str> {
+    let code = lexicon().seasons.get(&word.to_ascii_lowercase())?;
+    ["SP", "SU", "FA", "WI"].into_iter().find(|c| *c == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_counts() {
+        assert_eq!(count("four years").unwrap().1.n, Some(4.0));
+        assert_eq!(count("twenty-four hours").unwrap().1.n, Some(24.0));
+        assert_eq!(count("twenty four hours").unwrap().1.n, Some(24.0));
+        assert_eq!(count("1,000 days").unwrap().1.n, Some(1000.0));
+        assert_eq!(count("2.5 years").unwrap().1.n, Some(2.5));
+        assert_eq!(count("a hundred years").unwrap().1.n, Some(100.0));
+        assert_eq!(count("two and a half years").unwrap().1.n, Some(2.5));
+        assert_eq!(count("several years").unwrap().1.n, None);
+        assert!(count("a couple of weeks").unwrap().1.approx);
+        assert!(count("9:30").is_err());
+        assert!(count("9/11").is_err());
+        assert!(count("F16").is_err());
+        assert!(count("oneself").is_err());
+    }
+
+    #[test]
+    fn reads_units_and_words() {
+        assert_eq!(unit("years ago").unwrap().1, (Unit::Year, true));
+        assert_eq!(unit("weekend").unwrap().1, (Unit::Weekend, false));
+        assert!(unit("yearly").is_err());
+        assert_eq!(
+            phrase("the  near future.", "the near future").unwrap().0,
+            "."
+        );
+        assert!(phrase("the nearest", "the near").is_err());
+        assert_eq!(last_word("in the "), Some("the"));
+        assert_eq!(last_word("in the, "), None);
+        assert_eq!(season_code("Summer"), Some("SU"));
+        let mut buffer = [0; 16];
+        assert_eq!(first_word_lower("Nov. 5", &mut buffer), Some("nov"));
+    }
+
+    #[test]
+    fn lexicon_parses() {
+        assert!(!lexicon().tense.future.is_empty());
+        assert!(lexicon().references.contains_key("PAST_REF"));
+    }
+}
