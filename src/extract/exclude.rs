@@ -339,6 +339,9 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     if data.name_numbers.contains(core) {
         return Some(token.core.clone());
     }
+    // only the identifier itself, never punctuation glued after it
+    // ("Section 2.1.7.•Area" excludes "2.1.7")
+    let identifier = token.core.start..identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
         let previous = i.checked_sub(1).map(|j| &tokens[j]);
         let after_name = previous.is_some_and(|p| {
@@ -347,7 +350,7 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
             let core = p.core(text);
             data.name_words.contains(raw) || raw == core && data.name_words.contains(core)
         });
-        return after_name.then(|| token.core.clone());
+        return after_name.then_some(identifier);
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
     let letters = core.chars().take_while(|c| c.is_alphabetic()).count();
@@ -364,10 +367,26 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
         || temporal
         || !rest.starts_with(|c: char| c.is_ascii_digit())
     {
-        // a letter-digit name after a name word: "Airbus A320", "Flight MH370"
         return None;
     }
-    Some(token.core.clone())
+    Some(identifier)
+}
+
+/// The end of an identifier starting at `start`: letters and digits, joined
+/// by single "-", ".", "/" or "–" between them.
+fn identifier_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if matches!(c, '-' | '.' | '/' | '–') && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
 }
 
 /// Sorts and merges ranges into a non-overlapping list.
@@ -466,5 +485,6 @@ mod tests {
         );
         assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
         assert!(excluded("in Q3 and 5G and 10km").is_empty());
+        assert_eq!(excluded("see Section 2.1.7.•Next"), vec!["2.1.7"]);
     }
 }
