@@ -121,32 +121,43 @@ fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
     (is_url || is_email).then(|| token.core.clone())
 }
 
-/// Footnote markers: "[1]", "[2,3]", "[4–6]" anywhere in a token, and
-/// superscript digits right after punctuation ("said.¹").
+/// Footnote markers: "[1]", "[2,3]", "[4–6]" anywhere in a token, "(11)"
+/// and "(3,5)" opening a token; superscript digits right after punctuation
+/// ("said.¹"); digits glued after a closing bracket, which are subscripts
+/// or identifiers ("Ca(ClO4)2").
 fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
     let slice = &text[token.range.clone()];
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut previous: Option<char> = None;
     let mut superscript_start: Option<usize> = None;
+    let mut glued_start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
         match c {
-            '[' => open = Some(i),
-            ']' => {
+            '[' | '(' => open = Some(i),
+            ']' | ')' => {
                 if let Some(o) = open.take() {
                     let inner = &slice[o + 1..i];
-                    let marker = !inner.is_empty()
-                        && inner.chars().any(|c| c.is_ascii_digit())
-                        && inner
-                            .chars()
-                            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' '));
-                    if marker {
+                    let digit_groups = inner.split([',', '-', '–']).all(|g| {
+                        let g = g.trim();
+                        !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit())
+                    });
+                    // "(11)" only opening a token: "f(2)" is an argument
+                    let standalone = c == ']' || o == 0;
+                    if digit_groups && standalone {
                         out.push(token.range.start + o..token.range.start + i + 1);
                     }
                 }
             }
-            c if !(c.is_ascii_digit() || matches!(c, ',' | '-' | '–')) => open = None,
+            c if !(c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' ')) => open = None,
             _ => {}
+        }
+        if c.is_ascii_digit() {
+            if glued_start.is_none() && previous.is_some_and(|p| matches!(p, ')' | ']')) {
+                glued_start = Some(i);
+            }
+        } else if let Some(s) = glued_start.take() {
+            out.push(token.range.start + s..token.range.start + i);
         }
         let superscript = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
         if superscript {
@@ -162,6 +173,9 @@ fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
         previous = Some(c);
     }
     if let Some(s) = superscript_start {
+        out.push(token.range.start + s..token.range.end);
+    }
+    if let Some(s) = glued_start {
         out.push(token.range.start + s..token.range.end);
     }
     out
@@ -341,35 +355,76 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     }
     // only the identifier itself, never punctuation glued after it
     // ("Section 2.1.7.•Area" excludes "2.1.7")
-    let identifier = token.core.start..identifier_end(text, token.core.start).min(token.core.end);
+    let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
         let previous = i.checked_sub(1).map(|j| &tokens[j]);
-        let after_name = previous.is_some_and(|p| {
-            // the name must touch the number: "Route 66", not "Route, 66"
-            let raw = &text[p.range.clone()];
-            let core = p.core(text);
-            data.name_words.contains(raw) || raw == core && data.name_words.contains(core)
-        });
-        return after_name.then_some(identifier);
+        let after_name = previous.is_some_and(|p| is_name_word(text, p))
+            || continues_name_list(text, tokens, i);
+        return after_name.then_some(token.core.start..identifier_stop);
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
     let letters = core.chars().take_while(|c| c.is_alphabetic()).count();
     let letter_bytes: usize = core.chars().take(letters).map(char::len_utf8).sum();
     let prefix = &core[..letter_bytes];
+    let hyphened = core[letter_bytes..].starts_with('-');
     let rest = core[letter_bytes..]
         .strip_prefix('-')
         .unwrap_or(&core[letter_bytes..]);
-    let has_capital = prefix.chars().any(char::is_uppercase);
-    let temporal = matches!(prefix, "Q" | "H" | "FY" | "CY");
-    if letters == 0
-        || letters > 6
-        || !has_capital
-        || temporal
-        || !rest.starts_with(|c: char| c.is_ascii_digit())
-    {
+    if letters == 0 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    Some(identifier)
+    let has_capital = prefix.chars().any(char::is_uppercase);
+    let temporal = matches!(prefix, "Q" | "H" | "FY" | "CY");
+    if has_capital && letters <= 6 && !temporal {
+        return Some(token.core.start..identifier_stop);
+    }
+    // "caspase-3", "interleukin-6", "day-14": a lower-case word of three or
+    // more letters hyphened to digits; not "mid-2019", "pre-1990", "top-10",
+    // "under-21", which the other parsers read
+    let open_word = matches!(
+        prefix,
+        "mid" | "pre" | "post" | "early" | "late" | "end" | "top" | "under" | "over" | "circa"
+            | "since" | "from" | "around" | "about" | "nearly" | "almost" | "some" | "than"
+    );
+    if hyphened && letters >= 3 && !has_capital && !open_word {
+        let digits_start = token.core.start + letter_bytes + 1;
+        return Some(digits_start..identifier_end(text, digits_start).min(token.core.end));
+    }
+    None
+}
+
+/// A name word that makes the number after it part of a name; it must touch
+/// the number ("Route 66", not "Route, 66"; "(Fig. 2" counts).
+fn is_name_word(text: &str, token: &Token) -> bool {
+    let data = numbers();
+    let with_stop = &text[token.core.start..token.range.end];
+    data.name_words.contains(with_stop)
+        || with_stop == token.core(text) && data.name_words.contains(token.core(text))
+}
+
+/// "Figs. 7 and 8", "Tables 2, 3 and 5", "Sections 4 to 6": a number joined
+/// to a name word through earlier numbers of the same list. Looks back at
+/// most eight tokens.
+fn continues_name_list(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..8 {
+        let Some(prev) = j.checked_sub(1) else {
+            return false;
+        };
+        let token = &tokens[prev];
+        let core = token.core(text);
+        let joiner = matches!(core, "and" | "or" | "to" | "&" | "–" | "-");
+        let listed_number = core.starts_with(|c: char| c.is_ascii_digit());
+        if is_name_word(text, token) {
+            // the list must have run through at least one joiner or comma
+            return j < i;
+        }
+        if !(joiner || listed_number) {
+            return false;
+        }
+        j = prev;
+    }
+    false
 }
 
 /// The end of an identifier starting at `start`: letters and digits, joined
@@ -486,5 +541,10 @@ mod tests {
         assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
         assert!(excluded("in Q3 and 5G and 10km").is_empty());
         assert_eq!(excluded("see Section 2.1.7.•Next"), vec!["2.1.7"]);
+        assert_eq!(excluded("(Figs. 7 and 8; Table 2, 3)"), vec!["7", "8", "2", "3"]);
+        assert_eq!(excluded("salts of Ca(ClO4)2 and caspase-3"), vec!["2", "3"]);
+        assert!(excluded("in mid-2019 a top-10 hit").is_empty());
+        assert_eq!(excluded("as shown (11) and (3,5) but f(2) = 4"), vec!["(11)", "(3,5)"]);
+        assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
     }
 }

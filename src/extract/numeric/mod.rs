@@ -296,7 +296,7 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         let mut high = high;
         if let Some((kind, unit, factor)) = second_suffix {
             match &f.unit {
-                Some(existing) if *existing != unit => return finish_count(f, rest, num),
+                Some(existing) if *existing != unit => return finish_count(f, rest, num, before),
                 _ => {}
             }
             if f.unit.is_none() {
@@ -310,7 +310,19 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
             f.number = low;
             f.interval = Some((Some(low), Some(high)));
             f.rest = after;
-            return Some(f);
+            if f.kind != ClaimKind::Count {
+                return Some(f);
+            }
+            // "10-20 people", but "2-4 weeks" is a duration
+            return match count::counted(after) {
+                Counted::Time => None,
+                Counted::Noun(noun, tail) => {
+                    f.subject = Some(noun);
+                    f.rest = tail;
+                    Some(f)
+                }
+                _ => Some(f),
+            };
         }
     }
     if join == RangeJoin::And {
@@ -343,11 +355,16 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         f.rest = rest;
         return Some(f);
     }
-    finish_count(f, rest, num)
+    finish_count(f, rest, num, before)
 }
 
 /// A bare number: a post qualifier, then what it counts.
-fn finish_count<'a>(mut f: Figure<'a>, rest: &'a str, num: number::Num) -> Option<Figure<'a>> {
+fn finish_count<'a>(
+    mut f: Figure<'a>,
+    rest: &'a str,
+    num: number::Num,
+    before: &str,
+) -> Option<Figure<'a>> {
     let mut rest = rest;
     if f.kind != ClaimKind::Count {
         f.rest = rest;
@@ -376,8 +393,15 @@ fn finish_count<'a>(mut f: Figure<'a>, rest: &'a str, num: number::Num) -> Optio
     if num.year_like && !qualified {
         return None;
     }
-    if num.spelled && num.value == 1.0 && f.subject.is_none() && f.partitive == Partitive::None {
-        return None;
+    if num.spelled && num.value == 1.0 {
+        // "no one", "any one", "the one": a pronoun, not a count
+        let pronoun = matches!(
+            last_word_lower(before).as_str(),
+            "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some"
+        );
+        if pronoun || f.subject.is_none() && f.partitive == Partitive::None {
+            return None;
+        }
     }
     f.rest = rest;
     Some(f)

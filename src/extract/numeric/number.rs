@@ -6,6 +6,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1};
 use nom::character::complete::{char, digit1, one_of, space0};
 use nom::combinator::{opt, recognize};
+use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
 use super::lexicon::numbers;
@@ -97,6 +98,14 @@ fn plain_number(s: &str) -> Option<(f64, &str)> {
         text.push('.');
         text.push_str(fraction);
         rest = after;
+        // a standard uncertainty in the last digits: "10.0322(6)"
+        if let Ok((after, _)) = uncertainty(rest) {
+            rest = after;
+        }
+    } else if let Some((after, denominator)) = (text.len() <= 3).then(|| slash_fraction(rest).ok()).flatten() {
+        // "1/100", "3/4"; not "3/4/2020", which is a date
+        let numerator: f64 = text.parse().ok()?;
+        return Some((numerator / denominator, after));
     }
     text.parse::<f64>().ok().map(|v| (v, rest))
 }
@@ -159,6 +168,23 @@ fn group(s: &str) -> IResult<&str, (char, &str)> {
     Ok((after, (sep, digits)))
 }
 
+fn uncertainty(s: &str) -> IResult<&str, &str> {
+    let (rest, digits) = delimited(char('('), digit1, char(')')).parse(s)?;
+    if digits.len() > 3 || !at_boundary(rest) {
+        return Err(verify_error(s));
+    }
+    Ok((rest, digits))
+}
+
+fn slash_fraction(s: &str) -> IResult<&str, f64> {
+    let (rest, digits) = preceded(char('/'), digit1).parse(s)?;
+    let denominator: f64 = digits.parse().map_err(|_| verify_error(s))?;
+    if digits.len() > 4 || denominator == 0.0 || rest.starts_with(['/', '.', ',']) && !at_boundary(&rest[1..]) || !at_boundary(rest) {
+        return Err(verify_error(s));
+    }
+    Ok((rest, denominator))
+}
+
 fn decimal(s: &str) -> IResult<&str, &str> {
     let (rest, _) = char('.').parse(s)?;
     digit1(rest)
@@ -196,6 +222,11 @@ fn bare_power(s: &str) -> IResult<&str, i32> {
 pub(super) fn exponent(s: &str, plain_digits: bool) -> IResult<&str, i32> {
     let (rest, caret) = opt(alt((tag("^"), tag("**")))).parse(s)?;
     let (rest, sign) = opt(one_of("-−–+⁻⁺")).parse(rest)?;
+    // "g− 1": a space that copying put after the sign
+    let rest = match sign {
+        Some('−') => rest.strip_prefix(' ').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(rest),
+        _ => rest,
+    };
     let marked = caret.is_some() || sign.is_some() || rest.starts_with(is_superscript_digit);
     if !marked && !plain_digits {
         return Err(verify_error(s));
@@ -306,6 +337,9 @@ mod tests {
         assert_eq!(value("5, 6 and 7"), Some((5.0, 1)));
         assert_eq!(value("1,2"), Some((1.0, 1)));
         assert_eq!(value("17."), Some((17.0, 2)));
+        assert_eq!(value("1/100 of"), Some((0.01, 5)));
+        assert_eq!(value("3/4/2020"), Some((3.0, 1)));
+        assert_eq!(value("10.0322(6) Å"), Some((10.0322, 10)));
     }
 
     #[test]

@@ -46,6 +46,10 @@ pub(super) fn unit(s: &str) -> Option<(String, &str)> {
         spaced
     };
     let (head, mut rest) = simple_unit(start, false)?;
+    // "5x" is fivefold; "5 x" is the start of "5 x 10 m"
+    if head == "x" && (gap || rest.starts_with(|c: char| c.is_ascii_digit())) {
+        return None;
+    }
     let mut symbol = head;
     // compounds: "/kg", " per hour", " kg−1", "·s"
     for _ in 0..3 {
