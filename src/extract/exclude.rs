@@ -1,9 +1,550 @@
-//! Text that holds digits but no claim: URLs, e-mail addresses, times of day,
-//! phone numbers, scores, names and identifiers with numbers in them.
+//! Text that holds digits but no claim: URLs and e-mail addresses, times of
+//! day, phone numbers, scores, list numbering, footnote markers, and numbers
+//! inside names and identifiers ("Route 66", "G20", "F-16", "COVID-19",
+//! "Boeing 737", "24/7").
+//!
+//! One pass over the whitespace-separated tokens of the text; every test
+//! looks at most a few tokens either side, so the pass is linear in the text
+//! length. The word lists (name words, score words, time zones, name
+//! numbers) are data in rules/numbers.toml.
 
 use std::ops::Range;
 
+use super::numeric::numbers;
+
+/// How many tokens either side a score word may be from a score.
+const SCORE_WINDOW_BEFORE: usize = 6;
+const SCORE_WINDOW_AFTER: usize = 3;
+
 /// Sorted, non-overlapping byte ranges where no claim may start or end.
-pub(crate) fn excluded_ranges(_text: &str) -> Vec<Range<usize>> {
-    Vec::new()
+pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
+    let tokens = tokens(text);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for i in 0..tokens.len() {
+        let token = &tokens[i];
+        let core = token.core(text);
+        if core.is_empty() {
+            continue;
+        }
+        if let Some(range) = url_or_email(text, token) {
+            out.push(range);
+            continue;
+        }
+        out.extend(brackets_and_superscripts(text, token));
+        if !core.contains(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let rules = [
+            time_of_day(text, &tokens, i),
+            phone_number(text, &tokens, i),
+            score(text, &tokens, i),
+            list_number(text, &tokens, i),
+            name_number(text, &tokens, i),
+        ];
+        out.extend(rules.into_iter().flatten());
+    }
+    merge(out)
+}
+
+/// A whitespace-separated token and its core (without the punctuation
+/// around it).
+struct Token {
+    range: Range<usize>,
+    core: Range<usize>,
+    /// First token on its line.
+    line_start: bool,
+}
+
+impl Token {
+    fn core<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.core.clone()]
+    }
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut line_start = true;
+    let mut token_line_start = true;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                tokens.push(make_token(text, s..i, token_line_start));
+                line_start = false;
+            }
+            if c == '\n' {
+                line_start = true;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+            token_line_start = line_start;
+        }
+    }
+    tokens
+}
+
+fn make_token(text: &str, range: Range<usize>, line_start: bool) -> Token {
+    let slice = &text[range.clone()];
+    let opening = |c: char| matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '{');
+    let closing = |c: char| {
+        matches!(
+            c,
+            ',' | '.' | ';' | ':' | ')' | ']' | '"' | '\'' | '”' | '’' | '!' | '?' | '}'
+        )
+    };
+    let trimmed_start = slice.trim_start_matches(opening);
+    let trimmed = trimmed_start.trim_end_matches(closing);
+    let start = range.start + (slice.len() - trimmed_start.len());
+    Token {
+        core: start..start + trimmed.len(),
+        range,
+        line_start,
+    }
+}
+
+/// The lower-cased core of token `i`, if there is one.
+fn word(text: &str, tokens: &[Token], i: usize) -> Option<String> {
+    tokens.get(i).map(|t| t.core(text).to_lowercase())
+}
+
+/// URLs (with a scheme or "www.") and e-mail addresses.
+fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
+    let core = token.core(text);
+    let lower = core.to_ascii_lowercase();
+    let is_url = lower.contains("://") || lower.starts_with("www.");
+    let is_email = core.split_once('@').is_some_and(|(user, host)| {
+        !user.is_empty() && host.contains('.') && !host.starts_with('.')
+    });
+    (is_url || is_email).then(|| token.core.clone())
+}
+
+/// Footnote markers: "[1]", "[2,3]", "[4–6]" anywhere in a token, "(11)"
+/// and "(3,5)" opening a token; superscript digits right after punctuation
+/// ("said.¹"); digits glued after a closing bracket, which are subscripts
+/// or identifiers ("Ca(ClO4)2").
+fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
+    let slice = &text[token.range.clone()];
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut previous: Option<char> = None;
+    let mut superscript_start: Option<usize> = None;
+    let mut glued_start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        match c {
+            '[' | '(' => open = Some(i),
+            ']' | ')' => {
+                if let Some(o) = open.take() {
+                    let inner = &slice[o + 1..i];
+                    let digit_groups = inner.split([',', '-', '–']).all(|g| {
+                        let g = g.trim();
+                        !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit())
+                    });
+                    // "(11)" only opening a token: "f(2)" is an argument
+                    let standalone = c == ']' || o == 0;
+                    if digit_groups && standalone {
+                        out.push(token.range.start + o..token.range.start + i + 1);
+                    }
+                }
+            }
+            c if !(c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' ')) => open = None,
+            _ => {}
+        }
+        if c.is_ascii_digit() {
+            if glued_start.is_none() && previous.is_some_and(|p| matches!(p, ')' | ']')) {
+                glued_start = Some(i);
+            }
+        } else if let Some(s) = glued_start.take() {
+            out.push(token.range.start + s..token.range.start + i);
+        }
+        let superscript = matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
+        if superscript {
+            if superscript_start.is_none()
+                && previous
+                    .is_some_and(|p| matches!(p, '.' | ',' | ';' | ':' | ')' | '"' | '”' | '’'))
+            {
+                superscript_start = Some(i);
+            }
+        } else if let Some(s) = superscript_start.take() {
+            out.push(token.range.start + s..token.range.start + i);
+        }
+        previous = Some(c);
+    }
+    if let Some(s) = superscript_start {
+        out.push(token.range.start + s..token.range.end);
+    }
+    if let Some(s) = glued_start {
+        out.push(token.range.start + s..token.range.end);
+    }
+    out
+}
+
+/// "9:30", "14:00 GMT", "9:30 a.m.", "10pm", "10 p.m.", "9.30am".
+fn time_of_day(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let token = &tokens[i];
+    let core = token.core(text);
+    let digits_end = core.bytes().take_while(u8::is_ascii_digit).count();
+    let hour_text = &core[..digits_end];
+    if hour_text.is_empty() || hour_text.len() > 2 {
+        return None;
+    }
+    let hour: u32 = hour_text.parse().ok()?;
+    let rest = &core[digits_end..];
+    let (clock, suffix) = match rest.as_bytes() {
+        [b':' | b'.', m1, m2, ..] if m1.is_ascii_digit() && m2.is_ascii_digit() => {
+            let minute = u32::from(m1 - b'0') * 10 + u32::from(m2 - b'0');
+            let mut tail = &rest[3..];
+            if let Some(seconds) = tail.strip_prefix(':') {
+                if seconds.len() >= 2 && seconds.as_bytes()[..2].iter().all(u8::is_ascii_digit) {
+                    tail = &seconds[2..];
+                }
+            }
+            if minute >= 60 || hour > 24 || tail.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            (rest.starts_with(':'), tail)
+        }
+        _ => (false, rest),
+    };
+    let attached_meridiem = is_meridiem(suffix);
+    let next = word(text, tokens, i + 1);
+    let next_meridiem = suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
+    let next_zone = suffix.is_empty()
+        && tokens
+            .get(i + 1)
+            .is_some_and(|t| numbers().time_zones.contains(t.core(text)));
+    if !(clock && suffix.is_empty() || attached_meridiem || next_meridiem || next_zone && clock) {
+        return None;
+    }
+    if hour > 24 || (attached_meridiem || next_meridiem) && hour > 12 {
+        return None;
+    }
+    let end = if next_meridiem || next_zone {
+        let next_token = &tokens[i + 1];
+        // "a.m." keeps its final stop
+        let core_end = next_token.core.end;
+        let full = &text[next_token.core.start..next_token.range.end];
+        if full.to_ascii_lowercase().starts_with("a.m.")
+            || full.to_ascii_lowercase().starts_with("p.m.")
+        {
+            next_token.core.start + 4
+        } else {
+            core_end
+        }
+    } else {
+        token.core.end
+    };
+    Some(token.core.start..end)
+}
+
+fn is_meridiem(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "am" | "pm" | "a.m" | "p.m" | "a.m." | "p.m." | "o'clock" | "hrs" | "h"
+    ) && !(lower == "h" || lower == "hrs")
+}
+
+/// Phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567",
+/// "020 7946 0958".
+fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let token = &tokens[i];
+    let raw = &text[token.range.clone()];
+    let core = token.core(text);
+    let is_group = |s: &str| {
+        !s.is_empty()
+            && s.chars().any(|c| c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '(' | ')' | '+'))
+    };
+    let digit_count = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
+    // one token: 555-123-4567, 555.123.4567, 1-800-555-0199
+    let groups: Vec<&str> = core.split(['-', '.']).collect();
+    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+    let all_digits = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    if all_digits && (lens == [3, 3, 4] || lens == [1, 3, 3, 4]) {
+        return Some(token.core.clone());
+    }
+    let opens = raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
+        || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")
+        || core.starts_with('0')
+            && core.len() >= 2
+            && core.len() <= 5
+            && core.bytes().all(|b| b.is_ascii_digit());
+    if !opens || !is_group(raw.trim_end_matches([',', '.', ';'])) {
+        return None;
+    }
+    let mut end = token.core.end;
+    let mut digits = digit_count(raw);
+    let mut j = i + 1;
+    while let Some(next) = tokens.get(j) {
+        let next_core = next.core(text);
+        if !is_group(next_core) || digits + digit_count(next_core) > 15 {
+            break;
+        }
+        digits += digit_count(next_core);
+        end = next.core.end;
+        j += 1;
+    }
+    let min_digits = if raw.starts_with('+') || raw.starts_with('(') {
+        7
+    } else {
+        9
+    };
+    (digits >= min_digits && j > i + 1).then_some(token.range.start..end)
+}
+
+/// A score: two small numbers joined by a dash ("3-1", "88–79") with a score
+/// word within a few tokens, unless a noun follows ("won 10-20 seats").
+fn score(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let token = &tokens[i];
+    let core = token.core(text);
+    let (left, right) = core.split_once(['-', '–', '—'])?;
+    let small = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    if !small(left) || !small(right) {
+        return None;
+    }
+    let data = numbers();
+    let is_score_word = |w: &str| data.score_words.contains(w);
+    let from = i.saturating_sub(SCORE_WINDOW_BEFORE);
+    let near_before = (from..i).any(|j| word(text, tokens, j).is_some_and(|w| is_score_word(&w)));
+    let near_after = (i + 1..=i + SCORE_WINDOW_AFTER)
+        .any(|j| word(text, tokens, j).is_some_and(|w| is_score_word(&w)));
+    if !near_before && !near_after {
+        return None;
+    }
+    // a noun right after makes it a range of a quantity
+    let punctuated = text[token.core.end..token.range.end].starts_with([',', '.', ';', ':', ')']);
+    if !punctuated {
+        if let Some(next) = word(text, tokens, i + 1) {
+            let alphabetic = next.chars().all(char::is_alphabetic);
+            if alphabetic && !is_score_word(&next) && !data.noun_stop_words.contains(&next) {
+                return None;
+            }
+        }
+    }
+    Some(token.core.clone())
+}
+
+/// List numbering at the start of a line: "1. ", "2) ", "(3)".
+fn list_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let token = &tokens[i];
+    if !token.line_start {
+        return None;
+    }
+    let raw = &text[token.range.clone()];
+    let inner = raw.strip_prefix('(').unwrap_or(raw);
+    let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = &inner[digits..];
+    (digits > 0 && digits <= 3 && matches!(marker, "." | ")")).then(|| token.range.clone())
+}
+
+/// Numbers that belong to names: after a name word ("Route 66", "Boeing
+/// 737", "Article 5", "No. 10"); letter-and-digit identifiers ("G20",
+/// "F-16", "COVID-19", "MH370"); whole name numbers ("24/7", "9/11").
+fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
+    let token = &tokens[i];
+    let core = token.core(text);
+    let data = numbers();
+    if data.name_numbers.contains(core) {
+        return Some(token.core.clone());
+    }
+    // only the identifier itself, never punctuation glued after it
+    // ("Section 2.1.7.•Area" excludes "2.1.7")
+    let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
+    if core.starts_with(|c: char| c.is_ascii_digit()) {
+        let previous = i.checked_sub(1).map(|j| &tokens[j]);
+        let after_name = previous.is_some_and(|p| is_name_word(text, p))
+            || continues_name_list(text, tokens, i);
+        return after_name.then_some(token.core.start..identifier_stop);
+    }
+    // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
+    let letters = core.chars().take_while(|c| c.is_alphabetic()).count();
+    let letter_bytes: usize = core.chars().take(letters).map(char::len_utf8).sum();
+    let prefix = &core[..letter_bytes];
+    let hyphened = core[letter_bytes..].starts_with('-');
+    let rest = core[letter_bytes..]
+        .strip_prefix('-')
+        .unwrap_or(&core[letter_bytes..]);
+    if letters == 0 || !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let has_capital = prefix.chars().any(char::is_uppercase);
+    let temporal = matches!(prefix, "Q" | "H" | "FY" | "CY");
+    if has_capital && letters <= 6 && !temporal {
+        return Some(token.core.start..identifier_stop);
+    }
+    // "caspase-3", "interleukin-6", "day-14": a lower-case word of three or
+    // more letters hyphened to digits; not "mid-2019", "pre-1990", "top-10",
+    // "under-21", which the other parsers read
+    let open_word = matches!(
+        prefix,
+        "mid" | "pre" | "post" | "early" | "late" | "end" | "top" | "under" | "over" | "circa"
+            | "since" | "from" | "around" | "about" | "nearly" | "almost" | "some" | "than"
+    );
+    if hyphened && letters >= 3 && !has_capital && !open_word {
+        let digits_start = token.core.start + letter_bytes + 1;
+        return Some(digits_start..identifier_end(text, digits_start).min(token.core.end));
+    }
+    None
+}
+
+/// A name word that makes the number after it part of a name; it must touch
+/// the number ("Route 66", not "Route, 66"; "(Fig. 2" counts).
+fn is_name_word(text: &str, token: &Token) -> bool {
+    let data = numbers();
+    let with_stop = &text[token.core.start..token.range.end];
+    data.name_words.contains(with_stop)
+        || with_stop == token.core(text) && data.name_words.contains(token.core(text))
+}
+
+/// "Figs. 7 and 8", "Tables 2, 3 and 5", "Sections 4 to 6": a number joined
+/// to a name word through earlier numbers of the same list. Looks back at
+/// most eight tokens.
+fn continues_name_list(text: &str, tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..8 {
+        let Some(prev) = j.checked_sub(1) else {
+            return false;
+        };
+        let token = &tokens[prev];
+        let core = token.core(text);
+        let joiner = matches!(core, "and" | "or" | "to" | "&" | "–" | "-");
+        let listed_number = core.starts_with(|c: char| c.is_ascii_digit());
+        if is_name_word(text, token) {
+            // the list must have run through at least one joiner or comma
+            return j < i;
+        }
+        if !(joiner || listed_number) {
+            return false;
+        }
+        j = prev;
+    }
+    false
+}
+
+/// The end of an identifier starting at `start`: letters and digits, joined
+/// by single "-", ".", "/" or "–" between them.
+fn identifier_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if matches!(c, '-' | '.' | '/' | '–') && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            continue;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Sorts and merges ranges into a non-overlapping list.
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.retain(|r| r.start < r.end);
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn excluded(text: &str) -> Vec<&str> {
+        excluded_ranges(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn urls_and_emails() {
+        assert_eq!(
+            excluded("See https://example.org/a/2019/5 now."),
+            vec!["https://example.org/a/2019/5"]
+        );
+        assert_eq!(
+            excluded("Mail desk42@example.com today"),
+            vec!["desk42@example.com"]
+        );
+        assert_eq!(excluded("Visit www.site20.com."), vec!["www.site20.com"]);
+    }
+
+    #[test]
+    fn times_of_day() {
+        assert_eq!(excluded("at 9:30 a.m. on"), vec!["9:30 a.m."]);
+        assert_eq!(excluded("by 10pm,"), vec!["10pm"]);
+        assert_eq!(excluded("at 14:00 GMT"), vec!["14:00 GMT"]);
+        assert_eq!(excluded("at 10 p.m. sharp"), vec!["10 p.m."]);
+        assert_eq!(excluded("at 9:30."), vec!["9:30"]);
+        assert!(excluded("a 3:1 ratio").is_empty());
+        assert!(excluded("rose 10 percent").is_empty());
+    }
+
+    #[test]
+    fn phone_numbers() {
+        assert_eq!(
+            excluded("call +44 20 7946 0958 now"),
+            vec!["+44 20 7946 0958"]
+        );
+        assert_eq!(excluded("call (555) 123-4567."), vec!["(555) 123-4567"]);
+        assert_eq!(excluded("call 555-123-4567."), vec!["555-123-4567"]);
+        assert_eq!(excluded("call 020 7946 0958."), vec!["020 7946 0958"]);
+        assert!(excluded("some 200 300 people").is_empty());
+    }
+
+    #[test]
+    fn scores_but_not_ranges() {
+        assert_eq!(excluded("City beat United 3-1 on Sunday."), vec!["3-1"]);
+        assert_eq!(excluded("a 88–79 victory"), vec!["88–79"]);
+        assert!(excluded("Labour won 10-20 seats").is_empty());
+        assert!(excluded("between 2014-17 prices").is_empty());
+        assert!(excluded("costs rose 10-20 per cent").is_empty());
+    }
+
+    #[test]
+    fn list_numbers_and_footnotes() {
+        assert_eq!(excluded("1. First point\n2) Second"), vec!["1.", "2)"]);
+        assert_eq!(excluded("as reported.[12] Then"), vec!["[12]"]);
+        assert_eq!(excluded("as reported.¹ Then 5 km²"), vec!["¹"]);
+        assert!(excluded("He has 2. Not a list").is_empty());
+    }
+
+    #[test]
+    fn names_and_identifiers() {
+        assert_eq!(excluded("on Route 66 and Article 5"), vec!["66", "5"]);
+        assert_eq!(
+            excluded("the G20 and G7, F-16 jets, COVID-19"),
+            vec!["G20", "G7", "F-16", "COVID-19"]
+        );
+        assert_eq!(
+            excluded("a Boeing 737-800 and an Airbus A320"),
+            vec!["737-800", "A320"]
+        );
+        assert_eq!(excluded("open 24/7 since 9/11"), vec!["24/7", "9/11"]);
+        assert_eq!(
+            excluded("Windows 10 on iPhone 15; see Section 230"),
+            vec!["10", "15", "230"]
+        );
+        assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
+        assert!(excluded("in Q3 and 5G and 10km").is_empty());
+        assert_eq!(excluded("see Section 2.1.7.•Next"), vec!["2.1.7"]);
+        assert_eq!(excluded("(Figs. 7 and 8; Table 2, 3)"), vec!["7", "8", "2", "3"]);
+        assert_eq!(excluded("salts of Ca(ClO4)2 and caspase-3"), vec!["2", "3"]);
+        assert!(excluded("in mid-2019 a top-10 hit").is_empty());
+        assert_eq!(excluded("as shown (11) and (3,5) but f(2) = 4"), vec!["(11)", "(3,5)"]);
+        assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
+    }
 }

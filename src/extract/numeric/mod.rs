@@ -1,11 +1,570 @@
 //! Numeric claims: counts, quantities, money, percentages and ordinals.
+//!
+//! [`parse_at`] is offered every word start (and the claim symbols `$ € £ ~
+//! ≈ < > ...`) of a sentence. It rejects on the first word unless that word
+//! can open a figure (a digit, a currency sign or code, a qualifier, a number
+//! or fraction word), then reads, in order:
+//!
+//! 1. a qualifier ("more than", "about", "~") or "between";
+//! 2. a currency prefix ("US$", "€", "Rs");
+//! 3. the number (number.rs, words.rs), a share ("two-thirds", "one in
+//!    five") or an open plural scale ("thousands of");
+//! 4. a suffix: percent (percent.rs), currency name (money.rs) or unit
+//!    (quantity.rs);
+//! 5. a range ("10-20", "10 to 20", "between 10 and 20") or a tolerance
+//!    ("5.2 ± 0.3 mg");
+//! 6. a qualifier after the number ("or more", "-odd", "+");
+//! 7. for a bare number, what it counts (count.rs): a noun phrase, a
+//!    partitive ("17 of which", "nine of the 12 teams"), or a duration noun,
+//!    which leaves the number to the temporal family.
+//!
+//! Decisions worth knowing:
+//! - Shares ("half of", "a third of", "two-thirds", "one in five") are
+//!   percent claims with unit "%" (one in five is 20), so the consistency
+//!   rules compare them with stated percentages.
+//! - A range's `number` is its low end; `low` and `high` give the range.
+//!   A tolerance ("5 ± 0.3") keeps the stated number with the interval.
+//! - "thousands of", "billions of dollars" are open intervals from twice the
+//!   scale, qualifier at-least.
+//! - A bare year-like integer ("2014") is never a count; a spelled "one"
+//!   counts only with a noun or a partitive.
+//! - "m" after digits is metres, except after a currency ("$3.5m").
 
-use super::{Claim, Ctx, Found};
+mod count;
+mod lexicon;
+mod money;
+mod number;
+mod ordinal;
+mod percent;
+mod qualifier;
+mod quantity;
+mod text;
+mod words;
 
-/// The numeric claim that starts at `start`, if any.
-pub(crate) fn parse_at(_ctx: &Ctx, _start: usize) -> Option<Found> {
-    None
+use super::{Claim, ClaimKind, Ctx, Found, NumberValue, Partitive, Qualifier, Value};
+use count::Counted;
+pub(crate) use lexicon::numbers;
+use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
+
+/// The numeric claim that starts at `start`, if any: the longest reading.
+pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
+    let rest = ctx.rest(start);
+    if !may_start(rest) {
+        return None;
+    }
+    let parsed = parse(rest, ctx.before(start))?;
+    Some(Found {
+        start,
+        end: start + parsed.len,
+        kind: parsed.kind,
+        value: Value::Number(parsed.value),
+    })
 }
 
-/// Sets `part_of` on partitive counts to the id of the claim they are part of.
-pub(crate) fn link_partitives(_claims: &mut [Claim]) {}
+/// A numeric claim read from the start of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Parsed {
+    pub len: usize,
+    pub kind: ClaimKind,
+    pub value: NumberValue,
+}
+
+/// The cheap first test: can a numeric claim start here at all?
+fn may_start(s: &str) -> bool {
+    let Some(c) = s.chars().next() else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return true;
+    }
+    if matches!(
+        c,
+        '$' | '€'
+            | '£'
+            | '¥'
+            | '₹'
+            | '₩'
+            | '₽'
+            | '₦'
+            | '₪'
+            | '₺'
+            | '₴'
+            | '₿'
+            | '~'
+            | '≈'
+            | '∼'
+            | '<'
+            | '>'
+            | '≥'
+            | '≤'
+    ) {
+        return true;
+    }
+    if !c.is_ascii_alphabetic() {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    let Some(word) = text::lower_ascii_word(s, &mut buf) else {
+        return false;
+    };
+    words::may_start(word)
+        || qualifier::may_start(word)
+        || word == "between"
+        || (c.is_ascii_uppercase() && money::may_start(s))
+}
+
+/// How a range's two ends may be joined.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum RangeJoin {
+    /// "10-20", "10–20", "10 to 20"
+    DashOrTo,
+    /// "10-20" only (after "from" or "by", "to" starts the next figure)
+    Dash,
+    /// "between 10 and 20"
+    And,
+}
+
+/// A figure: what follows the qualifier, up to the end of the claim.
+#[derive(Debug, Clone)]
+struct Figure<'a> {
+    number: f64,
+    /// Set for ranges and tolerances.
+    interval: Option<(Option<f64>, Option<f64>)>,
+    kind: ClaimKind,
+    unit: Option<String>,
+    subject: Option<String>,
+    partitive: Partitive,
+    /// A qualifier the figure itself carries ("thousands of", "70 or more").
+    qualifier: Option<Qualifier>,
+    rest: &'a str,
+}
+
+impl<'a> Figure<'a> {
+    fn new(number: f64, kind: ClaimKind, rest: &'a str) -> Figure<'a> {
+        Figure {
+            number,
+            interval: None,
+            kind,
+            unit: None,
+            subject: None,
+            partitive: Partitive::None,
+            qualifier: None,
+            rest,
+        }
+    }
+}
+
+fn parse(s: &str, before: &str) -> Option<Parsed> {
+    let (prefix, body) = match qualifier::prefix(s) {
+        Some((q, body)) => (Some(q), body),
+        None => (None, s),
+    };
+    let figure = match word_ci(body, "between").and_then(space1) {
+        Some(after) if prefix.is_none() => {
+            let f = figure(after, before, RangeJoin::And)?;
+            f.interval?;
+            f
+        }
+        _ => {
+            let last = last_word_lower(before);
+            let join = if prefix.is_none() && matches!(last.as_str(), "from" | "by") {
+                RangeJoin::Dash
+            } else {
+                RangeJoin::DashOrTo
+            };
+            figure(body, before, join)?
+        }
+    };
+    if !at_boundary(figure.rest) {
+        return None;
+    }
+    let len = s.len() - figure.rest.len();
+    let negative = figure.interval.is_none() && starts_negative(before);
+    let sign = if negative { -1.0 } else { 1.0 };
+    let number = figure.number * sign;
+    let (qualifier, low, high) = match (prefix, figure.qualifier, figure.interval) {
+        (_, _, Some((low, high))) => (prefix.unwrap_or(Qualifier::Exact), low, high),
+        (Some(q), _, None) | (None, Some(q), None) => {
+            let (low, high) = qualifier::bounds(q, number);
+            let (low, high) = match figure.qualifier {
+                // open plural scales keep their own floor
+                Some(Qualifier::AtLeast) if prefix.is_none() => (Some(number), None),
+                _ => (low, high),
+            };
+            (q, low, high)
+        }
+        (None, None, None) => (Qualifier::Exact, Some(number), Some(number)),
+    };
+    Some(Parsed {
+        len,
+        kind: figure.kind,
+        value: NumberValue {
+            number,
+            low,
+            high,
+            qualifier,
+            unit: figure.unit,
+            subject: figure.subject,
+            part_of: None,
+            partitive: figure.partitive,
+        },
+    })
+}
+
+/// A minus sign right before the number that is a sign, not a dash: "−5 °C",
+/// "( -3%", but not "2014-15" or "F-16".
+fn starts_negative(before: &str) -> bool {
+    let Some(stripped) = before.strip_suffix(['-', '−']) else {
+        return false;
+    };
+    stripped
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '=' | '~' | '≈' | '∼' | ':'))
+}
+
+/// A percent, currency name or unit after a number: the kind, the unit,
+/// the factor to apply and the rest.
+fn suffix<'a>(s: &'a str, before: &str) -> Option<(ClaimKind, String, f64, &'a str)> {
+    if let Some((unit, factor, rest)) = percent::suffix(s, before) {
+        return Some((ClaimKind::Percent, unit.to_string(), factor, rest));
+    }
+    if let Some((currency, rest)) = money::name(s) {
+        return Some((
+            ClaimKind::Money,
+            currency.code.to_string(),
+            currency.factor,
+            rest,
+        ));
+    }
+    let (unit, rest) = quantity::unit(s)?;
+    Some((ClaimKind::Quantity, unit, 1.0, rest))
+}
+
+fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
+    let (currency, body) = match money::prefix(s) {
+        Some((c, body)) => (Some(c), body),
+        None => (None, s),
+    };
+    if currency.is_none() {
+        if let Some(f) = open_scale(body) {
+            return Some(f);
+        }
+        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body)) {
+            let mut f = Figure::new(share * 100.0, ClaimKind::Percent, &body[len..]);
+            f.unit = Some("%".to_string());
+            return Some(f);
+        }
+    }
+    let num = number::number(body, currency.is_some())?;
+    let mut rest = &body[num.len..];
+    if num.ordinal {
+        if currency.is_some() {
+            return None;
+        }
+        let ranked = ordinal::ranked(rest, before, num.spelled)?;
+        let mut f = Figure::new(num.value, ClaimKind::Ordinal, ranked.rest);
+        f.subject = ranked.subject;
+        f.partitive = ranked.partitive;
+        return Some(f);
+    }
+    // "the 1990s", "the 80s": decades belong to the temporal family
+    if rest.starts_with('s') && at_boundary(&rest[1..]) && num.value % 10.0 == 0.0 && !num.spelled {
+        return None;
+    }
+    let mut f = Figure::new(num.value, ClaimKind::Count, rest);
+    if let Some(c) = currency {
+        f.kind = ClaimKind::Money;
+        f.unit = Some(c.code.to_string());
+        f.number *= c.factor;
+    } else if let Some((kind, unit, factor, after)) = suffix(rest, before) {
+        f.kind = kind;
+        f.unit = Some(unit);
+        f.number *= factor;
+        rest = after;
+    }
+    // ranges: "10-20", "10 to 20 km", "$10-20 million", "between 10 and 20"
+    if let Some((low_scale, high, after, second_suffix)) =
+        range_tail(rest, before, join, currency.is_some(), f.unit.is_some())
+    {
+        let mut low = f.number;
+        if num.scale.is_none() {
+            if let Some(scale) = low_scale {
+                low *= scale;
+            }
+        }
+        let mut high = high;
+        if let Some((kind, unit, factor)) = second_suffix {
+            match &f.unit {
+                Some(existing) if *existing != unit => return finish_count(f, rest, num, before),
+                _ => {}
+            }
+            if f.unit.is_none() {
+                low *= factor;
+            }
+            high *= factor;
+            f.kind = kind;
+            f.unit = Some(unit);
+        }
+        if high > low {
+            f.number = low;
+            f.interval = Some((Some(low), Some(high)));
+            f.rest = after;
+            if f.kind != ClaimKind::Count {
+                return Some(f);
+            }
+            // "10-20 people", but "2-4 weeks" is a duration
+            return match count::counted(after) {
+                Counted::Time => None,
+                Counted::Noun(noun, tail) => {
+                    f.subject = Some(noun);
+                    f.rest = tail;
+                    Some(f)
+                }
+                _ => Some(f),
+            };
+        }
+    }
+    if join == RangeJoin::And {
+        return None;
+    }
+    // tolerance: "5.2 ± 0.3 mg"
+    if let Some((tolerance, after)) = tolerance(rest) {
+        let mut after = after;
+        if f.unit.is_none() {
+            if let Some((kind, unit, factor, tail)) = suffix(after, before) {
+                f.kind = kind;
+                f.unit = Some(unit);
+                f.number *= factor;
+                after = tail;
+            }
+        } else if let Some((_, unit, _, tail)) = suffix(after, before) {
+            if Some(&unit) == f.unit.as_ref() {
+                after = tail;
+            }
+        }
+        f.interval = Some((Some(f.number - tolerance), Some(f.number + tolerance)));
+        f.rest = after;
+        return Some(f);
+    }
+    if f.kind != ClaimKind::Count {
+        if let Some((q, after)) = qualifier::suffix(rest) {
+            f.qualifier = Some(q);
+            rest = after;
+        }
+        f.rest = rest;
+        return Some(f);
+    }
+    finish_count(f, rest, num, before)
+}
+
+/// A bare number: a post qualifier, then what it counts.
+fn finish_count<'a>(
+    mut f: Figure<'a>,
+    rest: &'a str,
+    num: number::Num,
+    before: &str,
+) -> Option<Figure<'a>> {
+    let mut rest = rest;
+    if f.kind != ClaimKind::Count {
+        f.rest = rest;
+        return Some(f);
+    }
+    if let Some((q, after)) = qualifier::suffix(rest) {
+        f.qualifier = Some(q);
+        rest = after;
+    }
+    // "a 10-point plan", "a 12-member team": a compound adjective, not a count
+    if rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let counted = count::counted(rest);
+    f.partitive = count::partitive(&counted);
+    match counted {
+        Counted::Time => return None,
+        Counted::Anaphoric(after) => rest = after,
+        Counted::Explicit | Counted::Nothing => {}
+        Counted::Noun(noun, after) => {
+            f.subject = Some(noun);
+            rest = after;
+        }
+    }
+    let qualified = f.qualifier.is_some();
+    if num.year_like && !qualified {
+        return None;
+    }
+    if num.spelled && num.value == 1.0 {
+        // "no one", "any one", "the one": a pronoun, not a count
+        let pronoun = matches!(
+            last_word_lower(before).as_str(),
+            "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some"
+        );
+        if pronoun || f.subject.is_none() && f.partitive == Partitive::None {
+            return None;
+        }
+    }
+    f.rest = rest;
+    Some(f)
+}
+
+/// The second end of a range after the first figure: the scale it carries
+/// (to apply to an unscaled first end), its value, the rest, and its own
+/// suffix if the first had none.
+#[allow(clippy::type_complexity)]
+fn range_tail<'a>(
+    s: &'a str,
+    before: &str,
+    join: RangeJoin,
+    money: bool,
+    has_unit: bool,
+) -> Option<(Option<f64>, f64, &'a str, Option<(ClaimKind, String, f64)>)> {
+    let after_sep = match join {
+        RangeJoin::And => word_ci(skip_space(s), "and").and_then(space1)?,
+        RangeJoin::Dash | RangeJoin::DashOrTo => {
+            let spaced = skip_space(s);
+            if let Some(after) = spaced.strip_prefix(['-', '–', '—']) {
+                // "10-20" or "10 – 20", but not "10 -20"
+                let tight = spaced.len() == s.len();
+                let after_space = skip_space(after);
+                if tight != (after_space.len() == after.len()) {
+                    return None;
+                }
+                after_space
+            } else if join == RangeJoin::DashOrTo && spaced.len() < s.len() {
+                word_ci(spaced, "to").and_then(space1)?
+            } else {
+                return None;
+            }
+        }
+    };
+    let body = if money {
+        money::prefix(after_sep).map_or(after_sep, |(_, b)| b)
+    } else {
+        after_sep
+    };
+    if !body.starts_with(|c: char| c.is_ascii_digit()) && join != RangeJoin::And {
+        words::number_words(body)?;
+    }
+    let num = number::number(body, money)?;
+    if num.ordinal {
+        return None;
+    }
+    let mut rest = &body[num.len..];
+    let mut second_suffix = None;
+    if !money {
+        if let Some((kind, unit, factor, after)) = suffix(rest, before) {
+            if !has_unit || kind != ClaimKind::Count {
+                second_suffix = Some((kind, unit, factor));
+            }
+            rest = after;
+        }
+    }
+    Some((num.scale, num.value, rest, second_suffix))
+}
+
+/// "± 0.3", "+/- 0.3", "+-0.3": the tolerance and the rest.
+fn tolerance(s: &str) -> Option<(f64, &str)> {
+    let spaced = skip_space(s);
+    let after = ["±", "+/-", "+/−", "+-"]
+        .iter()
+        .find_map(|sign| spaced.strip_prefix(sign))?;
+    let body = skip_space(after);
+    let num = number::number(body, false)?;
+    (!num.ordinal && !num.spelled).then(|| (num.value, &body[num.len..]))
+}
+
+/// "thousands of people", "billions of dollars", "tens of thousands",
+/// "hundreds of millions of pounds": an open interval from twice the scale.
+fn open_scale(s: &str) -> Option<Figure<'_>> {
+    let data = numbers();
+    let mut buf = [0u8; 24];
+    let word = text::lower_ascii_word(s, &mut buf)?;
+    let &scale = data.plural_scales.get(word)?;
+    let mut value = scale;
+    let mut rest = word_ci(s, word)?;
+    let mut multiplied = false;
+    if let Some(after_of) = space1(rest).and_then(|r| word_ci(r, "of")).and_then(space1) {
+        let mut buf = [0u8; 24];
+        if let Some(next) = text::lower_ascii_word(after_of, &mut buf) {
+            if let Some(&bigger) = data.plural_scales.get(next).filter(|&&b| b > scale) {
+                value *= bigger;
+                rest = &after_of[next.len()..];
+                multiplied = true;
+            }
+        }
+    }
+    if !multiplied && matches!(word, "tens" | "scores" | "dozens" | "hundreds") {
+        // these need "of": "dozens of", not "scores" of a match
+        space1(rest).and_then(|r| word_ci(r, "of"))?;
+    }
+    let mut f = Figure::new(2.0 * value, ClaimKind::Count, rest);
+    f.qualifier = Some(Qualifier::AtLeast);
+    if let Some(after_of) = space1(rest).and_then(|r| word_ci(r, "of")) {
+        if let Some((currency, after)) = money::name(after_of) {
+            f.kind = ClaimKind::Money;
+            f.unit = Some(currency.code.to_string());
+            f.number *= currency.factor;
+            f.rest = after;
+            return Some(f);
+        }
+        if let Some((noun, after)) = count::noun_phrase(after_of) {
+            f.subject = Some(noun);
+            f.rest = after;
+        }
+    }
+    Some(f)
+}
+
+/// Sets `part_of` on partitive counts to the id of the claim they are part
+/// of: for "nine of the 12 teams" the next claim in the sentence; for "17 of
+/// which" the nearest earlier count, quantity or money claim in the same
+/// sentence, else in the sentence before. A part with no noun of its own
+/// takes its whole's.
+pub(crate) fn link_partitives(claims: &mut [Claim]) {
+    let is_whole = |c: &Claim| {
+        matches!(
+            c.kind,
+            ClaimKind::Count | ClaimKind::Quantity | ClaimKind::Money
+        ) && c.number().is_some_and(|n| n.partitive == Partitive::None)
+    };
+    let mut links: Vec<(usize, usize)> = Vec::new();
+    for (i, claim) in claims.iter().enumerate() {
+        let Some(value) = claim.number() else {
+            continue;
+        };
+        let whole = match value.partitive {
+            Partitive::None => None,
+            Partitive::Explicit => claims
+                .get(i + 1)
+                .filter(|next| next.sentence == claim.sentence && next.number().is_some())
+                .map(|_| i + 1),
+            Partitive::Anaphoric => {
+                let earlier = &claims[..i];
+                let same = earlier
+                    .iter()
+                    .rposition(|c| c.sentence == claim.sentence && is_whole(c));
+                same.or_else(|| {
+                    earlier.iter().rposition(|c| {
+                        claim.sentence > 0 && c.sentence == claim.sentence - 1 && is_whole(c)
+                    })
+                })
+            }
+        };
+        if let Some(j) = whole {
+            links.push((i, j));
+        }
+    }
+    for (part, whole) in links {
+        let id = claims[whole].id.clone();
+        let whole_subject = claims[whole].number().and_then(|n| n.subject.clone());
+        if let Value::Number(n) = &mut claims[part].value {
+            n.part_of = Some(id);
+            if n.subject.is_none() && n.partitive == Partitive::Explicit {
+                n.subject = whole_subject;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,187 @@
+//! The numeric family's data: scale words, stop words, units and currencies,
+//! read once from rules/numbers.toml, rules/units.toml and
+//! rules/currencies.toml and indexed for look-up by the parsers.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::lexicon::builtin;
+
+/// rules/numbers.toml as written.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Numbers {
+    pub scale_words: HashMap<String, f64>,
+    pub scale_suffixes: HashMap<String, f64>,
+    pub attached_suffixes: HashMap<String, f64>,
+    pub money_suffixes: HashMap<String, f64>,
+    pub plural_scales: HashMap<String, f64>,
+    pub noun_stop_words: HashSet<String>,
+    pub time_nouns: HashSet<String>,
+    pub name_words: HashSet<String>,
+    pub name_numbers: HashSet<String>,
+    pub score_words: HashSet<String>,
+    pub time_zones: HashSet<String>,
+}
+
+builtin!(numbers, Numbers, "numbers.toml");
+
+/// One unit in rules/units.toml.
+#[derive(Debug, Deserialize)]
+pub(crate) struct UnitEntry {
+    pub symbol: String,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub denominator: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct UnitFile {
+    pub unit: Vec<UnitEntry>,
+}
+
+builtin!(unit_file, UnitFile, "units.toml");
+
+/// One currency form in rules/currencies.toml.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CurrencyEntry {
+    pub code: String,
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default = "one")]
+    pub factor: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CurrencyFile {
+    pub currency: Vec<CurrencyEntry>,
+}
+
+builtin!(currency_file, CurrencyFile, "currencies.toml");
+
+/// A unit as the quantity parser finds it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitRef {
+    pub index: usize,
+    pub denominator: bool,
+}
+
+/// The unit table indexed by written form.
+pub(crate) struct Units {
+    /// Case-sensitive symbols, including multi-word ones ("sq km").
+    pub symbols: HashMap<String, UnitRef>,
+    /// Lower-cased names, multi-word names with single spaces.
+    pub names: HashMap<String, UnitRef>,
+    /// The longest symbol in bytes, to bound the prefix search.
+    pub longest_symbol: usize,
+}
+
+impl Units {
+    pub fn symbol(&self, unit: UnitRef) -> &'static str {
+        &unit_file().unit[unit.index].symbol
+    }
+}
+
+pub(crate) fn units() -> &'static Units {
+    static CELL: OnceLock<Units> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut symbols = HashMap::new();
+        let mut names = HashMap::new();
+        for (index, entry) in unit_file().unit.iter().enumerate() {
+            let unit = UnitRef {
+                index,
+                denominator: entry.denominator,
+            };
+            for symbol in &entry.symbols {
+                symbols.entry(symbol.clone()).or_insert(unit);
+            }
+            for name in &entry.names {
+                names.entry(normalise_words(name)).or_insert(unit);
+            }
+        }
+        let longest_symbol = symbols.keys().map(String::len).max().unwrap_or(0);
+        Units {
+            symbols,
+            names,
+            longest_symbol,
+        }
+    })
+}
+
+/// A currency form: its code and what one of it is worth.
+#[derive(Debug, Clone)]
+pub(crate) struct CurrencyRef {
+    pub code: &'static str,
+    pub factor: f64,
+}
+
+/// The currency table indexed by written form.
+pub(crate) struct Currencies {
+    /// Prefixes, longest first, case-sensitive.
+    pub prefixes: Vec<(&'static str, CurrencyRef)>,
+    /// Lower-cased names after the amount.
+    pub names: HashMap<String, CurrencyRef>,
+    /// The most words in one name.
+    pub longest_name_words: usize,
+}
+
+pub(crate) fn currencies() -> &'static Currencies {
+    static CELL: OnceLock<Currencies> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let mut prefixes = Vec::new();
+        let mut names = HashMap::new();
+        let mut longest_name_words = 1;
+        for entry in &currency_file().currency {
+            let reference = CurrencyRef {
+                code: entry.code.as_str(),
+                factor: entry.factor,
+            };
+            for prefix in &entry.prefixes {
+                prefixes.push((prefix.as_str(), reference.clone()));
+            }
+            for name in &entry.names {
+                let key = normalise_words(name);
+                longest_name_words = longest_name_words.max(key.split(' ').count());
+                names.entry(key).or_insert_with(|| reference.clone());
+            }
+        }
+        prefixes.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+        Currencies {
+            prefixes,
+            names,
+            longest_name_words,
+        }
+    })
+}
+
+/// Lower case with single spaces between words, the key form of names.
+pub(crate) fn normalise_words(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_parse_and_index() {
+        assert!(numbers().scale_words.contains_key("million"));
+        assert!(units().symbols.contains_key("km"));
+        assert!(units().names.contains_key("square kilometres"));
+        assert!(currencies().names.contains_key("yuan"));
+        assert_eq!(currencies().prefixes.first().map(|p| p.0.len()), Some(5));
+    }
+}

@@ -1,0 +1,113 @@
+//! Money: currency signs and codes before an amount ("US$2 billion", "€4bn",
+//! "Rs 2 crore") and currency names after it ("40 million yuan", "3 pence"),
+//! read from rules/currencies.toml and reported as ISO 4217 codes.
+
+use super::lexicon::{currencies, CurrencyRef};
+use super::text::{at_boundary, skip_space};
+
+/// A currency sign or code at the start of `s`, with the text after it.
+/// A letter code must be followed by a space or a digit ("USD 5m", "Rs.5").
+pub(super) fn prefix(s: &str) -> Option<(&'static CurrencyRef, &str)> {
+    for (written, currency) in &currencies().prefixes {
+        let Some(rest) = s.strip_prefix(written) else {
+            continue;
+        };
+        let ends_in_letter = written.chars().last().is_some_and(char::is_alphabetic);
+        if ends_in_letter && rest.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let after = skip_space(rest);
+        if after.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some((currency, after));
+        }
+    }
+    None
+}
+
+/// True when `s` can open a money prefix (the scanner's first test).
+pub(super) fn may_start(s: &str) -> bool {
+    currencies()
+        .prefixes
+        .iter()
+        .any(|(written, _)| s.starts_with(written))
+}
+
+/// A currency name after an amount ("yuan", "US dollars", "pence"), attached
+/// or after a space; the longest name wins.
+pub(super) fn name(s: &str) -> Option<(&'static CurrencyRef, &str)> {
+    let start = skip_space(s);
+    let table = currencies();
+    let mut words: Vec<(usize, usize)> = Vec::with_capacity(table.longest_name_words);
+    let mut pos = 0;
+    while words.len() < table.longest_name_words {
+        let tail = &start[pos..];
+        let word_len = tail
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '.' | '$')))
+            .map_or(tail.len(), |(i, _)| i);
+        if word_len == 0 {
+            break;
+        }
+        words.push((pos, pos + word_len));
+        let after = &tail[word_len..];
+        let spaced = after.trim_start_matches(' ');
+        if spaced.len() == after.len() || spaced.is_empty() {
+            break;
+        }
+        pos = start.len() - spaced.len();
+    }
+    for count in (1..=words.len()).rev() {
+        let end = words[count - 1].1;
+        let mut candidate = &start[..end];
+        // A full stop after a name is the sentence's, not the name's.
+        let mut key = super::lexicon::normalise_words(candidate);
+        if !table.names.contains_key(&key) {
+            if let Some(trimmed) = candidate.strip_suffix('.') {
+                candidate = trimmed;
+                key = super::lexicon::normalise_words(candidate);
+            }
+        }
+        if let Some(currency) = table.names.get(&key) {
+            let rest = &start[candidate.len()..];
+            if at_boundary(rest) {
+                return Some((currency, rest));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(
+            prefix("US$2 billion").map(|p| (p.0.code, p.1)),
+            Some(("USD", "2 billion"))
+        );
+        assert_eq!(prefix("$3.5m").map(|p| p.0.code), Some("USD"));
+        assert_eq!(prefix("€4bn").map(|p| p.0.code), Some("EUR"));
+        assert_eq!(prefix("Rs 2 crore").map(|p| p.0.code), Some("INR"));
+        assert_eq!(prefix("Rs. 2").map(|p| p.0.code), Some("INR"));
+        assert!(prefix("Rsomething").is_none());
+        assert!(prefix("USDA 5").is_none());
+        assert_eq!(prefix("HK$5").map(|p| p.0.code), Some("HKD"));
+    }
+
+    #[test]
+    fn names() {
+        assert_eq!(name(" yuan in").map(|n| n.0.code), Some("CNY"));
+        assert_eq!(
+            name(" US dollars.").map(|n| (n.0.code, n.1)),
+            Some(("USD", "."))
+        );
+        assert_eq!(
+            name(" pence").map(|n| (n.0.code, n.0.factor)),
+            Some(("GBP", 0.01))
+        );
+        assert_eq!(name("p,").map(|n| n.0.code), Some("GBP"));
+        assert!(name(" people").is_none());
+    }
+}

@@ -1,0 +1,74 @@
+//! Ordinals with the noun they rank: "the 22nd meeting" (22, "meeting"),
+//! "third-largest city" (3, "largest city"), "ninth of 12 teams" (a
+//! partitive of the 12 teams).
+
+use crate::extract::Partitive;
+
+use super::count::{counted, noun_phrase, Counted};
+use super::text::{at_boundary, last_word_lower};
+
+/// Words before a spelled ordinal that make it one ("the first", "its
+/// second"); without them "first" and "second" are too often adverbs.
+const DETERMINERS: &[&str] = &[
+    "the", "its", "their", "his", "her", "our", "my", "your", "a", "an", "this", "that", "every",
+    "each", "whose",
+];
+
+/// What an ordinal ranks.
+pub(super) struct Ranked<'a> {
+    pub subject: Option<String>,
+    pub partitive: Partitive,
+    pub rest: &'a str,
+}
+
+/// Reads the rest of an ordinal claim after its number. `spelled` ordinals
+/// need a determiner before them and a noun or superlative after.
+pub(super) fn ranked<'a>(after: &'a str, before: &str, spelled: bool) -> Option<Ranked<'a>> {
+    // "third-largest", "second-most", "fifth-highest"
+    let mut rest = after;
+    let mut superlative: Option<&str> = None;
+    if let Some(tail) = after.strip_prefix('-') {
+        let word = super::text::leading_word(tail);
+        let lower = word.to_lowercase();
+        if (lower.ends_with("est") || lower == "most" || lower == "least")
+            && at_boundary(&tail[word.len()..])
+        {
+            superlative = Some(word);
+            rest = &tail[word.len()..];
+        } else {
+            return None;
+        }
+    }
+    match counted(rest) {
+        Counted::Explicit => {
+            return Some(Ranked {
+                subject: superlative.map(str::to_string),
+                partitive: Partitive::Explicit,
+                rest,
+            })
+        }
+        Counted::Time => return None,
+        _ => {}
+    }
+    let noun = noun_phrase(rest);
+    let subject = match (superlative, &noun) {
+        (Some(s), Some((n, _))) => Some(format!("{s} {n}")),
+        (Some(s), None) => Some(s.to_string()),
+        (None, Some((n, _))) => Some(n.clone()),
+        (None, None) => None,
+    };
+    if let Some((_, after_noun)) = noun {
+        rest = after_noun;
+    }
+    if spelled {
+        let determined = DETERMINERS.contains(&last_word_lower(before).as_str());
+        if superlative.is_none() && (!determined || subject.is_none()) {
+            return None;
+        }
+    }
+    Some(Ranked {
+        subject,
+        partitive: Partitive::None,
+        rest,
+    })
+}

@@ -1,0 +1,92 @@
+//! Percentages: "23%", "23 per cent", "23 percent", "23pc" (unit "%"), and
+//! changes in a percentage: "5 percentage points", "25 basis points", and
+//! "5 points" where the sentence already speaks of per cent (unit "pp").
+
+use super::text::{at_boundary, phrase_ci, skip_space};
+
+/// A percentage sign or word after a number: the unit ("%" or "pp"), the
+/// factor to apply (0.01 for basis points) and the rest.
+pub(super) fn suffix<'a>(s: &'a str, before: &str) -> Option<(&'static str, f64, &'a str)> {
+    let attached = s.strip_prefix('-').unwrap_or(s);
+    for candidate in [s, attached] {
+        if let Some(rest) = candidate.strip_prefix('%') {
+            return Some(("%", 1.0, rest));
+        }
+        if let Some(rest) = candidate.strip_prefix("pc") {
+            if at_boundary(rest) {
+                return Some(("%", 1.0, rest));
+            }
+        }
+    }
+    let spaced = skip_space(s);
+    if spaced.len() == s.len() && attached.len() == s.len() {
+        return None;
+    }
+    let spaced = if spaced.len() == s.len() {
+        attached
+    } else {
+        spaced
+    };
+    if let Some(rest) = spaced.strip_prefix('%') {
+        return Some(("%", 1.0, rest));
+    }
+    for (phrase, unit, factor) in [
+        ("per cent", "%", 1.0),
+        ("per-cent", "%", 1.0),
+        ("percent", "%", 1.0),
+        ("pc", "%", 1.0),
+        ("percentage points", "pp", 1.0),
+        ("percentage point", "pp", 1.0),
+        ("percentage-point", "pp", 1.0),
+        ("pp", "pp", 1.0),
+        ("basis points", "pp", 0.01),
+        ("basis point", "pp", 0.01),
+        ("bps", "pp", 0.01),
+    ] {
+        if let Some(rest) = phrase_ci(spaced, phrase) {
+            return Some((unit, factor, rest));
+        }
+    }
+    // "points" is a change in a percentage only where per cent came before.
+    for phrase in ["points", "point"] {
+        if let Some(rest) = phrase_ci(spaced, phrase) {
+            if speaks_of_percent(before) {
+                return Some(("pp", 1.0, rest));
+            }
+        }
+    }
+    None
+}
+
+fn speaks_of_percent(before: &str) -> bool {
+    if before.contains('%') {
+        return true;
+    }
+    let lower = before.to_ascii_lowercase();
+    lower.contains("per cent") || lower.contains("percent")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_forms() {
+        assert_eq!(suffix("% of", "").map(|s| s.0), Some("%"));
+        assert_eq!(
+            suffix(" per cent.", "").map(|s| (s.0, s.2)),
+            Some(("%", "."))
+        );
+        assert_eq!(suffix(" percent", "").map(|s| s.0), Some("%"));
+        assert_eq!(suffix("pc", "").map(|s| s.0), Some("%"));
+        assert_eq!(suffix("-per-cent", "").map(|s| s.0), Some("%"));
+        assert_eq!(suffix(" percentage points", "").map(|s| s.0), Some("pp"));
+        assert_eq!(suffix(" basis points", "").map(|s| s.1), Some(0.01));
+        assert_eq!(
+            suffix(" points", "rose to 23% from 18%, up "),
+            Some(("pp", 1.0, ""))
+        );
+        assert_eq!(suffix(" points", "the team scored "), None);
+        assert_eq!(suffix(" people", ""), None);
+    }
+}

@@ -1,0 +1,181 @@
+//! Qualifiers: the words before or after a figure that make it an interval
+//! ("more than 70", "almost 20", "about 5", "at least 3", "up to 10",
+//! "70 or more"), and how each turns a number into low and high bounds.
+
+use crate::extract::Qualifier;
+
+use super::text::{at_boundary, phrase_ci, skip_space};
+
+/// Qualifiers before a figure, longest first within a shared opening word.
+const PREFIXES: &[(&str, Qualifier)] = &[
+    ("more than", Qualifier::MoreThan),
+    ("greater than", Qualifier::MoreThan),
+    ("higher than", Qualifier::MoreThan),
+    ("just over", Qualifier::MoreThan),
+    ("well over", Qualifier::MoreThan),
+    ("just above", Qualifier::MoreThan),
+    ("well above", Qualifier::MoreThan),
+    ("in excess of", Qualifier::MoreThan),
+    ("upwards of", Qualifier::MoreThan),
+    ("over", Qualifier::MoreThan),
+    ("above", Qualifier::MoreThan),
+    ("exceeding", Qualifier::MoreThan),
+    ("just under", Qualifier::LessThan),
+    ("just below", Qualifier::LessThan),
+    ("just short of", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("less than", Qualifier::LessThan),
+    ("lower than", Qualifier::LessThan),
+    ("almost", Qualifier::LessThan),
+    ("nearly", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
+    ("an estimated", Qualifier::About),
+    ("an average of", Qualifier::About),
+    ("an approximate", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("approx.", Qualifier::About),
+    ("approx", Qualifier::About),
+    ("about", Qualifier::About),
+    ("around", Qualifier::About),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
+    ("circa", Qualifier::About),
+    ("ca.", Qualifier::About),
+    ("c.", Qualifier::About),
+    ("close to", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("at least", Qualifier::AtLeast),
+    ("no fewer than", Qualifier::AtLeast),
+    ("no less than", Qualifier::AtLeast),
+    ("not less than", Qualifier::AtLeast),
+    ("a minimum of", Qualifier::AtLeast),
+    ("at most", Qualifier::AtMost),
+    ("no more than", Qualifier::AtMost),
+    ("not more than", Qualifier::AtMost),
+    ("a maximum of", Qualifier::AtMost),
+    ("up to", Qualifier::UpTo),
+    ("as many as", Qualifier::UpTo),
+    ("as much as", Qualifier::UpTo),
+    ("as high as", Qualifier::UpTo),
+];
+
+/// Symbols that qualify the figure after them.
+const SYMBOLS: &[(&str, Qualifier)] = &[
+    ("≥", Qualifier::AtLeast),
+    (">=", Qualifier::AtLeast),
+    ("≤", Qualifier::AtMost),
+    ("<=", Qualifier::AtMost),
+    (">", Qualifier::MoreThan),
+    ("<", Qualifier::LessThan),
+    ("~", Qualifier::About),
+    ("≈", Qualifier::About),
+    ("∼", Qualifier::About),
+];
+
+/// True when `word` (lower case) opens a qualifier.
+pub(super) fn may_start(word: &str) -> bool {
+    PREFIXES.iter().any(|(phrase, _)| {
+        phrase.split(' ').next() == Some(word) || phrase.strip_suffix('.') == Some(word)
+    })
+}
+
+/// A qualifier at the start of `s`, and the text after it and its spaces.
+/// The qualifier must be followed by something; the caller checks that a
+/// figure follows.
+pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
+    for (symbol, qualifier) in SYMBOLS {
+        if let Some(rest) = s.strip_prefix(symbol) {
+            return Some((*qualifier, skip_space(rest)));
+        }
+    }
+    for (phrase, qualifier) in PREFIXES {
+        if let Some(rest) = phrase_ci(s, phrase) {
+            let after = skip_space(rest);
+            if after.len() < rest.len() || phrase.ends_with('.') {
+                return Some((*qualifier, after));
+            }
+        }
+    }
+    None
+}
+
+/// A qualifier after a number: "or more", "or so", "-odd", "+". Returns the
+/// qualifier and the rest.
+pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
+    if let Some(rest) = s.strip_prefix('+') {
+        if at_boundary(rest) {
+            return Some((Qualifier::AtLeast, rest));
+        }
+    }
+    if let Some(rest) = s.strip_prefix("-odd") {
+        if at_boundary(rest) {
+            return Some((Qualifier::About, rest));
+        }
+    }
+    let spaced = skip_space(s);
+    if spaced.len() == s.len() {
+        return None;
+    }
+    for (phrase, qualifier) in [
+        ("or more", Qualifier::AtLeast),
+        ("or over", Qualifier::AtLeast),
+        ("or so", Qualifier::About),
+        ("or fewer", Qualifier::AtMost),
+        ("or less", Qualifier::AtMost),
+        ("and over", Qualifier::AtLeast),
+        ("and above", Qualifier::AtLeast),
+        ("and up", Qualifier::AtLeast),
+        ("odd", Qualifier::About),
+        ("plus", Qualifier::AtLeast),
+    ] {
+        if let Some(rest) = phrase_ci(spaced, phrase) {
+            return Some((qualifier, rest));
+        }
+    }
+    None
+}
+
+/// The low and high bounds a qualifier gives a number.
+pub(super) fn bounds(qualifier: Qualifier, n: f64) -> (Option<f64>, Option<f64>) {
+    match qualifier {
+        Qualifier::Exact | Qualifier::About => (Some(n), Some(n)),
+        Qualifier::MoreThan | Qualifier::AtLeast => (Some(n), None),
+        Qualifier::LessThan | Qualifier::AtMost | Qualifier::UpTo => (None, Some(n)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(
+            prefix("more than 70").map(|p| p.0),
+            Some(Qualifier::MoreThan)
+        );
+        assert_eq!(prefix("More than 70").map(|p| p.1), Some("70"));
+        assert_eq!(
+            prefix("just under 5").map(|p| p.0),
+            Some(Qualifier::LessThan)
+        );
+        assert_eq!(prefix("~5"), Some((Qualifier::About, "5")));
+        assert_eq!(prefix("approx. 5").map(|p| p.0), Some(Qualifier::About));
+        assert_eq!(prefix("overall"), None);
+        assert!(may_start("more") && may_start("approx") && !may_start("the"));
+    }
+
+    #[test]
+    fn suffixes_and_bounds() {
+        assert_eq!(
+            suffix(" or more people").map(|s| s.0),
+            Some(Qualifier::AtLeast)
+        );
+        assert_eq!(suffix("-odd years").map(|s| s.0), Some(Qualifier::About));
+        assert_eq!(suffix("+ fans").map(|s| s.0), Some(Qualifier::AtLeast));
+        assert_eq!(suffix(" or two"), None);
+        assert_eq!(bounds(Qualifier::MoreThan, 70.0), (Some(70.0), None));
+        assert_eq!(bounds(Qualifier::UpTo, 10.0), (None, Some(10.0)));
+    }
+}

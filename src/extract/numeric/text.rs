@@ -1,0 +1,107 @@
+//! Small word-level helpers the numeric parsers share: case-insensitive
+//! words and phrases at a word boundary, whitespace, the next word.
+
+/// True when `s` does not continue a word: it is empty or starts with
+/// something other than a letter or digit.
+pub(super) fn at_boundary(s: &str) -> bool {
+    !s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Skips spaces and tabs (and the no-break and thin spaces), but not more
+/// than one line break, so a figure never runs across a blank line.
+pub(super) fn skip_space(s: &str) -> &str {
+    s.trim_start_matches(|c: char| c.is_whitespace())
+}
+
+/// Like [`skip_space`] but requires at least one space.
+pub(super) fn space1(s: &str) -> Option<&str> {
+    let rest = skip_space(s);
+    (rest.len() < s.len()).then_some(rest)
+}
+
+/// `s` without the word `word` (ASCII case-insensitive) at its start,
+/// when the word ends at a word boundary.
+pub(super) fn word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
+    let head = s.get(..word.len())?;
+    let rest = &s[word.len()..];
+    (head.eq_ignore_ascii_case(word) && at_boundary(rest)).then_some(rest)
+}
+
+/// `s` without the phrase at its start: words compared ASCII
+/// case-insensitively, any run of spaces between them.
+pub(super) fn phrase_ci<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    let mut rest = s;
+    for (i, word) in phrase.split(' ').enumerate() {
+        if i > 0 {
+            rest = space1(rest)?;
+        }
+        rest = match word.chars().last() {
+            // a phrase ending in punctuation ("approx.") needs no boundary
+            Some(c) if !c.is_alphanumeric() => {
+                let head = rest.get(..word.len())?;
+                head.eq_ignore_ascii_case(word)
+                    .then(|| &rest[word.len()..])?
+            }
+            _ => word_ci(rest, word)?,
+        };
+    }
+    Some(rest)
+}
+
+/// The leading run of letters (with inner apostrophes and hyphens) of `s`.
+pub(super) fn leading_word(s: &str) -> &str {
+    let mut end = 0;
+    let mut previous_joiner = false;
+    for (i, c) in s.char_indices() {
+        if c.is_alphabetic() {
+            end = i + c.len_utf8();
+            previous_joiner = false;
+        } else if matches!(c, '\'' | '’' | '-') && end > 0 && !previous_joiner {
+            previous_joiner = true;
+        } else {
+            break;
+        }
+    }
+    &s[..end]
+}
+
+/// The leading run of ASCII letters of `s`, lower-cased into `buf` (at most
+/// `buf.len()` bytes); None when the word is longer or not ASCII.
+pub(super) fn lower_ascii_word<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+    let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if len == 0 || len > buf.len() {
+        return None;
+    }
+    for (slot, byte) in buf.iter_mut().zip(s.bytes().take(len)) {
+        *slot = byte.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..len]).ok()
+}
+
+/// The last word of `before` (letters only), lower-cased.
+pub(super) fn last_word_lower(before: &str) -> String {
+    let trimmed = before.trim_end();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    trimmed[start..].to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_and_words() {
+        assert_eq!(phrase_ci("More  than 70", "more than"), Some(" 70"));
+        assert_eq!(phrase_ci("moreover 70", "more"), None);
+        assert_eq!(phrase_ci("approx. 5", "approx."), Some(" 5"));
+        assert_eq!(leading_word("Ministers' meetings"), "Ministers");
+        assert_eq!(leading_word("high-priority projects"), "high-priority");
+        assert_eq!(last_word_lower("rose from "), "from");
+        let mut buf = [0u8; 24];
+        assert_eq!(lower_ascii_word("About 5", &mut buf), Some("about"));
+    }
+}
