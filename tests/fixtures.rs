@@ -14,9 +14,11 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use figcheck::{Claim, DocumentReport, Options, Value};
+use figcheck::extract::{Attribution, NumberValue, Partitive, Qualifier, Span, TemporalValue};
+use figcheck::{Claim, ClaimKind, DocumentReport, Options, Value};
 use serde::Deserialize;
 
 const KINDS: [&str; 8] = [
@@ -413,19 +415,37 @@ fn check_fixture(name: &str) {
     let document = figcheck::Document::parse(text, None);
     let mut out = String::new();
 
-    if report.as_of != fixture.expected.as_of {
-        let _ = writeln!(
-            out,
-            "publication date: expected {:?}, got {:?}",
-            fixture.expected.as_of, report.as_of
-        );
-    }
     let headline = document.headline.clone().map(|r| &text[r]);
     if headline != fixture.expected.headline.as_deref() {
         let _ = writeln!(
             out,
             "headline: expected {:?}, got {headline:?}",
             fixture.expected.headline
+        );
+    }
+    out.push_str(&compare(&fixture, &report, document.dateline.clone()));
+
+    assert!(
+        out.is_empty(),
+        "fixture {} ({} claims expected, {} found):\n{out}",
+        fixture.name,
+        fixture.expected.claim.len(),
+        report.claims.len()
+    );
+}
+
+/// Every difference between a report and a fixture's expectations, one per
+/// line; empty when they agree. `dateline` is the byte range of the
+/// article's dateline, where the publication date itself is not a claim.
+fn compare(fixture: &Fixture, report: &DocumentReport, dateline: Option<Range<usize>>) -> String {
+    let text = &fixture.text;
+    let mut out = String::new();
+
+    if report.as_of != fixture.expected.as_of {
+        let _ = writeln!(
+            out,
+            "publication date: expected {:?}, got {:?}",
+            fixture.expected.as_of, report.as_of
         );
     }
 
@@ -449,8 +469,7 @@ fn check_fixture(name: &str) {
     // publication date is neither required nor reported as an extra.
     let is_publication_date = |c: &Claim| {
         c.kind.as_str() == "date"
-            && document
-                .dateline
+            && dateline
                 .as_ref()
                 .is_some_and(|r| r.start <= c.span.start && c.span.end <= r.end)
             && c.temporal().map(|t| t.timex.as_str()) == report.as_of.as_deref()
@@ -480,7 +499,7 @@ fn check_fixture(name: &str) {
 
     for (key, want) in &expected {
         if let Some(claim) = actual.get(key) {
-            let problems = value_problems(&report, claim, want);
+            let problems = value_problems(report, claim, want);
             if !problems.is_empty() {
                 let _ = writeln!(out, "{}:", describe(text, key.2, key.0, key.1));
                 for problem in problems {
@@ -506,13 +525,7 @@ fn check_fixture(name: &str) {
         }
     }
 
-    assert!(
-        out.is_empty(),
-        "fixture {} ({} claims expected, {} found):\n{out}",
-        fixture.name,
-        fixture.expected.claim.len(),
-        report.claims.len()
-    );
+    out
 }
 
 /// The names of the articles in fixtures/articles, sorted.
@@ -591,4 +604,203 @@ fn find_word_skips_matches_inside_words() {
     assert_eq!(find_word("1920", "20", 0), None);
     assert_eq!(find_word("$3.5m", "$3.5m", 0), Some(0));
     assert_eq!(line_column("ab\ncé d", 7), (2, 4));
+}
+
+// The harness itself: a report built from a sidecar must pass, and every
+// kind of difference must show in the message. Without these, a harness bug
+// could make the fixture tests pass or fail for the wrong reason.
+
+fn kind_from(name: &str) -> ClaimKind {
+    match name {
+        "date" => ClaimKind::Date,
+        "relative-date" => ClaimKind::RelativeDate,
+        "duration" => ClaimKind::Duration,
+        "count" => ClaimKind::Count,
+        "quantity" => ClaimKind::Quantity,
+        "money" => ClaimKind::Money,
+        "percent" => ClaimKind::Percent,
+        "ordinal" => ClaimKind::Ordinal,
+        other => panic!("unknown kind {other}"),
+    }
+}
+
+fn qualifier_from(name: Option<&str>) -> Qualifier {
+    match name.unwrap_or("exact") {
+        "exact" => Qualifier::Exact,
+        "about" => Qualifier::About,
+        "more-than" => Qualifier::MoreThan,
+        "at-least" => Qualifier::AtLeast,
+        "less-than" => Qualifier::LessThan,
+        "at-most" => Qualifier::AtMost,
+        "up-to" => Qualifier::UpTo,
+        other => panic!("unknown qualifier {other}"),
+    }
+}
+
+fn span_of(text: &str, start: usize, end: usize) -> Span {
+    let (line, column) = line_column(text, start);
+    Span {
+        start,
+        end,
+        line,
+        column,
+    }
+}
+
+/// The report a perfect extractor would give for a fixture: every expected
+/// claim with exactly the asserted fields (and arbitrary others).
+fn synthetic_report(fixture: &Fixture) -> DocumentReport {
+    let text = &fixture.text;
+    let expected = &fixture.expected.claim;
+    let claims = expected
+        .iter()
+        .zip(&fixture.spans)
+        .enumerate()
+        .map(|(i, (want, &(start, end)))| {
+            let kind = kind_from(&want.kind);
+            let span = span_of(text, start, end);
+            let value = if want.timex.is_some() || (kind.is_temporal() && want.number.is_none()) {
+                Value::Temporal(TemporalValue {
+                    timex: want.timex.clone().unwrap_or_else(|| "PAST_REF".into()),
+                    modifier: want.modifier.clone(),
+                    end: want.end.clone(),
+                    year_inferred: want.year_inferred.unwrap_or(false),
+                    subject: want.subject.clone(),
+                    ..TemporalValue::default()
+                })
+            } else {
+                let part_of = want.part_of_text.as_ref().map(|whole| {
+                    let j = expected.iter().position(|c| &c.text == whole).unwrap();
+                    format!("c{}", j + 1)
+                });
+                Value::Number(NumberValue {
+                    number: want.number.or(want.low).unwrap_or(1.0),
+                    low: want.low,
+                    high: want.high,
+                    qualifier: qualifier_from(want.qualifier.as_deref()),
+                    unit: want.unit.clone(),
+                    subject: want.subject.clone(),
+                    part_of,
+                    partitive: Partitive::None,
+                })
+            };
+            let attributed =
+                want.source.is_some() || want.vague.is_some() || want.attributed == Some(true);
+            let attribution = attributed.then(|| Attribution {
+                source: want.source.clone().unwrap_or_else(|| "someone".into()),
+                cue: "said".into(),
+                span,
+                vague: want.vague.unwrap_or(false),
+            });
+            Claim {
+                id: format!("c{}", i + 1),
+                kind,
+                text: text[start..end].to_string(),
+                span,
+                value,
+                attribution,
+                links: Vec::new(),
+                sentence: 0,
+            }
+        })
+        .collect();
+    DocumentReport {
+        source: fixture.name.clone(),
+        as_of: fixture.expected.as_of.clone(),
+        claims,
+        findings: Vec::new(),
+    }
+}
+
+#[test]
+fn harness_accepts_a_report_that_meets_every_sidecar() {
+    for name in fixture_names() {
+        let fixture = load(&name);
+        let report = synthetic_report(&fixture);
+        let out = compare(&fixture, &report, None);
+        assert!(out.is_empty(), "{name}:\n{out}");
+    }
+}
+
+#[test]
+fn harness_reports_every_difference_at_once() {
+    let fixture = load("international_xinhua");
+    let mut report = synthetic_report(&fixture);
+    report.as_of = None;
+    // A miss: the first claim is gone.
+    report.claims.remove(0);
+    // A wrong value and a wrong attribution.
+    for claim in &mut report.claims {
+        match claim.text.as_str() {
+            "US$181 billion" => {
+                if let Value::Number(n) = &mut claim.value {
+                    n.number = 1.81e10;
+                    n.unit = Some("CNY".into());
+                }
+            }
+            "15 projects" => {
+                claim.attribution = Some(Attribution {
+                    source: "Officials".into(),
+                    cue: "said".into(),
+                    span: claim.span,
+                    vague: false,
+                })
+            }
+            "next month" => {
+                if let Value::Temporal(t) = &mut claim.value {
+                    t.timex = "2017-11".into();
+                }
+            }
+            _ => {}
+        }
+    }
+    // An extra that is also a number inside a name.
+    let start = fixture.text.find("G20").unwrap() + 1;
+    let mut extra = report.claims[0].clone();
+    extra.kind = ClaimKind::Count;
+    extra.text = "20".into();
+    extra.span = span_of(&fixture.text, start, start + 2);
+    report.claims.push(extra);
+
+    let out = compare(&fixture, &report, None);
+    for needle in [
+        "publication date: expected Some(\"2017-11-05\"), got None",
+        "claims expected but not found (1)",
+        "- count         \"more than 70 high priority projects\" at 1:60",
+        "claims found but not expected (1)",
+        "+ count         \"20\"",
+        "number: expected 181000000000.0, got Some(18100000000.0)",
+        "unit: expected \"USD\", got Some(\"CNY\")",
+        "attribution: expected none, got \"Officials\"",
+        "timex: expected \"2017-12\", got Some(\"2017-11\")",
+        "not a claim: \"G20\" is overlapped by count",
+        // The partitive's whole is gone, so its link names no claim.
+        "part_of: \"c1\" names no claim in the report",
+    ] {
+        assert!(out.contains(needle), "missing {needle:?} in:\n{out}");
+    }
+}
+
+#[test]
+fn harness_tolerates_only_the_publication_date_in_the_dateline() {
+    let fixture = load("international_xinhua");
+    let dateline_end = fixture.text.find(" --").unwrap();
+    let start = fixture.text.find("Nov. 5").unwrap();
+    let mut report = synthetic_report(&fixture);
+    let mut date = report.claims[1].clone();
+    date.text = "Nov. 5".into();
+    date.span = span_of(&fixture.text, start, start + 6);
+    date.value = Value::Temporal(TemporalValue {
+        timex: "2017-11-05".into(),
+        ..TemporalValue::default()
+    });
+    report.claims.insert(0, date.clone());
+    assert_eq!(compare(&fixture, &report, Some(0..dateline_end)), "");
+    // Outside a dateline, or with another value, it is an extra claim.
+    assert!(compare(&fixture, &report, None).contains("+ date          \"Nov. 5\""));
+    report.claims[0].value = Value::Temporal(TemporalValue {
+        timex: "2017-11-04".into(),
+        ..TemporalValue::default()
+    });
+    assert!(compare(&fixture, &report, Some(0..dateline_end)).contains("\"Nov. 5\""));
 }
