@@ -171,6 +171,10 @@ fn bench_corpus(c: &mut Criterion) {
         None => ("generated", generated_articles()),
     };
     let bytes: usize = articles.iter().map(String::len).sum();
+    eprintln!(
+        "corpus: {label}, {} articles, {bytes} bytes",
+        articles.len()
+    );
     let options = Options::default();
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
