@@ -177,6 +177,11 @@ fn load(name: &str) -> Fixture {
         }
         let says_attributed =
             claim.source.is_some() || claim.vague.is_some() || claim.attributed.is_some();
+        if claim.attributed == Some(false) || claim.unattributed == Some(false) {
+            problems.push(format!(
+                "{label}: write `unattributed = true` or `attributed = true`, never false"
+            ));
+        }
         if claim.unattributed == Some(true) && says_attributed {
             problems.push(format!("{label}: unattributed with a source"));
         }
