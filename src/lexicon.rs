@@ -16,10 +16,10 @@ pub(crate) fn parse_builtin<T: DeserializeOwned>(name: &str, source: &str) -> T 
 }
 
 /// Declares a lazily parsed built-in data file: `builtin!(NAME, Type, "file.toml")`
-/// makes `fn NAME() -> &'static Type` (a visibility may go before NAME).
+/// makes `pub(crate) fn NAME() -> &'static Type`.
 macro_rules! builtin {
-    ($vis:vis $fn_name:ident, $ty:ty, $file:literal) => {
-        $vis fn $fn_name() -> &'static $ty {
+    ($fn_name:ident, $ty:ty, $file:literal) => {
+        pub(crate) fn $fn_name() -> &'static $ty {
             static CELL: ::std::sync::OnceLock<$ty> = ::std::sync::OnceLock::new();
             CELL.get_or_init(|| {
                 $crate::lexicon::parse_builtin(

@@ -15,7 +15,7 @@ use crate::document::Document;
 use crate::lexicon;
 
 #[derive(Debug, Deserialize)]
-struct Cues {
+pub(crate) struct Cues {
     speech_verbs: Vec<String>,
     source_follows: Vec<String>,
     vague: Vec<String>,
