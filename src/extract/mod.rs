@@ -86,7 +86,7 @@ pub fn scan(doc: &Document) -> Vec<Claim> {
             }
             match best_match(&ctx, start) {
                 Some(claim) if !overlaps_exclusion(&excluded, claim.start, claim.end) => {
-                    pos = claim.end.max(start + 1);
+                    pos = claim.end.max(next_char_boundary(text, start));
                     found.push((sentence_index, claim));
                 }
                 _ => pos = next_char_boundary(text, start),
@@ -125,6 +125,10 @@ fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
 /// symbol that can open a claim starts: a letter or digit not preceded by a
 /// letter or digit, or a currency sign.
 fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
+    // An exclusion (a URL, say) may run past the end of the sentence.
+    if pos >= end {
+        return None;
+    }
     let mut previous = text[..pos].chars().next_back();
     for (offset, c) in text[pos..end].char_indices() {
         let starts_word = c.is_alphanumeric() && !previous.is_some_and(|p| p.is_alphanumeric());
