@@ -20,10 +20,6 @@ impl Interval {
         self.low <= other.high && other.low <= self.high
     }
 
-    pub fn contains(self, x: f64) -> bool {
-        self.low <= x && x <= self.high
-    }
-
     pub fn add(self, other: Interval) -> Interval {
         Interval {
             low: self.low + other.low,
@@ -170,18 +166,39 @@ pub(crate) fn same_measure(a: &Claim, b: &Claim) -> bool {
 
 /// A figure for a message: "75%", "1,200", "56.3%".
 pub(crate) fn show(x: f64) -> String {
-    let rounded = if x.abs() >= 100.0 {
-        format!("{:.0}", x)
-    } else {
-        format!("{:.1}", x)
-    };
-    let trimmed = rounded.trim_end_matches('0').trim_end_matches('.');
-    crate::extract::format_amount(trimmed.parse().unwrap_or(x))
+    let decimals = if x.abs() >= 100.0 { 0 } else { 1 };
+    let factor = 10f64.powi(decimals);
+    crate::extract::format_amount((x * factor).round() / factor)
 }
 
-/// The text between two byte offsets of the document, lower-cased.
+/// The text between two byte offsets of the document, lower-cased; offsets
+/// inside a character move out to its edges.
 pub(crate) fn between(text: &str, start: usize, end: usize) -> String {
-    text.get(start.min(end)..end.max(start))
-        .unwrap_or("")
-        .to_lowercase()
+    let (mut start, mut end) = (start.min(end).min(text.len()), end.max(start).min(text.len()));
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    text[start..end].to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn show_rounds_without_eating_zeros() {
+        assert_eq!(show(100.0), "100");
+        assert_eq!(show(2.5), "2.5");
+        assert_eq!(show(56.25), "56.3");
+        assert_eq!(show(1200.4), "1,200");
+    }
+
+    #[test]
+    fn between_snaps_to_character_edges() {
+        let text = "a £40 fee";
+        assert_eq!(between(text, 3, 5), "£40");
+    }
 }

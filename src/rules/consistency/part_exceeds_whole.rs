@@ -41,6 +41,9 @@ impl Rule for PartExceedsWhole {
             let (Some(p), Some(w)) = (interval(part), interval(whole)) else {
                 continue;
             };
+            let (Some(pn), Some(wn)) = (part.number(), whole.number()) else {
+                continue;
+            };
             if p.low > w.high {
                 findings.push(Finding {
                     rule: Self::META.id.to_string(),
@@ -49,8 +52,8 @@ impl Rule for PartExceedsWhole {
                         "\"{}\" cannot be part of \"{}\": {} is more than {}",
                         part.text,
                         whole.text,
-                        show(p.low),
-                        show(w.high)
+                        show(pn.low.unwrap_or(pn.number)),
+                        show(wn.high.unwrap_or(wn.number))
                     ),
                     span: part.span,
                     related: vec![whole.span],
