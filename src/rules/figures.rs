@@ -199,6 +199,6 @@ mod tests {
     #[test]
     fn between_snaps_to_character_edges() {
         let text = "a £40 fee";
-        assert_eq!(between(text, 3, 5), "£40");
+        assert_eq!(between(text, 3, 6), "£40");
     }
 }
