@@ -160,7 +160,6 @@ fn strip_prefix_ignore_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::document::Document;
 
     fn published(text: &str) -> Option<String> {

@@ -50,8 +50,13 @@ pub struct RuleInfo {
 }
 
 impl RuleConfig {
-    /// The built-in packs alone.
+    /// The built-in packs alone (parsed once per process).
     pub fn builtin() -> RuleConfig {
+        static BUILTIN: std::sync::OnceLock<RuleConfig> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(RuleConfig::parse_builtin).clone()
+    }
+
+    fn parse_builtin() -> RuleConfig {
         let mut config = RuleConfig {
             settings: BTreeMap::new(),
             phrases: Vec::new(),

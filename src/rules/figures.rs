@@ -174,7 +174,10 @@ pub(crate) fn show(x: f64) -> String {
 /// The text between two byte offsets of the document, lower-cased; offsets
 /// inside a character move out to its edges.
 pub(crate) fn between(text: &str, start: usize, end: usize) -> String {
-    let (mut start, mut end) = (start.min(end).min(text.len()), end.max(start).min(text.len()));
+    let (mut start, mut end) = (
+        start.min(end).min(text.len()),
+        end.max(start).min(text.len()),
+    );
     while !text.is_char_boundary(start) {
         start -= 1;
     }

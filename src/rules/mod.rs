@@ -134,27 +134,6 @@ pub(crate) fn run(doc: &Document, claims: &[Claim], config: &RuleConfig) -> Vec<
 }
 
 #[cfg(test)]
-pub(crate) mod test_support {
-    use super::*;
-
-    /// The messages one rule gives on a text.
-    pub(crate) fn findings_of(
-        id: &str,
-        text: &str,
-        as_of: Option<jiff::civil::Date>,
-    ) -> Vec<String> {
-        let doc = Document::parse(text, as_of);
-        let claims = crate::extract::scan(&doc);
-        let mut config = RuleConfig::builtin();
-        config.select = vec![id.to_string()];
-        run(&doc, &claims, &config)
-            .into_iter()
-            .map(|f| f.message)
-            .collect()
-    }
-}
-
-#[cfg(test)]
 mod meta_tests {
     use super::*;
 

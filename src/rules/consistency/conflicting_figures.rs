@@ -258,36 +258,3 @@ impl Rule for ConflictingFigures {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    const ID: &str = "consistency/conflicting-figures";
-
-    #[test]
-    fn fires_on_one_figure_with_two_values() {
-        let text = "Title\n\nThe city has 70 polling stations.\n\nVoters can use any of its 75 polling stations.";
-        assert_eq!(
-            findings_of(ID, text, None),
-            vec!["\"75 polling stations\" here, but \"70 polling stations\" at line 3: 75 and 70 cannot both be right"]
-        );
-        let text = "Title\n\nIt was the 22nd meeting, including this week's talks.\n\nThe two have held 21 meetings so far.";
-        assert_eq!(
-            findings_of(ID, text, None),
-            vec!["\"22nd meeting\" counts 22 meetings, but \"21 meetings\" says 21"]
-        );
-    }
-
-    #[test]
-    fn silent_on_different_frames_changes_and_qualifiers() {
-        for text in [
-            "Title\n\nThe city had 70 polling stations in 2015.\n\nIt has 75 polling stations in 2019.",
-            "Title\n\nPolling stations rose from 70 to 75 polling stations.",
-            "Title\n\nThe city has more than 70 polling stations.\n\nVoters can use any of its 75 polling stations.",
-            "Title\n\nThe city has 70 polling stations.\n\nVoters can use any of its 70 polling stations.",
-        ] {
-            assert!(findings_of(ID, text, None).is_empty(), "{text}");
-        }
-    }
-}

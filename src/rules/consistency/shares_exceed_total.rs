@@ -147,34 +147,3 @@ impl Rule for SharesExceedTotal {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    const ID: &str = "consistency/shares-exceed-total";
-
-    #[test]
-    fn fires_on_a_breakdown_over_100() {
-        assert_eq!(
-            findings_of(
-                ID,
-                "Title\n\nOf the members, 48% voted yes, 39% voted no and 18% abstained.",
-                None
-            ),
-            vec!["shares of one whole add up to 105% (48% + 39% + 18%), more than 100%"]
-        );
-    }
-
-    #[test]
-    fn silent_on_different_wholes_changes_and_rounding() {
-        for text in [
-            "Title\n\n61% of men and 58% of women backed the plan.",
-            "Title\n\nPrices rose 60% in 2021 and 70% in 2022.",
-            "Title\n\nOf those asked, 47% backed it and 54% opposed it.",
-            "Title\n\nOf the members, 48% voted yes, 39% voted no and 13% abstained.",
-        ] {
-            assert!(findings_of(ID, text, None).is_empty(), "{text}");
-        }
-    }
-}

@@ -121,33 +121,3 @@ impl Rule for SumMismatch {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    const ID: &str = "consistency/sum-mismatch";
-
-    #[test]
-    fn fires_when_parts_do_not_add_up() {
-        assert_eq!(
-            findings_of(
-                ID,
-                "Title\n\nThe three schools received $2m, $3m and $4m, totalling $10m.",
-                None
-            ),
-            vec!["2 million + 3 million + 4 million = 9 million, not 10 million"]
-        );
-    }
-
-    #[test]
-    fn silent_when_they_do() {
-        for text in [
-            "Title\n\nThe three schools received $2m, $3m and $4m, totalling $9m.",
-            "Title\n\nAbout $2m, $3m and $4m went out, some $10m in all.",
-            "Title\n\nThe fund paid $2m in 2015 and a total of $9m since.",
-        ] {
-            assert!(findings_of(ID, text, None).is_empty(), "{text}");
-        }
-    }
-}

@@ -68,31 +68,3 @@ impl Rule for WeekdayMismatch {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    #[test]
-    fn fires_on_a_wrong_weekday() {
-        let found = findings_of(
-            "consistency/weekday-mismatch",
-            "The vote took place on Monday, 31 March 2015.",
-            None,
-        );
-        assert_eq!(found, vec!["31 March 2015 was a Tuesday, not a Monday"]);
-    }
-
-    #[test]
-    fn silent_on_a_right_weekday_or_an_unknown_year() {
-        for text in [
-            "The vote took place on Tuesday, 31 March 2015.",
-            "The vote took place on Monday, 31 March.",
-        ] {
-            assert!(
-                findings_of("consistency/weekday-mismatch", text, None).is_empty(),
-                "{text}"
-            );
-        }
-    }
-}

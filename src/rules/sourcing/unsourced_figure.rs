@@ -61,30 +61,3 @@ impl Rule for UnsourcedFigure {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    const ID: &str = "sourcing/unsourced-figure";
-
-    #[test]
-    fn fires_on_a_figure_nobody_is_quoted_for() {
-        let found = findings_of(ID, "Title\n\nUnemployment fell to 4.2% in March.", None);
-        assert_eq!(
-            found,
-            vec!["\"4.2%\" has no source in its sentence or the ones beside it"]
-        );
-    }
-
-    #[test]
-    fn silent_on_attributed_figures_and_headlines() {
-        for text in [
-            "Title\n\nUnemployment fell to 4.2% in March, the statistics office said.",
-            "Title\n\nUnemployment fell to 4.2% in March. The statistics office said so on Friday.",
-            "Unemployment falls to 4.2%\n\nThe statistics office said the rate fell.",
-        ] {
-            assert!(findings_of(ID, text, None).is_empty(), "{text}");
-        }
-    }
-}

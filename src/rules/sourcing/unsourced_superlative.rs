@@ -76,33 +76,3 @@ impl Rule for UnsourcedSuperlative {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    const ID: &str = "sourcing/unsourced-superlative";
-
-    #[test]
-    fn fires_on_an_unsourced_superlative() {
-        assert_eq!(
-            findings_of(ID, "Title\n\nThe port handled a record number of containers.", None),
-            vec!["\"record number\" is a superlative with no source in its sentence or the ones beside it"]
-        );
-        assert_eq!(
-            findings_of(ID, "Title\n\nIt was an unprecedented move.", None).len(),
-            1
-        );
-    }
-
-    #[test]
-    fn silent_when_sourced_or_in_the_headline_or_not_a_superlative() {
-        for text in [
-            "Title\n\nThe port handled a record number of containers, its operator said.",
-            "Record number of containers\n\nThe port reopened.",
-            "Title\n\nHe has a criminal record. The records were sealed.",
-        ] {
-            assert!(findings_of(ID, text, None).is_empty(), "{text}");
-        }
-    }
-}

@@ -52,36 +52,3 @@ impl Rule for VagueAttribution {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use crate::rules::test_support::findings_of;
-
-    const ID: &str = "sourcing/vague-attribution";
-
-    #[test]
-    fn fires_on_vague_cues() {
-        assert_eq!(
-            findings_of(
-                ID,
-                "Title\n\nIt is reported that 40 people were hurt.",
-                None
-            ),
-            vec!["\"it is reported\" names no source: say who"]
-        );
-        assert_eq!(
-            findings_of(ID, "Title\n\nThe plan will fail, experts say.", None),
-            vec!["\"experts say\" names no source: say who"]
-        );
-    }
-
-    #[test]
-    fn silent_when_a_source_is_named() {
-        for text in [
-            "Title\n\nForty people were hurt, the fire service said.",
-            "Title\n\nReportedly 40 were hurt, the ministry said.",
-        ] {
-            assert!(findings_of(ID, text, None).is_empty(), "{text}");
-        }
-    }
-}
