@@ -357,9 +357,12 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // ("Section 2.1.7.•Area" excludes "2.1.7")
     let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
+        // "Route 66", "(Fig. 2"; not "Saturn (400 K"
+        let touches = token.range.start == token.core.start;
         let previous = i.checked_sub(1).map(|j| &tokens[j]);
-        let after_name = previous.is_some_and(|p| is_name_word(text, p))
-            || continues_name_list(text, tokens, i);
+        let after_name = touches
+            && (previous.is_some_and(|p| is_name_word(text, p))
+                || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i));
         return after_name.then_some(token.core.start..identifier_stop);
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
@@ -383,8 +386,24 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // "under-21", which the other parsers read
     let open_word = matches!(
         prefix,
-        "mid" | "pre" | "post" | "early" | "late" | "end" | "top" | "under" | "over" | "circa"
-            | "since" | "from" | "around" | "about" | "nearly" | "almost" | "some" | "than"
+        "mid"
+            | "pre"
+            | "post"
+            | "early"
+            | "late"
+            | "end"
+            | "top"
+            | "under"
+            | "over"
+            | "circa"
+            | "since"
+            | "from"
+            | "around"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "than"
     );
     if hyphened && letters >= 3 && !has_capital && !open_word {
         let digits_start = token.core.start + letter_bytes + 1;
@@ -398,8 +417,28 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
 fn is_name_word(text: &str, token: &Token) -> bool {
     let data = numbers();
     let with_stop = &text[token.core.start..token.range.end];
+    if !(with_stop == token.core(text)
+        || with_stop.len() == token.core.len() + 1 && with_stop.ends_with('.'))
+    {
+        return false;
+    }
     data.name_words.contains(with_stop)
-        || with_stop == token.core(text) && data.name_words.contains(token.core(text))
+        || data.name_words.contains(token.core(text))
+        || data.reference_nouns.contains(&with_stop.to_lowercase())
+}
+
+/// True when number token `i` reads as an item of a list of references: a
+/// joiner, punctuation or nothing follows it ("Figs. 7 and 8;"), not a noun
+/// ("Fig. 10, 350 electrons").
+fn ends_list_item(text: &str, tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if token.core.end < token.range.end {
+        return true;
+    }
+    match tokens.get(i + 1) {
+        None => true,
+        Some(next) => matches!(next.core(text), "and" | "or" | "to" | "&" | "–" | "-"),
+    }
 }
 
 /// "Figs. 7 and 8", "Tables 2, 3 and 5", "Sections 4 to 6": a number joined
@@ -435,7 +474,9 @@ fn identifier_end(text: &str, start: usize) -> usize {
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             end = start + i + c.len_utf8();
-        } else if matches!(c, '-' | '.' | '/' | '–') && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+        } else if matches!(c, '-' | '.' | '/' | '–')
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
             continue;
         } else {
             break;
@@ -541,10 +582,23 @@ mod tests {
         assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
         assert!(excluded("in Q3 and 5G and 10km").is_empty());
         assert_eq!(excluded("see Section 2.1.7.•Next"), vec!["2.1.7"]);
-        assert_eq!(excluded("(Figs. 7 and 8; Table 2, 3)"), vec!["7", "8", "2", "3"]);
+        assert_eq!(
+            excluded("(Figs. 7 and 8; Table 2, 3)"),
+            vec!["7", "8", "2", "3"]
+        );
+        assert_eq!(excluded("In Fig. 10, 350 electrons"), vec!["10"]);
+        assert!(excluded("on Route (400 K)").is_empty());
+        assert_eq!(
+            excluded("at phases 3, 5 and 7; type 2 diabetes"),
+            vec!["3", "5", "7", "2"]
+        );
+        assert!(excluded("it killed 12 people").is_empty());
         assert_eq!(excluded("salts of Ca(ClO4)2 and caspase-3"), vec!["2", "3"]);
         assert!(excluded("in mid-2019 a top-10 hit").is_empty());
-        assert_eq!(excluded("as shown (11) and (3,5) but f(2) = 4"), vec!["(11)", "(3,5)"]);
+        assert_eq!(
+            excluded("as shown (11) and (3,5) but f(2) = 4"),
+            vec!["(11)", "(3,5)"]
+        );
         assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
     }
 }
