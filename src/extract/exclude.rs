@@ -16,7 +16,8 @@ use super::numeric::numbers;
 const SCORE_WINDOW_BEFORE: usize = 6;
 const SCORE_WINDOW_AFTER: usize = 3;
 
-/// Sorted, non-overlapping byte ranges where no claim may start or end.
+/// Sorted, non-overlapping byte ranges where no claim may start or end. No
+/// range crosses a sentence end.
 pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     let tokens = tokens(text);
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -43,7 +44,38 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
         ];
         out.extend(rules.into_iter().flatten());
     }
-    merge(out)
+    split_at_sentence_ends(text, merge(out))
+}
+
+/// Cuts ranges after every character that may end a sentence (". ! ?" and
+/// their kin) and at line breaks, so that no range runs from one sentence
+/// into the next: the scanner resumes at the end of an excluded range and
+/// must stay inside the sentence it is scanning.
+fn split_at_sentence_ends(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let mut start = range.start;
+        for (i, c) in text[range.clone()].char_indices() {
+            let at = range.start + i;
+            if c == '\n' || c == '\r' {
+                if start < at {
+                    out.push(start..at);
+                }
+                start = at + c.len_utf8();
+            } else if matches!(
+                c,
+                '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+            ) {
+                let end = at + c.len_utf8();
+                out.push(start..end);
+                start = end;
+            }
+        }
+        if start < range.end {
+            out.push(start..range.end);
+        }
+    }
+    out
 }
 
 /// A whitespace-separated token and its core (without the punctuation
@@ -210,8 +242,11 @@ fn time_of_day(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     };
     let attached_meridiem = is_meridiem(suffix);
     let next = word(text, tokens, i + 1);
-    let next_meridiem = suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
-    let next_zone = suffix.is_empty()
+    // only a token that touches: "9:30 a.m.", not "at 9:30. GMT"
+    let open_end = token.core.end == token.range.end;
+    let next_meridiem = open_end && suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
+    let next_zone = open_end
+        && suffix.is_empty()
         && tokens
             .get(i + 1)
             .is_some_and(|t| numbers().time_zones.contains(t.core(text)));
@@ -282,6 +317,10 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
     let mut digits = digit_count(raw);
     let mut j = i + 1;
     while let Some(next) = tokens.get(j) {
+        // a group that ends in punctuation ends the number ("7946. 0958")
+        if tokens[j - 1].core.end != tokens[j - 1].range.end && j > i + 1 {
+            break;
+        }
         let next_core = next.core(text);
         if !is_group(next_core) || digits + digit_count(next_core) > 15 {
             break;
@@ -492,7 +531,7 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ => out.push(r),
         }
     }
@@ -503,11 +542,25 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    /// The excluded texts, with the pieces cut at sentence ends joined again.
     fn excluded(text: &str) -> Vec<&str> {
-        excluded_ranges(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        let mut joined: Vec<Range<usize>> = Vec::new();
+        for r in excluded_ranges(text) {
+            match joined.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => joined.push(r),
+            }
+        }
+        joined.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn ranges_stop_at_sentence_ends() {
+        let text = "G20.Next and A0.A";
+        let ranges = excluded_ranges(text);
+        assert!(ranges
+            .iter()
+            .all(|r| !text[r.clone()][..r.len() - 1].contains('.')));
     }
 
     #[test]

@@ -419,3 +419,35 @@ fn odd_inputs_never_panic_and_spans_stay_on_boundaries() {
         }
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::claims;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// No input panics, and every claim's span lies on character
+        /// boundaries inside the text.
+        #[test]
+        fn spans_are_valid(text in "[0-9a-zA-Z $€£~≈∼<>.,%:/()\\-–−±×⁻²µ°\n]{0,40}") {
+            for c in claims(&text) {
+                prop_assert!(c.span.start < c.span.end && c.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+            }
+        }
+
+        /// Word-shaped input: number words, qualifiers, units and names.
+        #[test]
+        fn word_soup_is_safe(words in proptest::collection::vec(
+            "(one|two|twenty|-|hundred|a|half|third|of|the|more|than|about|between|and|to|5|1,200|3.5|km|%|per|cent|\\$|bn|m|Route|G20|9:30|a\\.m\\.|3-1|won|years|\\.|,)",
+            0..12,
+        )) {
+            let text = words.join(" ");
+            for c in claims(&text) {
+                prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+            }
+        }
+    }
+}
