@@ -47,7 +47,13 @@ impl Tally {
 
     fn print(&self, name: &str) {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let f1 = |p: f64, r: f64| if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f1 = |p: f64, r: f64| {
+            if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            }
+        };
         let sp = ratio(self.strict_precise, self.predicted);
         let sr = ratio(self.strict_found, self.gold);
         let rp = ratio(self.relaxed_precise, self.predicted);
@@ -101,9 +107,17 @@ fn run_split(dir: &Path, verbose: bool) -> std::io::Result<Tally> {
     let mut tally = Tally::default();
     for path in files {
         let text = fs::read_to_string(&path)?;
-        let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        let id = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
         let tsv = dir.join("tsv").join(format!("{id}.tsv"));
-        let gold = if tsv.exists() { gold_spans(&fs::read_to_string(&tsv)?, &text) } else { BTreeSet::new() };
+        let gold = if tsv.exists() {
+            gold_spans(&fs::read_to_string(&tsv)?, &text)
+        } else {
+            BTreeSet::new()
+        };
         let report = figcheck::check(&id, &text, &Options::default());
         let predicted: BTreeSet<Span> = report
             .claims
@@ -151,7 +165,11 @@ fn run_split(dir: &Path, verbose: bool) -> std::io::Result<Tally> {
             for g in &gold {
                 if !predicted.contains(g) {
                     if let Some(p) = predicted.iter().find(|p| overlaps(p, g)) {
-                        println!("SPAN {id}: gold [{}] predicted [{}]", &text[g.0..g.1], &text[p.0..p.1]);
+                        println!(
+                            "SPAN {id}: gold [{}] predicted [{}]",
+                            &text[g.0..g.1],
+                            &text[p.0..p.1]
+                        );
                     }
                 }
             }

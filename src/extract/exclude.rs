@@ -16,7 +16,8 @@ use super::numeric::numbers;
 const SCORE_WINDOW_BEFORE: usize = 6;
 const SCORE_WINDOW_AFTER: usize = 3;
 
-/// Sorted, non-overlapping byte ranges where no claim may start or end.
+/// Sorted, non-overlapping byte ranges where no claim may start or end. No
+/// range crosses a sentence end.
 pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     let tokens = tokens(text);
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -43,7 +44,38 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
         ];
         out.extend(rules.into_iter().flatten());
     }
-    merge(out)
+    split_at_sentence_ends(text, merge(out))
+}
+
+/// Cuts ranges after every character that may end a sentence (". ! ?" and
+/// their kin) and at line breaks, so that no range runs from one sentence
+/// into the next: the scanner resumes at the end of an excluded range and
+/// must stay inside the sentence it is scanning.
+fn split_at_sentence_ends(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        let mut start = range.start;
+        for (i, c) in text[range.clone()].char_indices() {
+            let at = range.start + i;
+            if c == '\n' || c == '\r' {
+                if start < at {
+                    out.push(start..at);
+                }
+                start = at + c.len_utf8();
+            } else if matches!(
+                c,
+                '.' | '!' | '?' | '…' | '。' | '！' | '？' | '‼' | '⁇' | '⁈' | '⁉'
+            ) {
+                let end = at + c.len_utf8();
+                out.push(start..end);
+                start = end;
+            }
+        }
+        if start < range.end {
+            out.push(start..range.end);
+        }
+    }
+    out
 }
 
 /// A whitespace-separated token and its core (without the punctuation
@@ -210,8 +242,11 @@ fn time_of_day(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     };
     let attached_meridiem = is_meridiem(suffix);
     let next = word(text, tokens, i + 1);
-    let next_meridiem = suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
-    let next_zone = suffix.is_empty()
+    // only a token that touches: "9:30 a.m.", not "at 9:30. GMT"
+    let open_end = token.core.end == token.range.end;
+    let next_meridiem = open_end && suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
+    let next_zone = open_end
+        && suffix.is_empty()
         && tokens
             .get(i + 1)
             .is_some_and(|t| numbers().time_zones.contains(t.core(text)));
@@ -282,6 +317,10 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
     let mut digits = digit_count(raw);
     let mut j = i + 1;
     while let Some(next) = tokens.get(j) {
+        // a group that ends in punctuation ends the number ("7946. 0958")
+        if tokens[j - 1].core.end != tokens[j - 1].range.end && j > i + 1 {
+            break;
+        }
         let next_core = next.core(text);
         if !is_group(next_core) || digits + digit_count(next_core) > 15 {
             break;
@@ -357,9 +396,12 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // ("Section 2.1.7.•Area" excludes "2.1.7")
     let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
+        // "Route 66", "(Fig. 2"; not "Saturn (400 K"
+        let touches = token.range.start == token.core.start;
         let previous = i.checked_sub(1).map(|j| &tokens[j]);
-        let after_name = previous.is_some_and(|p| is_name_word(text, p))
-            || continues_name_list(text, tokens, i);
+        let after_name = touches
+            && (previous.is_some_and(|p| is_name_word(text, p))
+                || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i));
         return after_name.then_some(token.core.start..identifier_stop);
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
@@ -383,8 +425,24 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     // "under-21", which the other parsers read
     let open_word = matches!(
         prefix,
-        "mid" | "pre" | "post" | "early" | "late" | "end" | "top" | "under" | "over" | "circa"
-            | "since" | "from" | "around" | "about" | "nearly" | "almost" | "some" | "than"
+        "mid"
+            | "pre"
+            | "post"
+            | "early"
+            | "late"
+            | "end"
+            | "top"
+            | "under"
+            | "over"
+            | "circa"
+            | "since"
+            | "from"
+            | "around"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "some"
+            | "than"
     );
     if hyphened && letters >= 3 && !has_capital && !open_word {
         let digits_start = token.core.start + letter_bytes + 1;
@@ -398,8 +456,28 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
 fn is_name_word(text: &str, token: &Token) -> bool {
     let data = numbers();
     let with_stop = &text[token.core.start..token.range.end];
+    if !(with_stop == token.core(text)
+        || with_stop.len() == token.core.len() + 1 && with_stop.ends_with('.'))
+    {
+        return false;
+    }
     data.name_words.contains(with_stop)
-        || with_stop == token.core(text) && data.name_words.contains(token.core(text))
+        || data.name_words.contains(token.core(text))
+        || data.reference_nouns.contains(&with_stop.to_lowercase())
+}
+
+/// True when number token `i` reads as an item of a list of references: a
+/// joiner, punctuation or nothing follows it ("Figs. 7 and 8;"), not a noun
+/// ("Fig. 10, 350 electrons").
+fn ends_list_item(text: &str, tokens: &[Token], i: usize) -> bool {
+    let token = &tokens[i];
+    if token.core.end < token.range.end {
+        return true;
+    }
+    match tokens.get(i + 1) {
+        None => true,
+        Some(next) => matches!(next.core(text), "and" | "or" | "to" | "&" | "–" | "-"),
+    }
 }
 
 /// "Figs. 7 and 8", "Tables 2, 3 and 5", "Sections 4 to 6": a number joined
@@ -435,7 +513,9 @@ fn identifier_end(text: &str, start: usize) -> usize {
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             end = start + i + c.len_utf8();
-        } else if matches!(c, '-' | '.' | '/' | '–') && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+        } else if matches!(c, '-' | '.' | '/' | '–')
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric())
+        {
             continue;
         } else {
             break;
@@ -451,7 +531,7 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
     for r in ranges {
         match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
             _ => out.push(r),
         }
     }
@@ -462,11 +542,25 @@ fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
+    /// The excluded texts, with the pieces cut at sentence ends joined again.
     fn excluded(text: &str) -> Vec<&str> {
-        excluded_ranges(text)
-            .into_iter()
-            .map(|r| &text[r])
-            .collect()
+        let mut joined: Vec<Range<usize>> = Vec::new();
+        for r in excluded_ranges(text) {
+            match joined.last_mut() {
+                Some(last) if last.end == r.start => last.end = r.end,
+                _ => joined.push(r),
+            }
+        }
+        joined.into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn ranges_stop_at_sentence_ends() {
+        let text = "G20.Next and A0.A";
+        let ranges = excluded_ranges(text);
+        assert!(ranges
+            .iter()
+            .all(|r| !text[r.clone()][..r.len() - 1].contains('.')));
     }
 
     #[test]
@@ -541,10 +635,23 @@ mod tests {
         assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
         assert!(excluded("in Q3 and 5G and 10km").is_empty());
         assert_eq!(excluded("see Section 2.1.7.•Next"), vec!["2.1.7"]);
-        assert_eq!(excluded("(Figs. 7 and 8; Table 2, 3)"), vec!["7", "8", "2", "3"]);
+        assert_eq!(
+            excluded("(Figs. 7 and 8; Table 2, 3)"),
+            vec!["7", "8", "2", "3"]
+        );
+        assert_eq!(excluded("In Fig. 10, 350 electrons"), vec!["10"]);
+        assert!(excluded("on Route (400 K)").is_empty());
+        assert_eq!(
+            excluded("at phases 3, 5 and 7; type 2 diabetes"),
+            vec!["3", "5", "7", "2"]
+        );
+        assert!(excluded("it killed 12 people").is_empty());
         assert_eq!(excluded("salts of Ca(ClO4)2 and caspase-3"), vec!["2", "3"]);
         assert!(excluded("in mid-2019 a top-10 hit").is_empty());
-        assert_eq!(excluded("as shown (11) and (3,5) but f(2) = 4"), vec!["(11)", "(3,5)"]);
+        assert_eq!(
+            excluded("as shown (11) and (3,5) but f(2) = 4"),
+            vec!["(11)", "(3,5)"]
+        );
         assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
     }
 }

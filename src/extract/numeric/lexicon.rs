@@ -20,6 +20,7 @@ pub(crate) struct Numbers {
     pub noun_stop_words: HashSet<String>,
     pub time_nouns: HashSet<String>,
     pub name_words: HashSet<String>,
+    pub reference_nouns: HashSet<String>,
     pub name_numbers: HashSet<String>,
     pub score_words: HashSet<String>,
     pub time_zones: HashSet<String>,

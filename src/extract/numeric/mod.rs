@@ -313,6 +313,10 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
             if f.kind != ClaimKind::Count {
                 return Some(f);
             }
+            // "2014-2017" is a span of years, for the temporal family
+            if num.year_like && high.fract() == 0.0 && (1700.0..=2100.0).contains(&high) {
+                return None;
+            }
             // "10-20 people", but "2-4 weeks" is a duration
             return match count::counted(after) {
                 Counted::Time => None,

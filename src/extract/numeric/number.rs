@@ -59,7 +59,7 @@ fn digits_number(s: &str, money: bool) -> Option<Num> {
         len: 0,
         ordinal: false,
         spelled: false,
-        year_like: is_integer && integer_text.len() == 4 && (1000.0..=2100.0).contains(&mantissa),
+        year_like: is_integer && integer_text.len() == 4 && (1700.0..=2100.0).contains(&mantissa),
         scale: None,
     };
     if is_integer {
@@ -102,7 +102,10 @@ fn plain_number(s: &str) -> Option<(f64, &str)> {
         if let Ok((after, _)) = uncertainty(rest) {
             rest = after;
         }
-    } else if let Some((after, denominator)) = (text.len() <= 3).then(|| slash_fraction(rest).ok()).flatten() {
+    } else if let Some((after, denominator)) = (text.len() <= 3)
+        .then(|| slash_fraction(rest).ok())
+        .flatten()
+    {
         // "1/100", "3/4"; not "3/4/2020", which is a date
         let numerator: f64 = text.parse().ok()?;
         return Some((numerator / denominator, after));
@@ -179,7 +182,11 @@ fn uncertainty(s: &str) -> IResult<&str, &str> {
 fn slash_fraction(s: &str) -> IResult<&str, f64> {
     let (rest, digits) = preceded(char('/'), digit1).parse(s)?;
     let denominator: f64 = digits.parse().map_err(|_| verify_error(s))?;
-    if digits.len() > 4 || denominator == 0.0 || rest.starts_with(['/', '.', ',']) && !at_boundary(&rest[1..]) || !at_boundary(rest) {
+    if digits.len() > 4
+        || denominator == 0.0
+        || rest.starts_with(['/', '.', ',']) && !at_boundary(&rest[1..])
+        || !at_boundary(rest)
+    {
         return Err(verify_error(s));
     }
     Ok((rest, denominator))
@@ -224,7 +231,10 @@ pub(super) fn exponent(s: &str, plain_digits: bool) -> IResult<&str, i32> {
     let (rest, sign) = opt(one_of("-−–+⁻⁺")).parse(rest)?;
     // "g− 1": a space that copying put after the sign
     let rest = match sign {
-        Some('−') => rest.strip_prefix(' ').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).unwrap_or(rest),
+        Some('−') => rest
+            .strip_prefix(' ')
+            .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or(rest),
         _ => rest,
     };
     let marked = caret.is_some() || sign.is_some() || rest.starts_with(is_superscript_digit);

@@ -75,9 +75,17 @@ const SYMBOLS: &[(&str, Qualifier)] = &[
 
 /// True when `word` (lower case) opens a qualifier.
 pub(super) fn may_start(word: &str) -> bool {
-    PREFIXES.iter().any(|(phrase, _)| {
-        phrase.split(' ').next() == Some(word) || phrase.strip_suffix('.') == Some(word)
-    })
+    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    FIRST_WORDS
+        .get_or_init(|| {
+            PREFIXES
+                .iter()
+                .filter_map(|(phrase, _)| phrase.split(' ').next())
+                .map(|w| w.trim_end_matches('.'))
+                .collect()
+        })
+        .contains(word)
 }
 
 /// A qualifier at the start of `s`, and the text after it and its spaces.

@@ -209,6 +209,7 @@ fn durations_are_left_to_the_temporal_family() {
     assert!(texts("He served four years and signed a three-year contract.").is_empty());
     assert!(texts("It happened 17 years ago.").is_empty());
     assert!(texts("In 2014 the plan began.").is_empty());
+    assert!(texts("It ran from 2014 to 2017 and in 2018-2019.").is_empty());
     assert!(texts("A 10-point plan.").is_empty());
     assert!(texts("It was popular in the 1990s and 80s.").is_empty());
 }
@@ -415,6 +416,38 @@ fn odd_inputs_never_panic_and_spans_stay_on_boundaries() {
         for c in claims(input) {
             assert!(input.is_char_boundary(c.span.start) && input.is_char_boundary(c.span.end));
             assert!(c.span.start < c.span.end && c.span.end <= input.len());
+        }
+    }
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::claims;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        /// No input panics, and every claim's span lies on character
+        /// boundaries inside the text.
+        #[test]
+        fn spans_are_valid(text in "[0-9a-zA-Z $€£~≈∼<>.,%:/()\\-–−±×⁻²µ°\n]{0,40}") {
+            for c in claims(&text) {
+                prop_assert!(c.span.start < c.span.end && c.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+            }
+        }
+
+        /// Word-shaped input: number words, qualifiers, units and names.
+        #[test]
+        fn word_soup_is_safe(words in proptest::collection::vec(
+            "(one|two|twenty|-|hundred|a|half|third|of|the|more|than|about|between|and|to|5|1,200|3.5|km|%|per|cent|\\$|bn|m|Route|G20|9:30|a\\.m\\.|3-1|won|years|\\.|,)",
+            0..12,
+        )) {
+            let text = words.join(" ");
+            for c in claims(&text) {
+                prop_assert!(text.is_char_boundary(c.span.start) && text.is_char_boundary(c.span.end));
+            }
         }
     }
 }
