@@ -142,7 +142,10 @@ fn evaluate(path: &Path, xml: &str, verbose: bool) -> Tally {
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let report = figcheck::check(&name, &gold.text, &Options { as_of: gold.dct });
+    let report = figcheck::check(&name, &gold.text, &Options {
+            as_of: gold.dct,
+            ..Options::default()
+        });
     let predicted: Vec<Mention> = report
         .claims
         .iter()

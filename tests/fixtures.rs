@@ -714,6 +714,7 @@ fn synthetic_report(fixture: &Fixture) -> DocumentReport {
         as_of: fixture.expected.as_of.clone(),
         claims,
         findings: Vec::new(),
+        contexts: Vec::new(),
     }
 }
 
