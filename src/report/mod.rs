@@ -90,7 +90,10 @@ fn trim_start_to_words(text: &str, limit: usize) -> String {
     }
     let cut = text.char_indices().nth(count - limit).map_or(0, |(i, _)| i);
     let tail = &text[cut..];
-    let word_start = tail.find(char::is_whitespace).map_or(0, |i| i + 1);
+    let word_start = tail
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     format!("…{}", &tail[word_start..])
 }
 
@@ -195,5 +198,6 @@ mod tests {
             " alpha beta…"
         );
         assert_eq!(trim_end_to_words(" short", 12), " short");
+        assert_eq!(trim_start_to_words("aaaa\u{a0}bbbb cc", 8), "…bbbb cc");
     }
 }
