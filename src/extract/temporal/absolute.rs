@@ -36,6 +36,7 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     longest([
         hit(input, calendar_date(env, input)),
         hit(input, month_year(input)),
+        hit(input, year(env, input)),
         hit(input, bare_month(env, input)),
         hit(input, month_of_relative_year(env, input)),
         hit(input, year_range(env, input)),
@@ -50,7 +51,7 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
 }
 
 /// Words after which a bare four-digit number is a year ("in 2014").
-const YEAR_CUES: [&str; 26] = [
+const YEAR_CUES: [&str; 27] = [
     "in",
     "since",
     "by",
@@ -77,6 +78,7 @@ const YEAR_CUES: [&str; 26] = [
     "for",
     "both",
     "around",
+    "due",
 ];
 
 /// Words after which a month name standing alone is a month ("in May").
@@ -202,7 +204,7 @@ fn capital_month(input: &str) -> PResult<'_, (i8, bool)> {
 fn month_year(input: &str) -> PResult<'_, Parsed> {
     let (rest, (month, _)) = capital_month(input)?;
     let (rest, _) = (opt(tag(",")), sp, opt((kw("of"), sp))).parse(rest)?;
-    let (rest, y) = calendar::year(rest)?;
+    let (rest, y) = alt((calendar::year, words::spoken_year)).parse(rest)?;
     let value = TemporalValue {
         timex: timex::month(y, month),
         year: Some(y),
@@ -292,6 +294,20 @@ fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 /// after a cue word ("in 2014", "since 2014"), before a possessive
 /// ("2014's"), or as the year of an event ("the 1988 election").
 fn year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    if let Ok((rest, y)) = words::spoken_year(input) {
+        // "nineteen ninety-six" is a year anywhere; "two thousand" only
+        // where a year is expected.
+        let cued = input.len() - rest.len() > "two thousand".len()
+            || !input.to_ascii_lowercase().starts_with("two")
+            || env
+                .previous_word()
+                .as_deref()
+                .is_some_and(|w| YEAR_CUES.contains(&w));
+        if cued && !counts_something(rest) {
+            return Ok((rest, (ClaimKind::Date, year_value(y))));
+        }
+        return fail(input);
+    }
     let (rest, y) = calendar::year(input)?;
     let joined = env
         .before()
@@ -568,7 +584,16 @@ fn season<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             let cued = env.previous_word().as_deref().is_some_and(|w| {
                 matches!(
                     w,
-                    "in" | "during" | "until" | "by" | "since" | "through" | "over" | "this"
+                    "in" | "during"
+                        | "until"
+                        | "by"
+                        | "since"
+                        | "through"
+                        | "over"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
                 )
             });
             if ambiguous || !cued {
@@ -637,6 +662,8 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if let Ok(found) = relative_quarter(env, input) {
         return Ok(found);
     }
+    // "the 1988 second quarter", "this year's third quarter".
+    let (input_after_year, stated_year) = quarter_year_prefix(env, input);
     let (rest, (_, prefix, n)) = alt((
         (
             opt((kw("the"), sp)),
@@ -659,14 +686,14 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             ),
         ),
     ))
-    .parse(input)?;
+    .parse(input_after_year)?;
     if !(1..=4).contains(&n) || !is_word_end(rest) {
         return fail(input);
     }
     let n = n as i8;
     let year_ago = prefix.is_some_and(|(w, _)| w.to_ascii_lowercase().starts_with("year-"));
     let (rest, explicit) = trailing_year(rest)?;
-    let mut value = match explicit {
+    let mut value = match explicit.or(stated_year) {
         Some(y) => TemporalValue {
             timex: timex::quarter(y, n),
             year: Some(y),
@@ -681,6 +708,35 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         }
     }
     Ok((rest, (ClaimKind::Date, value)))
+}
+
+/// A year before an ordinal quarter: "the 1988", "this year's", "next
+/// year's". Returns the input after it and the year, or the input as is.
+fn quarter_year_prefix<'a>(env: &Env, input: &'a str) -> (&'a str, Option<i32>) {
+    let stated = (opt((kw("the"), sp)), calendar::year, sp)
+        .parse(input)
+        .map(|(rest, (_, y, _))| (rest, Some(y)));
+    if let Ok(found) = stated {
+        return found;
+    }
+    let relative = (
+        alt((kw("this"), kw("last"), kw("next"))),
+        sp,
+        alt((tag_no_case("year's"), tag_no_case("year’s"))),
+        sp,
+    )
+        .parse(input);
+    match (relative, env.as_of) {
+        (Ok((rest, (which, _, _, _))), Some(as_of)) => {
+            let step = match which.to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            (rest, Some(i32::from(as_of.year()) + step))
+        }
+        _ => (input, None),
+    }
 }
 
 /// "the latest quarter", "the current quarter", "the year-ago quarter",

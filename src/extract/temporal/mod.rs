@@ -153,18 +153,35 @@ impl<'a> Env<'_, 'a> {
 
     /// Whether a year-less mention of `len` bytes means the occurrence
     /// `future_days` after publication rather than the one `past_days`
-    /// before it. With `strict` a tense cue decides; otherwise it weighs
-    /// three to one (a quarter just ended is still "the third quarter" in a
-    /// sentence about expectations). With no cue the nearer occurrence wins
-    /// (the past one on a near tie, as news mostly reports the past).
+        /// before it.
+    ///
+    /// With `strict` (a day of the month) the tense decides, as a reader
+    /// would: "reopened on December 1" is the last one. But a date that is
+    /// a goal ("extended the offer to Nov. 20", "payable Jan. 2") takes no
+    /// tense from the verb, and neither does a season or quarter, which a
+    /// cue only weighs three to one (a quarter just ended is still "the
+    /// third quarter" in a sentence about expectations). Without a cue the
+    /// nearer occurrence wins, the past one unless the future one is twice
+    /// as near, as news mostly reports the past.
     fn prefers_future(&self, len: usize, past_days: i64, future_days: i64, strict: bool) -> bool {
-        let against = if strict { f64::INFINITY } else { 3.0 };
-        let (past_weight, future_weight) =
-            match tense::cue_near(self.before(), self.input().get(len..).unwrap_or("")) {
-                Some(Tense::Past) => (1.0, against),
-                Some(Tense::Future) => (against, 1.0),
-                None => (1.0, 1.5),
-            };
+        let goal = self.previous_word().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "to" | "until" | "till" | "through" | "by" | "payable" | "effective" | "from"
+            )
+        });
+        let cue = if goal {
+            None
+        } else {
+            tense::cue_near(self.before(), self.input().get(len..).unwrap_or(""))
+        };
+        let (past_weight, future_weight) = match cue {
+            Some(Tense::Past) if strict => (1.0, f64::INFINITY),
+            Some(Tense::Future) if strict => (f64::INFINITY, 1.0),
+            Some(Tense::Past) => (1.0, 3.0),
+            Some(Tense::Future) => (3.0, 1.0),
+            None => (1.0, 2.0),
+        };
         (future_days as f64) * future_weight < (past_days as f64) * past_weight
     }
 

@@ -24,6 +24,8 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
         hit(input, ago(env, input)),
         hit(input, earlier_this(env, input)),
         hit(input, year_earlier(env, input)),
+        hit(input, period_edge(env, input)),
+        hit(input, current_year(env, input)),
     ])
 }
 
@@ -155,10 +157,16 @@ fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let next = sp(rest).map_or("", |(after, _)| after);
     let mut buffer = [0u8; 16];
     let next_word = words::first_word_lower(next, &mut buffer).unwrap_or("");
+    let after_determiner = previous.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+        )
+    });
     if matches!(
         next_word,
         "after" | "before" | "afterward" | "afterwards" | "thereafter"
-    ) || (timex == "PAST_REF" && next_word.len() > 4 && next_word.ends_with("ed"))
+    ) || (after_determiner && next_word.len() > 4 && next_word.ends_with("ed"))
     {
         return fail(input);
     }
@@ -516,12 +524,14 @@ fn scale(unit: Unit) -> f64 {
     }
 }
 
-/// "earlier this year", "later this month", "earlier this week".
+/// "earlier this year", "later this month", "earlier in the week".
 fn earlier_this<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, (_, _, which, _, (unit, plural))) = (
         alt((kw("earlier"), kw("later"))),
         sp,
-        alt((kw("this"), kw("that"), kw("last"), kw("next"))),
+        alt((kw("this"), kw("that"), kw("last"), kw("next"), |i| {
+            phrase(i, "in the").map(|(r, ())| (r, "this"))
+        })),
         sp,
         words::unit,
     )
@@ -541,6 +551,65 @@ fn earlier_this<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         _ => timex::value(timex::unknown(unit)),
     };
     Ok((rest, (ClaimKind::RelativeDate, value)))
+}
+
+/// "year-end", "the end of the year", "the start of the month": the
+/// current period with a TIMEX3 `mod`.
+fn period_edge<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    let edge = |i| -> PResult<'_, (&'static str, Unit)> {
+        let (i, modifier) = alt((
+            |i| phrase(i, "the end of the").map(|(r, ())| (r, "END")),
+            |i| phrase(i, "the start of the").map(|(r, ())| (r, "START")),
+            |i| phrase(i, "the beginning of the").map(|(r, ())| (r, "START")),
+            |i| phrase(i, "the middle of the").map(|(r, ())| (r, "MID")),
+        ))
+        .parse(i)?;
+        let (i, (_, (unit, plural))) = (sp, words::unit).parse(i)?;
+        if plural
+            || !matches!(
+                unit,
+                Unit::Week | Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade
+            )
+        {
+            return fail(i);
+        }
+        Ok((i, (modifier, unit)))
+    };
+    let year_end = |i| -> PResult<'_, (&'static str, Unit)> {
+        let (i, _) = alt((
+            kw("year-end"),
+            |i| phrase(i, "year end").map(|(r, ())| (r, "")),
+            |i| phrase(i, "year's end").map(|(r, ())| (r, "")),
+            |i| phrase(i, "year’s end").map(|(r, ())| (r, "")),
+        ))
+        .parse(i)?;
+        Ok((i, ("END", Unit::Year)))
+    };
+    let (rest, (modifier, unit)) = alt((edge, year_end)).parse(input)?;
+    let mut value = unit_value(env, 0, unit);
+    value.modifier = Some(modifier.to_string());
+    Ok((rest, (ClaimKind::RelativeDate, value)))
+}
+
+/// "the current year", "the full year", "the current month".
+fn current_year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    let (rest, (_, _, _, _, (unit, plural))) = (
+        kw("the"),
+        sp,
+        alt((kw("current"), kw("full"), kw("present"))),
+        sp,
+        words::unit,
+    )
+        .parse(input)?;
+    if plural
+        || !matches!(
+            unit,
+            Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+        )
+    {
+        return fail(input);
+    }
+    Ok((rest, (ClaimKind::RelativeDate, unit_value(env, 0, unit))))
 }
 
 /// "year-earlier", "the year-ago period": the year before publication's.

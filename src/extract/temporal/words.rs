@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use nom::{
+    branch::alt,
     bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n},
     combinator::opt,
     error::{Error, ErrorKind},
@@ -215,6 +216,46 @@ fn word_number(input: &str) -> PResult<'_, f64> {
         rest = after;
     }
     Ok((rest, value))
+}
+
+/// A year read out in words, as broadcast transcripts write it:
+/// "nineteen ninety-six" (1996), "twenty ten", "two thousand (and) one".
+pub(super) fn spoken_year(input: &str) -> PResult<'_, i32> {
+    let tens_number = |i| -> PResult<'_, i32> {
+        let (rest, tens) = one_of(i, &TENS)?;
+        let tens_value = (TENS.iter().position(|t| *t == tens).unwrap_or(0) as i32 + 2) * 10;
+        match nom::sequence::preceded(sp_or_hyphen, |i| one_of(i, &ONES[1..10])).parse(rest) {
+            Ok((after, unit)) => Ok((
+                after,
+                tens_value + ONES.iter().position(|o| *o == unit).unwrap_or(0) as i32,
+            )),
+            Err(_) => Ok((rest, tens_value)),
+        }
+    };
+    if let Ok((rest, century)) = one_of(input, &["eighteen", "nineteen", "twenty"]) {
+        let hundreds = match century {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            _ => 2000,
+        };
+        let (rest, _) = sp(rest)?;
+        let (rest, n) = alt((tens_number, |i| {
+            one_of(i, &ONES[10..])
+                .map(|(r, w)| (r, ONES.iter().position(|o| *o == w).unwrap_or(0) as i32))
+        }))
+        .parse(rest)?;
+        return Ok((rest, hundreds + n));
+    }
+    let (rest, _) = (kw("two"), sp, kw("thousand")).parse(input)?;
+    let small = opt(nom::sequence::preceded(
+        (sp, opt((kw("and"), sp))),
+        alt((tens_number, |i| {
+            one_of(i, &ONES[1..])
+                .map(|(r, w)| (r, ONES.iter().position(|o| *o == w).unwrap_or(0) as i32))
+        })),
+    ))
+    .parse(rest)?;
+    Ok((small.0, 2000 + small.1.unwrap_or(0)))
 }
 
 fn one_of_article(input: &str) -> PResult<'_, &'static str> {
