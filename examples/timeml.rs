@@ -20,7 +20,9 @@
 //!   gold `value` attribute exactly.
 //!
 //! Results are printed per directory and in total. `--verbose` lists the
-//! misses, the false positives and the value mismatches.
+//! misses, the false positives and the value mismatches. `--skip-ages`
+//! leaves out age claims ("Anna Berg, 39,", "a 6-year-old"), which figcheck
+//! reports as durations but TimeML does not annotate.
 
 use std::path::{Path, PathBuf};
 
@@ -95,15 +97,18 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn main() {
     let mut dirs = Vec::new();
     let mut verbose = false;
+    let mut skip_ages = false;
     for arg in std::env::args().skip(1) {
         if arg == "--verbose" || arg == "-v" {
             verbose = true;
+        } else if arg == "--skip-ages" {
+            skip_ages = true;
         } else {
             dirs.push(PathBuf::from(arg));
         }
     }
     if dirs.is_empty() {
-        eprintln!("usage: timeml DIR... [--verbose]");
+        eprintln!("usage: timeml DIR... [--verbose] [--skip-ages]");
         std::process::exit(2);
     }
     let mut total = Tally::default();
@@ -118,7 +123,7 @@ fn main() {
         let mut tally = Tally::default();
         for file in &files {
             match std::fs::read_to_string(file) {
-                Ok(xml) => tally.add(evaluate(file, &xml, verbose)),
+                Ok(xml) => tally.add(evaluate(file, &xml, verbose, skip_ages)),
                 Err(error) => eprintln!("{}: {error}", file.display()),
             }
         }
@@ -134,7 +139,7 @@ fn main() {
     }
 }
 
-fn evaluate(path: &Path, xml: &str, verbose: bool) -> Tally {
+fn evaluate(path: &Path, xml: &str, verbose: bool, skip_ages: bool) -> Tally {
     let Some(gold) = read_timeml(xml) else {
         eprintln!("{}: no <TEXT> element", path.display());
         return Tally::default();
@@ -147,6 +152,7 @@ fn evaluate(path: &Path, xml: &str, verbose: bool) -> Tally {
         .claims
         .iter()
         .filter(|c| c.kind.is_temporal())
+        .filter(|c| !(skip_ages && is_age(c)))
         .map(|c| Mention {
             start: c.span.start,
             end: c.span.end,
@@ -218,6 +224,14 @@ fn evaluate(path: &Path, xml: &str, verbose: bool) -> Tally {
         }
     }
     tally
+}
+
+/// An age claim: it names its person, or reads "N-year-old", "N years
+/// old", "aged N".
+fn is_age(claim: &figcheck::Claim) -> bool {
+    let named = matches!(&claim.value, Value::Temporal(t) if t.subject.is_some());
+    let text = claim.text.to_ascii_lowercase();
+    named || text.ends_with("old") || text.starts_with("aged")
 }
 
 /// Up to 60 bytes either side of a range, on one line, the range in brackets.

@@ -846,8 +846,7 @@ fn holiday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     }
     let mut best: Option<(&'a str, i8, i8)> = None;
     for holiday in &words::lexicon().holidays {
-        let name = holiday.name.replace('’', "'");
-        if let Ok((rest, ())) = words::phrase(input, &name) {
+        if let Ok((rest, ())) = words::phrase(input, &holiday.name) {
             if best.is_none_or(|(r, _, _)| rest.len() < r.len()) {
                 best = Some((rest, holiday.month, holiday.day));
             }

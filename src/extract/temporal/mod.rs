@@ -153,7 +153,7 @@ impl<'a> Env<'_, 'a> {
 
     /// Whether a year-less mention of `len` bytes means the occurrence
     /// `future_days` after publication rather than the one `past_days`
-        /// before it.
+    /// before it.
     ///
     /// With `strict` (a day of the month) the tense decides, as a reader
     /// would: "reopened on December 1" is the last one. But a date that is

@@ -287,6 +287,12 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         let Ok((rest, target)) = target(after) else {
             continue;
         };
+        // "ABC's This Week": a capitalised phrase inside a sentence is a title.
+        let title =
+            is_capitalised(input) && is_capitalised(after) && !env.before().trim().is_empty();
+        if title && matches!(target, Target::Unit(_)) {
+            return fail(input);
+        }
         // "the last week of the campaign": "last" as "final".
         if matches!(opener, "last" | "next")
             && previous

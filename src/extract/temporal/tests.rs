@@ -352,6 +352,82 @@ fn ranges() {
 }
 
 #[test]
+fn spoken_years_and_period_edges() {
+    check(
+        "He was convicted in nineteen ninety-one.",
+        "nineteen ninety-one",
+        "1991",
+    );
+    check(
+        "It happened in January nineteen ninety-seven.",
+        "January nineteen ninety-seven",
+        "1997-01",
+    );
+    check(
+        "Unemployment will fall by the year two thousand.",
+        "two thousand",
+        "2000",
+    );
+    none("They hired two thousand workers.");
+    let v = check("The sale should close by year-end.", "year-end", "2017");
+    assert_eq!(v.modifier.as_deref(), Some("END"));
+    let v = check(
+        "Cuts are due by the end of the month.",
+        "the end of the month",
+        "2017-11",
+    );
+    assert_eq!(v.modifier.as_deref(), Some("END"));
+    check(
+        "Sales rose in the current year.",
+        "the current year",
+        "2017",
+    );
+    check(
+        "Rain delayed work earlier in the year.",
+        "earlier in the year",
+        "2017",
+    );
+    check(
+        "Sales fell in this year's third quarter.",
+        "this year's third quarter",
+        "2017-Q3",
+    );
+    check(
+        "Sales fell in the year-ago third quarter.",
+        "the year-ago third quarter",
+        "2016-Q3",
+    );
+    check(
+        "Earnings fell for the fiscal year.",
+        "the fiscal year",
+        "P1Y",
+    );
+}
+
+#[test]
+fn goal_dates_and_adjectives_do_not_set_tense() {
+    // A date the offer was moved to lies ahead, though "extended" is past.
+    check(
+        "The bank extended its offer to Nov. 20.",
+        "Nov. 20",
+        "2017-11-20",
+    );
+    // "preferred" qualifies "shares" here; no past cue, so the nearer date.
+    check(
+        "It will redeem preferred shares on Nov. 9.",
+        "Nov. 9",
+        "2017-11-09",
+    );
+    check("A day earlier, profit rose.", "A day earlier", "2017-11-04");
+}
+
+#[test]
+fn titles_are_not_claims() {
+    none("He said on ABC's This Week that talks would go on.");
+    none("He spoke to 60 Minutes about it.");
+}
+
+#[test]
 fn not_claims() {
     none("The meeting starts at 9:30 a.m. sharp.");
     none("They won 3-1 at home.");
