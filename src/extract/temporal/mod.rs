@@ -219,20 +219,48 @@ impl<'a> Env<'_, 'a> {
         )
     }
 
-    /// The quarter a sentence reports on, when it speaks of one: "third
-    /// quarter" gives that quarter (the latest one by publication), a bare
-    /// "quarter" the last completed one. Earnings reports compare "a year
-    /// ago" with that quarter, not with the whole year.
+    /// The quarter a passage reports on, when it speaks of one: "third
+    /// quarter" gives that quarter (the latest one by publication), "the
+    /// quarter" or "the latest quarter" the last completed one. Earnings
+    /// reports compare "a year ago" with that quarter, not with the whole
+    /// year, often a sentence or two after naming it, so the two sentences
+    /// before this one are read too (the nearest mention wins).
     fn reported_quarter(&self) -> Option<Date> {
         let as_of = self.as_of?;
-        let sentence = self.ctx.sentence_text();
-        let lower = sentence.to_ascii_lowercase();
-        let at = lower.find("quarter")?;
-        let head = lower[..at].trim_end_matches(['-', ' ']);
-        let ordinal = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]
-            .into_iter()
-            .find(|(word, _)| head.ends_with(word))
-            .map(|(_, n)| n);
+        let sentences = &self.ctx.doc.sentences;
+        let index = self.ctx.doc.sentence_at(self.start)?;
+        let from = sentences[index.saturating_sub(2)].span.start;
+        let passage = self.ctx.text.get(from..self.start)?.to_ascii_lowercase();
+        let sentence_rest = self
+            .input()
+            .get(..self.input().len().min(200))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let ordinal_of = |head: &str| {
+            let head = head.trim_end_matches(['-', ' ']);
+            [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]
+                .into_iter()
+                .find(|(word, _)| head.ends_with(word))
+                .map(|(_, n)| n)
+        };
+        let names_period = |head: &str| {
+            let head = head.trim_end();
+            ["the", "latest", "fiscal", "year-ago", "year-earlier"]
+                .iter()
+                .any(|w| head.ends_with(w))
+        };
+        // The last mention before the claim, else the first after it in
+        // the same sentence.
+        let mention = passage
+            .rmatch_indices("quarter")
+            .map(|(at, _)| &passage[..at])
+            .chain(
+                sentence_rest
+                    .match_indices("quarter")
+                    .map(|(at, _)| &sentence_rest[..at]),
+            )
+            .find(|head| ordinal_of(head).is_some() || names_period(head))?;
+        let ordinal = ordinal_of(mention);
         let current = timex::quarter_of(as_of.month());
         let y = i32::from(as_of.year());
         let (y, n) = match ordinal {

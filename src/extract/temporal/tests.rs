@@ -422,6 +422,23 @@ fn goal_dates_and_adjectives_do_not_set_tense() {
 }
 
 #[test]
+fn year_ago_follows_the_reported_quarter() {
+    let found = claims(
+        "Profit rose in the third quarter. It earned $5 million a year earlier.",
+        Some(AS_OF),
+    );
+    let (text, _, value) = &found[1];
+    assert_eq!(text, "a year earlier");
+    assert_eq!(value.timex, "2016-Q3");
+    // With no quarter in view it is the year before.
+    check(
+        "It earned $5 million a year earlier.",
+        "a year earlier",
+        "2016",
+    );
+}
+
+#[test]
 fn titles_are_not_claims() {
     none("He said on ABC's This Week that talks would go on.");
     none("He spoke to 60 Minutes about it.");
