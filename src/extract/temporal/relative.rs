@@ -228,8 +228,47 @@ fn weekday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, day) = weekday_name_word(input)?;
     let (rest, part) = day_part_suffix(rest)?;
     let len = input.len() - rest.len();
-    let value = weekday_value(env, day, env.direction(len), part);
+    let direction = match is_deadline(env.before()) {
+        // "as soon as Tuesday"; "until Tuesday" unless the sentence is
+        // past ("until Thursday they had not ...").
+        Some(true) => Direction::OnOrAfter,
+        Some(false) if env.tense(len) == super::Tense::Future => Direction::OnOrAfter,
+        _ => env.direction(len),
+    };
+    let value = weekday_value(env, day, direction, part);
     Ok((rest, (ClaimKind::Date, value)))
+}
+
+/// "as soon as Tuesday", "as early as Friday" (Some(true)): the earliest
+/// time for something still to come. "until 9 a.m. Tuesday" (Some(false)):
+/// a deadline, ahead of publication in a sentence about the future.
+fn is_deadline(before: &str) -> Option<bool> {
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(5)
+        .collect();
+    let opener = |i: usize| -> Option<bool> {
+        let word = words.get(i)?.to_ascii_lowercase();
+        if matches!(word.as_str(), "until" | "till") {
+            return Some(false);
+        }
+        let next = words.get(i + 1)?.to_ascii_lowercase();
+        (word == "as" && matches!(next.as_str(), "soon" | "early")).then_some(true)
+    };
+    // The opener next to the weekday, or before a clock time ("until 9
+    // a.m. EST Tuesday").
+    (0..words.len()).take(4).find_map(|i| {
+        let only_clock = words[..i]
+            .iter()
+            .all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') || w.len() <= 3);
+        if only_clock {
+            opener(i)
+        } else {
+            None
+        }
+    })
 }
 
 /// What a relative phrase points at: a unit, a weekday or a month.

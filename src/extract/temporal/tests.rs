@@ -222,6 +222,22 @@ fn weekdays_and_deictic_days() {
         "the weekend",
         "2017-W44-WE",
     );
+    // An earliest time or a deadline lies ahead.
+    check(
+        "The team could leave as soon as Tuesday.",
+        "Tuesday",
+        "2017-11-07",
+    );
+    check(
+        "Officials will wait until Tuesday to decide.",
+        "Tuesday",
+        "2017-11-07",
+    );
+    check(
+        "Until Thursday, they had not named him.",
+        "Thursday",
+        "2017-11-02",
+    );
     let (_, _, v) = one_as_of("The council will vote on Saturday.", None);
     assert_eq!(v.timex, "XXXX-WXX-6");
 }
