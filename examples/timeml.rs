@@ -22,7 +22,8 @@
 //! Results are printed per directory and in total. `--verbose` lists the
 //! misses, the false positives and the value mismatches. `--skip-ages`
 //! leaves out age claims ("Anna Berg, 39,", "a 6-year-old"), which figcheck
-//! reports as durations but TimeML does not annotate.
+//! reports as durations but TimeML does not annotate. `--no-dct` runs
+//! without the publication date (values then stay unresolved).
 
 use std::path::{Path, PathBuf};
 
@@ -98,17 +99,20 @@ fn main() {
     let mut dirs = Vec::new();
     let mut verbose = false;
     let mut skip_ages = false;
+    let mut no_dct = false;
     for arg in std::env::args().skip(1) {
         if arg == "--verbose" || arg == "-v" {
             verbose = true;
         } else if arg == "--skip-ages" {
             skip_ages = true;
+        } else if arg == "--no-dct" {
+            no_dct = true;
         } else {
             dirs.push(PathBuf::from(arg));
         }
     }
     if dirs.is_empty() {
-        eprintln!("usage: timeml DIR... [--verbose] [--skip-ages]");
+        eprintln!("usage: timeml DIR... [--verbose] [--skip-ages] [--no-dct]");
         std::process::exit(2);
     }
     let mut total = Tally::default();
@@ -123,7 +127,7 @@ fn main() {
         let mut tally = Tally::default();
         for file in &files {
             match std::fs::read_to_string(file) {
-                Ok(xml) => tally.add(evaluate(file, &xml, verbose, skip_ages)),
+                Ok(xml) => tally.add(evaluate(file, &xml, verbose, skip_ages, no_dct)),
                 Err(error) => eprintln!("{}: {error}", file.display()),
             }
         }
@@ -139,11 +143,14 @@ fn main() {
     }
 }
 
-fn evaluate(path: &Path, xml: &str, verbose: bool, skip_ages: bool) -> Tally {
-    let Some(gold) = read_timeml(xml) else {
+fn evaluate(path: &Path, xml: &str, verbose: bool, skip_ages: bool, no_dct: bool) -> Tally {
+    let Some(mut gold) = read_timeml(xml) else {
         eprintln!("{}: no <TEXT> element", path.display());
         return Tally::default();
     };
+    if no_dct {
+        gold.dct = None;
+    }
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());

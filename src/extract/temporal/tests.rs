@@ -497,6 +497,17 @@ fn spans_are_valid_on_any_text() {
     }
 }
 
+#[test]
+fn extreme_publication_dates_do_not_panic() {
+    let text = "On Saturday, 17 years ago, last week, next year, in January, on Nov. 5, \
+                the third quarter, this summer, the weekend, tomorrow, a year ago, \
+                year-end, the end of the month, Christmas, 5 days later, the 1990s.";
+    for as_of in ["9999-12-31", "0001-01-01"] {
+        let found = claims(text, Some(as_of));
+        assert!(found.len() > 10, "{as_of}: {found:#?}");
+    }
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
