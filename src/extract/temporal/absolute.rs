@@ -359,10 +359,7 @@ fn counts_something(rest: &str) -> bool {
         return false;
     };
     let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    const IRREGULAR: [&str; 9] = [
-        "people", "men", "women", "children", "police", "staff", "feet", "cattle", "troops",
-    ];
-    IRREGULAR.contains(&next.as_str())
+    words::IRREGULAR_PLURALS.contains(&next.as_str())
         || next.len() > 3
             && next.ends_with('s')
             && next.chars().next().is_some_and(char::is_lowercase)

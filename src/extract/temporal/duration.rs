@@ -87,6 +87,7 @@ fn is_rate(env: &Env) -> bool {
                         | "spends"
                 );
             plural_noun
+                || words::IRREGULAR_PLURALS.contains(&w.as_str())
                 || matches!(
                     w.as_str(),
                     "once" | "twice" | "thrice" | "per" | "million" | "billion" | "percent"

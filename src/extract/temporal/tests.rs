@@ -325,6 +325,7 @@ fn durations() {
     assert_eq!(v.end.as_deref(), Some("P3W"));
     none("He earns $50,000 a year.");
     none("Buses run four times a day.");
+    none("The ferry carried 1,200 people a day.");
 }
 
 #[test]

@@ -121,6 +121,11 @@ pub(super) fn last_word(text: &str) -> Option<&str> {
     (!word.is_empty()).then_some(word)
 }
 
+/// Plural nouns that do not end in "s".
+pub(super) const IRREGULAR_PLURALS: [&str; 9] = [
+    "people", "men", "women", "children", "police", "staff", "feet", "cattle", "troops",
+];
+
 /// True when the first character is an upper-case letter.
 pub(super) fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -244,6 +249,10 @@ pub(super) fn spoken_year(input: &str) -> PResult<'_, i32> {
                 .map(|(r, w)| (r, ONES.iter().position(|o| *o == w).unwrap_or(0) as i32))
         }))
         .parse(rest)?;
+        // "eighteen twenty-year-olds" counts people.
+        if rest.starts_with('-') {
+            return fail(input);
+        }
         return Ok((rest, hundreds + n));
     }
     let (rest, _) = (kw("two"), sp, kw("thousand")).parse(input)?;
