@@ -20,7 +20,8 @@
 //!   gold `value` attribute exactly.
 //!
 //! Results are printed per directory and in total. `--verbose` lists the
-//! misses, the false positives and the value mismatches. `--skip-ages`
+//! misses, the false positives, the value mismatches and the relaxed
+//! matches whose spans differ. `--skip-ages`
 //! leaves out age claims ("Anna Berg, 39,", "a 6-year-old"), which figcheck
 //! reports as durations but TimeML does not annotate. `--no-dct` runs
 //! without the publication date (values then stay unresolved).
@@ -195,6 +196,9 @@ fn evaluate(path: &Path, xml: &str, verbose: bool, skip_ages: bool, no_dct: bool
             gold_used[gi] = true;
             predicted_used[pi] = true;
             tally.relaxed += 1;
+            if verbose && (g.start, g.end) != (p.start, p.end) {
+                println!("SPAN {name}: {:?} gold {:?}", p.text, g.text);
+            }
             if g.value == p.value {
                 tally.value_correct += 1;
             } else if verbose {

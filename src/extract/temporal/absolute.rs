@@ -687,6 +687,15 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if !(1..=4).contains(&n) || !is_word_end(rest) {
         return fail(input);
     }
+    // "the third-quarter loss": the hyphenated form is an adjective and
+    // "the" belongs to the noun it qualifies.
+    let consumed = calendar::consumed(input, rest);
+    if consumed.contains('-') && words::phrase(input, "the").is_ok() && stated_year.is_none() {
+        let joined = consumed.to_ascii_lowercase().contains("-quarter");
+        if joined {
+            return fail(input);
+        }
+    }
     let n = n as i8;
     let year_ago = prefix.is_some_and(|(w, _)| w.to_ascii_lowercase().starts_with("year-"));
     let (rest, explicit) = trailing_year(rest)?;

@@ -355,6 +355,7 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
                     unit_value(env, step, unit)
                 }
             }
+            (Target::Weekday(_), None) => return fail(input),
             (Target::Weekday(day), step) => {
                 let direction = match step {
                     Some(-1) => Direction::Before,
