@@ -50,62 +50,23 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     ])
 }
 
-/// Words after which a bare four-digit number is a year ("in 2014").
-const YEAR_CUES: [&str; 27] = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "year",
-    "through",
-    "throughout",
-    "between",
-    "circa",
-    "fiscal",
-    "and",
-    "to",
-    "or",
-    "into",
-    "for",
-    "both",
-    "around",
-    "due",
-];
+/// True when `word` (lower case) makes a following four-digit number a
+/// year ("in 2014"); the list is in rules/temporal.toml.
+fn is_year_cue(word: &str) -> bool {
+    words::lexicon().context.year_cues.iter().any(|c| c == word)
+}
 
-/// Words after which a month name standing alone is a month ("in May").
-const MONTH_CUES: [&str; 20] = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "through",
-    "throughout",
-    "between",
-    "last",
-    "next",
-    "this",
-    "and",
-];
+/// True when `word` (lower case) makes a following month name a month
+/// ("in May"); the list is in rules/temporal.toml.
+fn is_month_cue(word: &str) -> bool {
+    words::lexicon()
+        .context
+        .month_cues
+        .iter()
+        .any(|c| c == word)
+}
 
-fn date_kind_value(
+fn month_day_value(
     env: &Env,
     len: usize,
     year: Option<i32>,
@@ -151,7 +112,7 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (Some(month), Some(day)) = (date.month, date.day) else {
         return fail(input);
     };
-    let Some(mut value) = date_kind_value(env, consumed.len(), date.year, month, day) else {
+    let Some(mut value) = month_day_value(env, consumed.len(), date.year, month, day) else {
         return fail(input);
     };
     value.weekday = date.weekday.map(|w| weekday_name(w).to_string());
@@ -258,7 +219,7 @@ fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         return fail(input);
     }
     let previous = env.previous_word();
-    let cued = previous.as_deref().is_some_and(|w| MONTH_CUES.contains(&w));
+    let cued = previous.as_deref().is_some_and(is_month_cue);
     let before_is_name = words::last_word(env.before()).is_some_and(is_capitalised);
     let next_is_name = sp(rest)
         .ok()
@@ -299,10 +260,7 @@ fn year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         // where a year is expected.
         let cued = input.len() - rest.len() > "two thousand".len()
             || !input.to_ascii_lowercase().starts_with("two")
-            || env
-                .previous_word()
-                .as_deref()
-                .is_some_and(|w| YEAR_CUES.contains(&w));
+            || env.previous_word().as_deref().is_some_and(is_year_cue);
         if cued && !counts_something(rest) {
             return Ok((rest, (ClaimKind::Date, year_value(y))));
         }
@@ -318,7 +276,7 @@ fn year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if joined && !(env.before().ends_with('-') && previous.as_deref() == Some("mid")) {
         return fail(input);
     }
-    let cued = previous.as_deref().is_some_and(|w| YEAR_CUES.contains(&w))
+    let cued = previous.as_deref().is_some_and(is_year_cue)
         || rest.starts_with("'s")
         || rest.starts_with("’s")
         || event_year(y, rest)
@@ -430,10 +388,7 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if opener.is_none() {
         // Without "from"/"between" the first number needs the year context
         // (or a dash, which joins years but rarely other numbers).
-        let cued = env
-            .previous_word()
-            .as_deref()
-            .is_some_and(|w| YEAR_CUES.contains(&w));
+        let cued = env.previous_word().as_deref().is_some_and(is_year_cue);
         if !cued && !is_dash {
             return fail(input);
         }
@@ -862,7 +817,7 @@ fn holiday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         return fail(input);
     };
     let (rest, explicit) = trailing_year(rest)?;
-    let Some(value) = date_kind_value(env, input.len() - rest.len(), explicit, month, day) else {
+    let Some(value) = month_day_value(env, input.len() - rest.len(), explicit, month, day) else {
         return fail(input);
     };
     Ok((rest, (ClaimKind::Date, value)))

@@ -456,6 +456,7 @@ pub(super) fn is_unit_word(word: &str) -> bool {
 #[derive(Debug, Deserialize)]
 pub(super) struct Lexicon {
     pub tense: TenseWords,
+    pub context: ContextWords,
     pub seasons: HashMap<String, String>,
     pub references: HashMap<String, Vec<String>>,
     #[serde(default)]
@@ -467,6 +468,13 @@ pub(super) struct TenseWords {
     pub future: Vec<String>,
     pub past: Vec<String>,
     pub not_past: Vec<String>,
+}
+
+/// Words that make the next number a year, or the next month name a month.
+#[derive(Debug, Deserialize)]
+pub(super) struct ContextWords {
+    pub year_cues: Vec<String>,
+    pub month_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
