@@ -209,10 +209,11 @@ fn month_of_relative_year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> 
     Ok((rest, (ClaimKind::RelativeDate, value)))
 }
 
-/// A month standing alone ("in March", "last November" is relative): a
-/// full, capitalised name, after a word that calls for a time, or any
-/// month but May (a verb) and names that are also first names when it is
-/// not the first word and no capitalised word is next to it.
+/// A month standing alone, written in full with a capital: after a cue
+/// word ("in March", "since October"); without one only a month that is
+/// not also a common word or name (not March, April, May, June or August),
+/// not opening the sentence and with no capitalised word beside it (not
+/// "Theresa May", "October Films"). "last November" is relative.
 fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, (month, full)) = capital_month(input)?;
     if !full {
@@ -226,9 +227,6 @@ fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         .is_some_and(|(after, _)| is_capitalised(after));
     let risky = matches!(month, 3 | 4 | 5 | 6 | 8);
     if !cued && (risky || before_is_name || next_is_name || previous.is_none()) {
-        return fail(input);
-    }
-    if before_is_name && !cued {
         return fail(input);
     }
     let len = input.len() - rest.len();
@@ -375,9 +373,7 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             if !is_word_end(after) {
                 return fail(input);
             }
-            let short: i32 = digits
-                .parse()
-                .map_err(|_| words::fail::<()>(input).unwrap_err())?;
+            let short: i32 = digits.parse().map_err(|_| words::err(input))?;
             (after, first - first.rem_euclid(100) + short)
         }
         Err(e) => return Err(e),
@@ -459,7 +455,7 @@ fn century(input: &str) -> PResult<'_, Parsed> {
                 break;
             }
         }
-        found.ok_or_else(|| words::fail::<()>(input).unwrap_err())?
+        found.ok_or_else(|| words::err(input))?
     };
     let (rest, _) = (alt((sp, words::hyphen)), kw("century")).parse(rest)?;
     if !(1..=30).contains(&n) {
@@ -474,10 +470,10 @@ fn century(input: &str) -> PResult<'_, Parsed> {
 
 /// A season word ("summer"), with its TIMEX3 code.
 fn season_word(input: &str) -> PResult<'_, (&str, &'static str)> {
-    for word in ["summer", "winter", "spring", "autumn", "fall"] {
-        if let Ok((rest, found)) = kw(word)(input) {
+    for word in words::lexicon().seasons.keys() {
+        if let Ok((rest, ())) = words::phrase(input, word) {
             if let Some(code) = words::season_code(word) {
-                return Ok((rest, (found, code)));
+                return Ok((rest, (calendar::consumed(input, rest), code)));
             }
         }
     }

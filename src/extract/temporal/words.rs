@@ -17,7 +17,7 @@ pub(super) type PResult<'a, T> = IResult<&'a str, T>;
 
 /// A recoverable failure at `input`.
 pub(super) fn fail<T>(input: &str) -> PResult<'_, T> {
-    Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+    Err(err(input))
 }
 
 /// True when `rest` does not continue the word just read.
@@ -68,7 +68,8 @@ pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
     }
 }
 
-fn err(input: &str) -> nom::Err<Error<&str>> {
+/// The error a grammar rule returns when `input` does not match.
+pub(super) fn err(input: &str) -> nom::Err<Error<&str>> {
     nom::Err::Error(Error::new(input, ErrorKind::Tag))
 }
 
