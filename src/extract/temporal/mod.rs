@@ -33,8 +33,11 @@ use words::PResult;
 
 /// The temporal claim that starts at `start`, if any.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
-    let span = &ctx.sentence.span;
-    if !(span.start..span.end).contains(&start) || !ctx.text.is_char_boundary(start) {
+        // The scanner offers positions inside the sentence on character
+    // boundaries; anything else is refused rather than sliced.
+    let offset = start.checked_sub(ctx.sentence.span.start)?;
+    let sentence = ctx.sentence_text();
+    if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
     let input = ctx.rest(start);
