@@ -115,8 +115,36 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let Some(mut value) = month_day_value(env, consumed.len(), date.year, month, day) else {
         return fail(input);
     };
+    // "Saturday, April 25" names its year through the weekday: take the
+    // year nearest publication in which that day is a Saturday.
+    if let (Some(weekday), None, Some(as_of)) = (date.weekday, date.year, env.as_of) {
+        if let Some(y) = year_with_weekday(as_of, month, day, weekday) {
+            value.year = Some(y);
+            value.timex = format!("{y:04}-{month:02}-{day:02}");
+        }
+    }
     value.weekday = date.weekday.map(|w| weekday_name(w).to_string());
     Ok((rest, (ClaimKind::Date, value)))
+}
+
+/// The year next to publication (this one, the one before or after) in
+/// which month/day falls on `weekday`, the nearest one if several do.
+fn year_with_weekday(
+    as_of: Date,
+    month: i8,
+    day: i8,
+    weekday: jiff::civil::Weekday,
+) -> Option<i32> {
+    let y = i32::from(as_of.year());
+    [y, y - 1, y + 1]
+        .into_iter()
+        .filter_map(|year| {
+            let date = Date::new(i16::try_from(year).ok()?, month, day).ok()?;
+            let distance = (date - as_of).get_days().abs();
+            (date.weekday() == weekday).then_some((distance, year))
+        })
+        .min()
+        .map(|(_, year)| year)
 }
 
 fn one_or_two_digits(input: &str) -> PResult<'_, i8> {

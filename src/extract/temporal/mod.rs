@@ -33,7 +33,7 @@ use words::PResult;
 
 /// The temporal claim that starts at `start`, if any.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
-        // The scanner offers positions inside the sentence on character
+    // The scanner offers positions inside the sentence on character
     // boundaries; anything else is refused rather than sliced.
     let offset = start.checked_sub(ctx.sentence.span.start)?;
     let sentence = ctx.sentence_text();

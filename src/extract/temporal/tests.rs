@@ -74,6 +74,18 @@ fn absolute_dates() {
         "2015-03-31",
     );
     assert_eq!(v.weekday.as_deref(), Some("Tuesday"));
+    // The stated weekday picks the year: 6 November 2017 is a Monday.
+    let v = check(
+        "They said the vote is on Monday, Nov. 6.",
+        "Monday, Nov. 6",
+        "2017-11-06",
+    );
+    assert!(v.year_inferred);
+    check(
+        "They said it was on Sunday, Nov. 6.",
+        "Sunday, Nov. 6",
+        "2016-11-06",
+    );
 }
 
 #[test]
