@@ -422,9 +422,30 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     Ok((rest, (ClaimKind::Date, value)))
 }
 
-/// "the 1990s", "1980s", "the '80s", "the 1990's": TIMEX3 "199".
+/// "the 1990s", "1980s", "the '80s", "the 1990's", "the nineties":
+/// TIMEX3 "199".
 fn decade(input: &str) -> PResult<'_, Parsed> {
     let (rest, the) = opt((kw("the"), sp)).parse(input)?;
+    if the.is_some() {
+        const NAMES: [&str; 8] = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Ok((after, name)) = one_of(rest, &NAMES) {
+            let index = NAMES.iter().position(|n| *n == name).unwrap_or(0) as i32;
+            let value = TemporalValue {
+                timex: timex::decade(1920 + 10 * index),
+                ..TemporalValue::default()
+            };
+            return Ok((after, (ClaimKind::Date, value)));
+        }
+    }
     let (rest, y) = if let Ok((rest, digits)) =
         take_while_m_n::<_, &str, nom::error::Error<&str>>(4, 4, |c: char| c.is_ascii_digit())(rest)
     {
@@ -788,7 +809,7 @@ fn relative_quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 fn half<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, (_, n, _, _)) = (
         opt((kw("the"), sp)),
-        words::ordinal,
+        alt((words::ordinal, |i| kw("last")(i).map(|(r, _)| (r, 2)))),
         words::sp_or_hyphen,
         kw("half"),
     )

@@ -192,6 +192,12 @@ fn decades_seasons_quarters() {
         "the first half",
         "2017-H1",
     );
+    check(
+        "Profit fell in the last half of 2016.",
+        "the last half of 2016",
+        "2016-H2",
+    );
+    check("Rents soared in the nineties.", "the nineties", "199");
     none("The fall of the city was swift.");
     none("Prices fall in spring markets.");
     none("A quarter of the voters stayed home.");
