@@ -370,14 +370,15 @@ fn year_value(y: i32) -> TemporalValue {
     }
 }
 
-/// "2014–2017", "2014-17", "from 2014 to 2017", "between 2014 and 2016".
+/// "2014–2017", "2014-17", "2014/15", "from 2014 to 2017", "between 2014
+/// and 2016".
 fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, opener) = opt((alt((kw("from"), kw("between"))), sp)).parse(input)?;
     let (rest, first) = calendar::year(rest)?;
     let between = opener.is_some_and(|(w, _)| w.eq_ignore_ascii_case("between"));
     let dash = |i| -> PResult<'_, &str> {
         let (i, _) = opt(sp).parse(i)?;
-        let (i, d) = alt((tag("-"), tag("–"), tag("—"))).parse(i)?;
+        let (i, d) = alt((tag("-"), tag("–"), tag("—"), tag("/"))).parse(i)?;
         let (i, _) = opt(sp).parse(i)?;
         Ok((i, d))
     };

@@ -372,6 +372,8 @@ fn ranges() {
     assert_eq!(v.end.as_deref(), Some("2017"));
     let v = check("He served 2014-17 as mayor.", "2014-17", "2014");
     assert_eq!(v.end.as_deref(), Some("2017"));
+    let v = check("Their 2016/17 season was poor.", "2016/17", "2016");
+    assert_eq!(v.end.as_deref(), Some("2017"));
     let v = check(
         "He served from 2014 to 2017 as mayor.",
         "from 2014 to 2017",
