@@ -410,13 +410,24 @@ fn name_before_comma(before: &str, article: bool) -> Option<String> {
 }
 
 /// Two or more capitalised words right after an age ("39-year-old Anna
-/// Berg"); one word could be a nationality.
+/// Berg"); one word could be a nationality. A comma or full stop ends the
+/// name.
 fn name_after(rest: &str) -> Option<String> {
     let (after, _) = sp(rest).ok()?;
-    let words: Vec<&str> = after
-        .split(' ')
-        .take(4)
-        .take_while(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    for word in after.split(' ').take(4) {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let is_name_word = is_capitalised(clean)
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+        if !is_name_word {
+            break;
+        }
+        words.push(clean);
+        if clean.len() < word.len() {
+            break;
+        }
+    }
     (words.len() >= 2).then(|| words.join(" "))
 }

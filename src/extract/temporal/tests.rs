@@ -363,6 +363,14 @@ fn ages() {
     assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
     let v = check("The 39-year-old Anna Berg smiled.", "39-year-old", "P39Y");
     assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    let v = check(
+        "The 39-year-old Anna Berg, a baker, smiled.",
+        "39-year-old",
+        "P39Y",
+    );
+    assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    let v = check("A 39-year-old British baker smiled.", "39-year-old", "P39Y");
+    assert_eq!(v.subject, None);
     none("In Paris, 39 people were hurt.");
 }
 

@@ -110,7 +110,9 @@ pub(super) fn first_word_lower<'b>(input: &str, buffer: &'b mut [u8; 16]) -> Opt
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
-/// The last word of `text` (letters, digits and apostrophes), if any.
+/// The word (letters, digits and apostrophes) that ends `text`, trailing
+/// spaces aside; None when `text` ends in punctuation, since then the word
+/// is not next to what follows.
 pub(super) fn last_word(text: &str) -> Option<&str> {
     let trimmed = text.trim_end();
     let start = trimmed
