@@ -232,7 +232,14 @@ impl<'a> Env<'_, 'a> {
         let as_of = self.as_of?;
         let sentences = &self.ctx.doc.sentences;
         let index = self.ctx.doc.sentence_at(self.start)?;
-        let from = sentences[index.saturating_sub(2)].span.start;
+        // At most the last 600 bytes, so a run-on "sentence" costs no more.
+        let mut from = sentences[index.saturating_sub(2)]
+            .span
+            .start
+            .max(self.start.saturating_sub(600));
+        while !self.ctx.text.is_char_boundary(from) {
+            from += 1;
+        }
         let passage = self.ctx.text.get(from..self.start)?.to_ascii_lowercase();
         let sentence_rest = self
             .input()
