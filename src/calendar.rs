@@ -106,17 +106,24 @@ fn is_word_end(rest: &str) -> bool {
     !rest.chars().next().is_some_and(char::is_alphanumeric)
 }
 
+/// The rest of `input` after `word` (lower-case ASCII), matched without
+/// regard to case and ending at a word boundary. It allocates nothing, as
+/// the extractor tries it at many words of an article.
+fn word_prefix<'a>(input: &'a str, word: &str) -> Option<&'a str> {
+    let head = input.get(..word.len())?;
+    let rest = &input[word.len()..];
+    (head.eq_ignore_ascii_case(word) && is_word_end(rest)).then_some(rest)
+}
+
 /// A month name or abbreviation ("November", "Nov.", "Sept"), as 1..=12.
 pub fn month(input: &str) -> IResult<&str, i8> {
-    let lower_prefix: String = input.chars().take(9).flat_map(char::to_lowercase).collect();
     for (index, name) in MONTHS.iter().enumerate() {
         let month = index as i8 + 1;
-        if lower_prefix.starts_with(name) && is_word_end(&input[name.len()..]) {
-            return Ok((&input[name.len()..], month));
+        if let Some(rest) = word_prefix(input, name) {
+            return Ok((rest, month));
         }
         for abbreviation in MONTH_ABBREVIATIONS[index] {
-            if lower_prefix.starts_with(abbreviation) && is_word_end(&input[abbreviation.len()..]) {
-                let rest = &input[abbreviation.len()..];
+            if let Some(rest) = word_prefix(input, abbreviation) {
                 let rest = rest.strip_prefix('.').unwrap_or(rest);
                 return Ok((rest, month));
             }
@@ -130,11 +137,9 @@ pub fn month(input: &str) -> IResult<&str, i8> {
 
 /// A weekday name or abbreviation ("Sunday", "Sun.").
 pub fn weekday(input: &str) -> IResult<&str, Weekday> {
-    let lower_prefix: String = input.chars().take(9).flat_map(char::to_lowercase).collect();
     for (name, abbreviation, day) in WEEKDAYS {
         for word in [name, abbreviation] {
-            if lower_prefix.starts_with(word) && is_word_end(&input[word.len()..]) {
-                let rest = &input[word.len()..];
+            if let Some(rest) = word_prefix(input, word) {
                 let rest = if word == abbreviation {
                     rest.strip_prefix('.').unwrap_or(rest)
                 } else {

@@ -36,6 +36,7 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     longest([
         hit(input, calendar_date(env, input)),
         hit(input, month_year(input)),
+        hit(input, year(env, input)),
         hit(input, bare_month(env, input)),
         hit(input, month_of_relative_year(env, input)),
         hit(input, year_range(env, input)),
@@ -49,61 +50,23 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     ])
 }
 
-/// Words after which a bare four-digit number is a year ("in 2014").
-const YEAR_CUES: [&str; 26] = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "year",
-    "through",
-    "throughout",
-    "between",
-    "circa",
-    "fiscal",
-    "and",
-    "to",
-    "or",
-    "into",
-    "for",
-    "both",
-    "around",
-];
+/// True when `word` (lower case) makes a following four-digit number a
+/// year ("in 2014"); the list is in rules/temporal.toml.
+fn is_year_cue(word: &str) -> bool {
+    words::lexicon().context.year_cues.iter().any(|c| c == word)
+}
 
-/// Words after which a month name standing alone is a month ("in May").
-const MONTH_CUES: [&str; 20] = [
-    "in",
-    "since",
-    "by",
-    "until",
-    "till",
-    "from",
-    "of",
-    "during",
-    "before",
-    "after",
-    "early",
-    "late",
-    "mid",
-    "through",
-    "throughout",
-    "between",
-    "last",
-    "next",
-    "this",
-    "and",
-];
+/// True when `word` (lower case) makes a following month name a month
+/// ("in May"); the list is in rules/temporal.toml.
+fn is_month_cue(word: &str) -> bool {
+    words::lexicon()
+        .context
+        .month_cues
+        .iter()
+        .any(|c| c == word)
+}
 
-fn date_kind_value(
+fn month_day_value(
     env: &Env,
     len: usize,
     year: Option<i32>,
@@ -149,11 +112,39 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (Some(month), Some(day)) = (date.month, date.day) else {
         return fail(input);
     };
-    let Some(mut value) = date_kind_value(env, consumed.len(), date.year, month, day) else {
+    let Some(mut value) = month_day_value(env, consumed.len(), date.year, month, day) else {
         return fail(input);
     };
+    // "Saturday, April 25" names its year through the weekday: take the
+    // year nearest publication in which that day is a Saturday.
+    if let (Some(weekday), None, Some(as_of)) = (date.weekday, date.year, env.as_of) {
+        if let Some(y) = year_with_weekday(as_of, month, day, weekday) {
+            value.year = Some(y);
+            value.timex = format!("{y:04}-{month:02}-{day:02}");
+        }
+    }
     value.weekday = date.weekday.map(|w| weekday_name(w).to_string());
     Ok((rest, (ClaimKind::Date, value)))
+}
+
+/// The year next to publication (this one, the one before or after) in
+/// which month/day falls on `weekday`, the nearest one if several do.
+fn year_with_weekday(
+    as_of: Date,
+    month: i8,
+    day: i8,
+    weekday: jiff::civil::Weekday,
+) -> Option<i32> {
+    let y = i32::from(as_of.year());
+    [y, y - 1, y + 1]
+        .into_iter()
+        .filter_map(|year| {
+            let date = Date::new(i16::try_from(year).ok()?, month, day).ok()?;
+            let distance = (date - as_of).get_days().abs();
+            (date.weekday() == weekday).then_some((distance, year))
+        })
+        .min()
+        .map(|(_, year)| year)
 }
 
 fn one_or_two_digits(input: &str) -> PResult<'_, i8> {
@@ -202,7 +193,7 @@ fn capital_month(input: &str) -> PResult<'_, (i8, bool)> {
 fn month_year(input: &str) -> PResult<'_, Parsed> {
     let (rest, (month, _)) = capital_month(input)?;
     let (rest, _) = (opt(tag(",")), sp, opt((kw("of"), sp))).parse(rest)?;
-    let (rest, y) = calendar::year(rest)?;
+    let (rest, y) = alt((calendar::year, words::spoken_year)).parse(rest)?;
     let value = TemporalValue {
         timex: timex::month(y, month),
         year: Some(y),
@@ -246,26 +237,24 @@ fn month_of_relative_year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> 
     Ok((rest, (ClaimKind::RelativeDate, value)))
 }
 
-/// A month standing alone ("in March", "last November" is relative): a
-/// full, capitalised name, after a word that calls for a time, or any
-/// month but May (a verb) and names that are also first names when it is
-/// not the first word and no capitalised word is next to it.
+/// A month standing alone, written in full with a capital: after a cue
+/// word ("in March", "since October"); without one only a month that is
+/// not also a common word or name (not March, April, May, June or August),
+/// not opening the sentence and with no capitalised word beside it (not
+/// "Theresa May", "October Films"). "last November" is relative.
 fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, (month, full)) = capital_month(input)?;
     if !full {
         return fail(input);
     }
     let previous = env.previous_word();
-    let cued = previous.as_deref().is_some_and(|w| MONTH_CUES.contains(&w));
+    let cued = previous.as_deref().is_some_and(is_month_cue);
     let before_is_name = words::last_word(env.before()).is_some_and(is_capitalised);
     let next_is_name = sp(rest)
         .ok()
         .is_some_and(|(after, _)| is_capitalised(after));
     let risky = matches!(month, 3 | 4 | 5 | 6 | 8);
     if !cued && (risky || before_is_name || next_is_name || previous.is_none()) {
-        return fail(input);
-    }
-    if before_is_name && !cued {
         return fail(input);
     }
     let len = input.len() - rest.len();
@@ -292,6 +281,17 @@ fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 /// after a cue word ("in 2014", "since 2014"), before a possessive
 /// ("2014's"), or as the year of an event ("the 1988 election").
 fn year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    if let Ok((rest, y)) = words::spoken_year(input) {
+        // "nineteen ninety-six" is a year anywhere; "two thousand" only
+        // where a year is expected.
+        let cued = input.len() - rest.len() > "two thousand".len()
+            || !input.to_ascii_lowercase().starts_with("two")
+            || env.previous_word().as_deref().is_some_and(is_year_cue);
+        if cued && !counts_something(rest) {
+            return Ok((rest, (ClaimKind::Date, year_value(y))));
+        }
+        return fail(input);
+    }
     let (rest, y) = calendar::year(input)?;
     let joined = env
         .before()
@@ -302,7 +302,7 @@ fn year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if joined && !(env.before().ends_with('-') && previous.as_deref() == Some("mid")) {
         return fail(input);
     }
-    let cued = previous.as_deref().is_some_and(|w| YEAR_CUES.contains(&w))
+    let cued = previous.as_deref().is_some_and(is_year_cue)
         || rest.starts_with("'s")
         || rest.starts_with("’s")
         || event_year(y, rest)
@@ -343,10 +343,7 @@ fn counts_something(rest: &str) -> bool {
         return false;
     };
     let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    const IRREGULAR: [&str; 9] = [
-        "people", "men", "women", "children", "police", "staff", "feet", "cattle", "troops",
-    ];
-    IRREGULAR.contains(&next.as_str())
+    words::IRREGULAR_PLURALS.contains(&next.as_str())
         || next.len() > 3
             && next.ends_with('s')
             && next.chars().next().is_some_and(char::is_lowercase)
@@ -373,14 +370,15 @@ fn year_value(y: i32) -> TemporalValue {
     }
 }
 
-/// "2014–2017", "2014-17", "from 2014 to 2017", "between 2014 and 2016".
+/// "2014–2017", "2014-17", "2014/15", "from 2014 to 2017", "between 2014
+/// and 2016".
 fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, opener) = opt((alt((kw("from"), kw("between"))), sp)).parse(input)?;
     let (rest, first) = calendar::year(rest)?;
     let between = opener.is_some_and(|(w, _)| w.eq_ignore_ascii_case("between"));
     let dash = |i| -> PResult<'_, &str> {
         let (i, _) = opt(sp).parse(i)?;
-        let (i, d) = alt((tag("-"), tag("–"), tag("—"))).parse(i)?;
+        let (i, d) = alt((tag("-"), tag("–"), tag("—"), tag("/"))).parse(i)?;
         let (i, _) = opt(sp).parse(i)?;
         Ok((i, d))
     };
@@ -404,9 +402,7 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             if !is_word_end(after) {
                 return fail(input);
             }
-            let short: i32 = digits
-                .parse()
-                .map_err(|_| words::fail::<()>(input).unwrap_err())?;
+            let short: i32 = digits.parse().map_err(|_| words::err(input))?;
             (after, first - first.rem_euclid(100) + short)
         }
         Err(e) => return Err(e),
@@ -417,10 +413,7 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if opener.is_none() {
         // Without "from"/"between" the first number needs the year context
         // (or a dash, which joins years but rarely other numbers).
-        let cued = env
-            .previous_word()
-            .as_deref()
-            .is_some_and(|w| YEAR_CUES.contains(&w));
+        let cued = env.previous_word().as_deref().is_some_and(is_year_cue);
         if !cued && !is_dash {
             return fail(input);
         }
@@ -430,9 +423,30 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     Ok((rest, (ClaimKind::Date, value)))
 }
 
-/// "the 1990s", "1980s", "the '80s", "the 1990's": TIMEX3 "199".
+/// "the 1990s", "1980s", "the '80s", "the 1990's", "the nineties":
+/// TIMEX3 "199".
 fn decade(input: &str) -> PResult<'_, Parsed> {
     let (rest, the) = opt((kw("the"), sp)).parse(input)?;
+    if the.is_some() {
+        const NAMES: [&str; 8] = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        if let Ok((after, name)) = one_of(rest, &NAMES) {
+            let index = NAMES.iter().position(|n| *n == name).unwrap_or(0) as i32;
+            let value = TemporalValue {
+                timex: timex::decade(1920 + 10 * index),
+                ..TemporalValue::default()
+            };
+            return Ok((after, (ClaimKind::Date, value)));
+        }
+    }
     let (rest, y) = if let Ok((rest, digits)) =
         take_while_m_n::<_, &str, nom::error::Error<&str>>(4, 4, |c: char| c.is_ascii_digit())(rest)
     {
@@ -491,7 +505,7 @@ fn century(input: &str) -> PResult<'_, Parsed> {
                 break;
             }
         }
-        found.ok_or_else(|| words::fail::<()>(input).unwrap_err())?
+        found.ok_or_else(|| words::err(input))?
     };
     let (rest, _) = (alt((sp, words::hyphen)), kw("century")).parse(rest)?;
     if !(1..=30).contains(&n) {
@@ -506,10 +520,10 @@ fn century(input: &str) -> PResult<'_, Parsed> {
 
 /// A season word ("summer"), with its TIMEX3 code.
 fn season_word(input: &str) -> PResult<'_, (&str, &'static str)> {
-    for word in ["summer", "winter", "spring", "autumn", "fall"] {
-        if let Ok((rest, found)) = kw(word)(input) {
+    for word in words::lexicon().seasons.keys() {
+        if let Ok((rest, ())) = words::phrase(input, word) {
             if let Some(code) = words::season_code(word) {
-                return Ok((rest, (found, code)));
+                return Ok((rest, (calendar::consumed(input, rest), code)));
             }
         }
     }
@@ -568,7 +582,16 @@ fn season<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             let cued = env.previous_word().as_deref().is_some_and(|w| {
                 matches!(
                     w,
-                    "in" | "during" | "until" | "by" | "since" | "through" | "over" | "this"
+                    "in" | "during"
+                        | "until"
+                        | "by"
+                        | "since"
+                        | "through"
+                        | "over"
+                        | "this"
+                        | "early"
+                        | "late"
+                        | "mid"
                 )
             });
             if ambiguous || !cued {
@@ -637,6 +660,8 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     if let Ok(found) = relative_quarter(env, input) {
         return Ok(found);
     }
+    // "the 1988 second quarter", "this year's third quarter".
+    let (input_after_year, stated_year) = quarter_year_prefix(env, input);
     let (rest, (_, prefix, n)) = alt((
         (
             opt((kw("the"), sp)),
@@ -659,14 +684,23 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             ),
         ),
     ))
-    .parse(input)?;
+    .parse(input_after_year)?;
     if !(1..=4).contains(&n) || !is_word_end(rest) {
         return fail(input);
+    }
+    // "the third-quarter loss": the hyphenated form is an adjective and
+    // "the" belongs to the noun it qualifies.
+    let consumed = calendar::consumed(input, rest);
+    if consumed.contains('-') && words::phrase(input, "the").is_ok() && stated_year.is_none() {
+        let joined = consumed.to_ascii_lowercase().contains("-quarter");
+        if joined {
+            return fail(input);
+        }
     }
     let n = n as i8;
     let year_ago = prefix.is_some_and(|(w, _)| w.to_ascii_lowercase().starts_with("year-"));
     let (rest, explicit) = trailing_year(rest)?;
-    let mut value = match explicit {
+    let mut value = match explicit.or(stated_year) {
         Some(y) => TemporalValue {
             timex: timex::quarter(y, n),
             year: Some(y),
@@ -681,6 +715,35 @@ fn quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         }
     }
     Ok((rest, (ClaimKind::Date, value)))
+}
+
+/// A year before an ordinal quarter: "the 1988", "this year's", "next
+/// year's". Returns the input after it and the year, or the input as is.
+fn quarter_year_prefix<'a>(env: &Env, input: &'a str) -> (&'a str, Option<i32>) {
+    let stated = (opt((kw("the"), sp)), calendar::year, sp)
+        .parse(input)
+        .map(|(rest, (_, y, _))| (rest, Some(y)));
+    if let Ok(found) = stated {
+        return found;
+    }
+    let relative = (
+        alt((kw("this"), kw("last"), kw("next"))),
+        sp,
+        alt((tag_no_case("year's"), tag_no_case("year’s"))),
+        sp,
+    )
+        .parse(input);
+    match (relative, env.as_of) {
+        (Ok((rest, (which, _, _, _))), Some(as_of)) => {
+            let step = match which.to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            (rest, Some(i32::from(as_of.year()) + step))
+        }
+        _ => (input, None),
+    }
 }
 
 /// "the latest quarter", "the current quarter", "the year-ago quarter",
@@ -747,7 +810,7 @@ fn relative_quarter<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 fn half<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, (_, n, _, _)) = (
         opt((kw("the"), sp)),
-        words::ordinal,
+        alt((words::ordinal, |i| kw("last")(i).map(|(r, _)| (r, 2)))),
         words::sp_or_hyphen,
         kw("half"),
     )
@@ -790,8 +853,7 @@ fn holiday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     }
     let mut best: Option<(&'a str, i8, i8)> = None;
     for holiday in &words::lexicon().holidays {
-        let name = holiday.name.replace('’', "'");
-        if let Ok((rest, ())) = words::phrase(input, &name) {
+        if let Ok((rest, ())) = words::phrase(input, &holiday.name) {
             if best.is_none_or(|(r, _, _)| rest.len() < r.len()) {
                 best = Some((rest, holiday.month, holiday.day));
             }
@@ -801,7 +863,7 @@ fn holiday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         return fail(input);
     };
     let (rest, explicit) = trailing_year(rest)?;
-    let Some(value) = date_kind_value(env, input.len() - rest.len(), explicit, month, day) else {
+    let Some(value) = month_day_value(env, input.len() - rest.len(), explicit, month, day) else {
         return fail(input);
     };
     Ok((rest, (ClaimKind::Date, value)))

@@ -87,6 +87,7 @@ fn is_rate(env: &Env) -> bool {
                         | "spends"
                 );
             plural_noun
+                || words::IRREGULAR_PLURALS.contains(&w.as_str())
                 || matches!(
                     w.as_str(),
                     "once" | "twice" | "thrice" | "per" | "million" | "billion" | "percent"
@@ -98,6 +99,7 @@ fn is_rate(env: &Env) -> bool {
 /// weeks", "39 years old".
 fn amount<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, modifier) = opt(qualifier).parse(input)?;
+    let in_digits = rest.starts_with(|c: char| c.is_ascii_digit());
     let (rest, count) = words::count(rest)?;
     // "two to three weeks", "12-18 months", "two or three days".
     let (rest, upper) = opt(preceded(
@@ -109,8 +111,24 @@ fn amount<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     ))
     .parse(rest)?;
     let (rest, _) = sp(rest)?;
-    let (rest, (unit, _)) = words::unit(rest)?;
+    // "20 more years", "an additional year".
+    let (rest, _) = opt((
+        |i| one_of(i, &["more", "additional", "extra", "further"]),
+        sp,
+    ))
+    .parse(rest)?;
+    let unit_text = rest;
+    let (rest, (unit, plural)) = words::unit(rest)?;
+    // "60 Minutes" is a title.
+    if is_capitalised(unit_text) {
+        return fail(input);
+    }
     if !usable(count, unit, rest) || (count.article && modifier.is_none() && is_rate(env)) {
+        return fail(input);
+    }
+    // "the 1988 second quarter": a figure above one before a singular unit
+    // is not its count; in words it is a compound ("a five year low").
+    if !plural && upper.is_none() && count.n.is_some_and(|n| n > 1.0) && in_digits {
         return fail(input);
     }
     if let Ok((after, _)) = (sp, kw("old")).parse(rest) {
@@ -131,7 +149,7 @@ fn amount<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 fn compound<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, modifier) = opt(qualifier).parse(input)?;
     let (rest, count) = words::count(rest)?;
-    if count.article || count.n.is_none() {
+    if count.article {
         return fail(input);
     }
     let (rest, (_, (unit, plural))) = (hyphen, words::unit).parse(rest)?;
@@ -185,7 +203,10 @@ fn span_of_time(input: &str) -> PResult<'_, Parsed> {
         Some(count) if !count.article => count,
         Some(_) => return fail(input),
         // "the past decade": one unit; it needs "the past" or the like.
-        None if !plural && the.is_some() && which.is_some_and(|w| matches!(w, "past" | "last")) => {
+        None if !plural
+            && the.is_some()
+            && which.is_some_and(|w| matches!(w, "past" | "last" | "next" | "coming")) =>
+        {
             Count {
                 n: Some(1.0),
                 approx: false,
@@ -389,13 +410,24 @@ fn name_before_comma(before: &str, article: bool) -> Option<String> {
 }
 
 /// Two or more capitalised words right after an age ("39-year-old Anna
-/// Berg"); one word could be a nationality.
+/// Berg"); one word could be a nationality. A comma or full stop ends the
+/// name.
 fn name_after(rest: &str) -> Option<String> {
     let (after, _) = sp(rest).ok()?;
-    let words: Vec<&str> = after
-        .split(' ')
-        .take(4)
-        .take_while(|w| is_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-        .collect();
+    let mut words: Vec<&str> = Vec::new();
+    for word in after.split(' ').take(4) {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')']);
+        let is_name_word = is_capitalised(clean)
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’');
+        if !is_name_word {
+            break;
+        }
+        words.push(clean);
+        if clean.len() < word.len() {
+            break;
+        }
+    }
     (words.len() >= 2).then(|| words.join(" "))
 }

@@ -33,8 +33,11 @@ use words::PResult;
 
 /// The temporal claim that starts at `start`, if any.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
-    let span = &ctx.sentence.span;
-    if !(span.start..span.end).contains(&start) || !ctx.text.is_char_boundary(start) {
+    // The scanner offers positions inside the sentence on character
+    // boundaries; anything else is refused rather than sliced.
+    let offset = start.checked_sub(ctx.sentence.span.start)?;
+    let sentence = ctx.sentence_text();
+    if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
     let input = ctx.rest(start);
@@ -153,18 +156,35 @@ impl<'a> Env<'_, 'a> {
 
     /// Whether a year-less mention of `len` bytes means the occurrence
     /// `future_days` after publication rather than the one `past_days`
-    /// before it. With `strict` a tense cue decides; otherwise it weighs
-    /// three to one (a quarter just ended is still "the third quarter" in a
-    /// sentence about expectations). With no cue the nearer occurrence wins
-    /// (the past one on a near tie, as news mostly reports the past).
+    /// before it.
+    ///
+    /// With `strict` (a day of the month) the tense decides, as a reader
+    /// would: "reopened on December 1" is the last one. But a date that is
+    /// a goal ("extended the offer to Nov. 20", "payable Jan. 2") takes no
+    /// tense from the verb, and neither does a season or quarter, which a
+    /// cue only weighs three to one (a quarter just ended is still "the
+    /// third quarter" in a sentence about expectations). Without a cue the
+    /// nearer occurrence wins, the past one unless the future one is twice
+    /// as near, as news mostly reports the past.
     fn prefers_future(&self, len: usize, past_days: i64, future_days: i64, strict: bool) -> bool {
-        let against = if strict { f64::INFINITY } else { 3.0 };
-        let (past_weight, future_weight) =
-            match tense::cue_near(self.before(), self.input().get(len..).unwrap_or("")) {
-                Some(Tense::Past) => (1.0, against),
-                Some(Tense::Future) => (against, 1.0),
-                None => (1.0, 1.5),
-            };
+        let goal = self.previous_word().is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "to" | "until" | "till" | "through" | "by" | "payable" | "effective" | "from"
+            )
+        });
+        let cue = if goal {
+            None
+        } else {
+            tense::cue_near(self.before(), self.input().get(len..).unwrap_or(""))
+        };
+        let (past_weight, future_weight) = match cue {
+            Some(Tense::Past) if strict => (1.0, f64::INFINITY),
+            Some(Tense::Future) if strict => (f64::INFINITY, 1.0),
+            Some(Tense::Past) => (1.0, 3.0),
+            Some(Tense::Future) => (3.0, 1.0),
+            None => (1.0, 2.0),
+        };
         (future_days as f64) * future_weight < (past_days as f64) * past_weight
     }
 
@@ -202,20 +222,55 @@ impl<'a> Env<'_, 'a> {
         )
     }
 
-    /// The quarter a sentence reports on, when it speaks of one: "third
-    /// quarter" gives that quarter (the latest one by publication), a bare
-    /// "quarter" the last completed one. Earnings reports compare "a year
-    /// ago" with that quarter, not with the whole year.
+    /// The quarter a passage reports on, when it speaks of one: "third
+    /// quarter" gives that quarter (the latest one by publication), "the
+    /// quarter" or "the latest quarter" the last completed one. Earnings
+    /// reports compare "a year ago" with that quarter, not with the whole
+    /// year, often a sentence or two after naming it, so the two sentences
+    /// before this one are read too (the nearest mention wins).
     fn reported_quarter(&self) -> Option<Date> {
         let as_of = self.as_of?;
-        let sentence = self.ctx.sentence_text();
-        let lower = sentence.to_ascii_lowercase();
-        let at = lower.find("quarter")?;
-        let head = lower[..at].trim_end_matches(['-', ' ']);
-        let ordinal = [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]
-            .into_iter()
-            .find(|(word, _)| head.ends_with(word))
-            .map(|(_, n)| n);
+        let sentences = &self.ctx.doc.sentences;
+        let index = self.ctx.doc.sentence_at(self.start)?;
+        // At most the last 600 bytes, so a run-on "sentence" costs no more.
+        let mut from = sentences[index.saturating_sub(2)]
+            .span
+            .start
+            .max(self.start.saturating_sub(600));
+        while !self.ctx.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let passage = self.ctx.text.get(from..self.start)?.to_ascii_lowercase();
+        let sentence_rest = self
+            .input()
+            .get(..self.input().len().min(200))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let ordinal_of = |head: &str| {
+            let head = head.trim_end_matches(['-', ' ']);
+            [("first", 1), ("second", 2), ("third", 3), ("fourth", 4)]
+                .into_iter()
+                .find(|(word, _)| head.ends_with(word))
+                .map(|(_, n)| n)
+        };
+        let names_period = |head: &str| {
+            let head = head.trim_end();
+            ["the", "latest", "fiscal", "year-ago", "year-earlier"]
+                .iter()
+                .any(|w| head.ends_with(w))
+        };
+        // The last mention before the claim, else the first after it in
+        // the same sentence.
+        let mention = passage
+            .rmatch_indices("quarter")
+            .map(|(at, _)| &passage[..at])
+            .chain(
+                sentence_rest
+                    .match_indices("quarter")
+                    .map(|(at, _)| &sentence_rest[..at]),
+            )
+            .find(|head| ordinal_of(head).is_some() || names_period(head))?;
+        let ordinal = ordinal_of(mention);
         let current = timex::quarter_of(as_of.month());
         let y = i32::from(as_of.year());
         let (y, n) = match ordinal {

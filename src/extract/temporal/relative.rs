@@ -24,6 +24,8 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
         hit(input, ago(env, input)),
         hit(input, earlier_this(env, input)),
         hit(input, year_earlier(env, input)),
+        hit(input, period_edge(env, input)),
+        hit(input, current_year(env, input)),
     ])
 }
 
@@ -155,10 +157,16 @@ fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let next = sp(rest).map_or("", |(after, _)| after);
     let mut buffer = [0u8; 16];
     let next_word = words::first_word_lower(next, &mut buffer).unwrap_or("");
+    let after_determiner = previous.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our"
+        )
+    });
     if matches!(
         next_word,
         "after" | "before" | "afterward" | "afterwards" | "thereafter"
-    ) || (timex == "PAST_REF" && next_word.len() > 4 && next_word.ends_with("ed"))
+    ) || (after_determiner && next_word.len() > 4 && next_word.ends_with("ed"))
     {
         return fail(input);
     }
@@ -220,8 +228,47 @@ fn weekday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, day) = weekday_name_word(input)?;
     let (rest, part) = day_part_suffix(rest)?;
     let len = input.len() - rest.len();
-    let value = weekday_value(env, day, env.direction(len), part);
+    let direction = match is_deadline(env.before()) {
+        // "as soon as Tuesday"; "until Tuesday" unless the sentence is
+        // past ("until Thursday they had not ...").
+        Some(true) => Direction::OnOrAfter,
+        Some(false) if env.tense(len) == super::Tense::Future => Direction::OnOrAfter,
+        _ => env.direction(len),
+    };
+    let value = weekday_value(env, day, direction, part);
     Ok((rest, (ClaimKind::Date, value)))
+}
+
+/// "as soon as Tuesday", "as early as Friday" (Some(true)): the earliest
+/// time for something still to come. "until 9 a.m. Tuesday" (Some(false)):
+/// a deadline, ahead of publication in a sentence about the future.
+fn is_deadline(before: &str) -> Option<bool> {
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(5)
+        .collect();
+    let opener = |i: usize| -> Option<bool> {
+        let word = words.get(i)?.to_ascii_lowercase();
+        if matches!(word.as_str(), "until" | "till") {
+            return Some(false);
+        }
+        let next = words.get(i + 1)?.to_ascii_lowercase();
+        (word == "as" && matches!(next.as_str(), "soon" | "early")).then_some(true)
+    };
+    // The opener next to the weekday, or before a clock time ("until 9
+    // a.m. EST Tuesday").
+    (0..words.len()).take(4).find_map(|i| {
+        let only_clock = words[..i]
+            .iter()
+            .all(|w| w.chars().any(|c| c.is_ascii_digit()) || w.contains('.') || w.len() <= 3);
+        if only_clock {
+            opener(i)
+        } else {
+            None
+        }
+    })
 }
 
 /// What a relative phrase points at: a unit, a weekday or a month.
@@ -279,6 +326,12 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         let Ok((rest, target)) = target(after) else {
             continue;
         };
+        // "ABC's This Week": a capitalised phrase inside a sentence is a title.
+        let title =
+            is_capitalised(input) && is_capitalised(after) && !env.before().trim().is_empty();
+        if title && matches!(target, Target::Unit(_)) {
+            return fail(input);
+        }
         // "the last week of the campaign": "last" as "final".
         if matches!(opener, "last" | "next")
             && previous
@@ -302,6 +355,7 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
                     unit_value(env, step, unit)
                 }
             }
+            (Target::Weekday(_), None) => return fail(input),
             (Target::Weekday(day), step) => {
                 let direction = match step {
                     Some(-1) => Direction::Before,
@@ -516,12 +570,14 @@ fn scale(unit: Unit) -> f64 {
     }
 }
 
-/// "earlier this year", "later this month", "earlier this week".
+/// "earlier this year", "later this month", "earlier in the week".
 fn earlier_this<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, (_, _, which, _, (unit, plural))) = (
         alt((kw("earlier"), kw("later"))),
         sp,
-        alt((kw("this"), kw("that"), kw("last"), kw("next"))),
+        alt((kw("this"), kw("that"), kw("last"), kw("next"), |i| {
+            phrase(i, "in the").map(|(r, ())| (r, "this"))
+        })),
         sp,
         words::unit,
     )
@@ -541,6 +597,65 @@ fn earlier_this<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         _ => timex::value(timex::unknown(unit)),
     };
     Ok((rest, (ClaimKind::RelativeDate, value)))
+}
+
+/// "year-end", "the end of the year", "the start of the month": the
+/// current period with a TIMEX3 `mod`.
+fn period_edge<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    let edge = |i| -> PResult<'_, (&'static str, Unit)> {
+        let (i, modifier) = alt((
+            |i| phrase(i, "the end of the").map(|(r, ())| (r, "END")),
+            |i| phrase(i, "the start of the").map(|(r, ())| (r, "START")),
+            |i| phrase(i, "the beginning of the").map(|(r, ())| (r, "START")),
+            |i| phrase(i, "the middle of the").map(|(r, ())| (r, "MID")),
+        ))
+        .parse(i)?;
+        let (i, (_, (unit, plural))) = (sp, words::unit).parse(i)?;
+        if plural
+            || !matches!(
+                unit,
+                Unit::Week | Unit::Month | Unit::Year | Unit::Quarter | Unit::Decade
+            )
+        {
+            return fail(i);
+        }
+        Ok((i, (modifier, unit)))
+    };
+    let year_end = |i| -> PResult<'_, (&'static str, Unit)> {
+        let (i, _) = alt((
+            kw("year-end"),
+            |i| phrase(i, "year end").map(|(r, ())| (r, "")),
+            |i| phrase(i, "year's end").map(|(r, ())| (r, "")),
+            |i| phrase(i, "year’s end").map(|(r, ())| (r, "")),
+        ))
+        .parse(i)?;
+        Ok((i, ("END", Unit::Year)))
+    };
+    let (rest, (modifier, unit)) = alt((edge, year_end)).parse(input)?;
+    let mut value = unit_value(env, 0, unit);
+    value.modifier = Some(modifier.to_string());
+    Ok((rest, (ClaimKind::RelativeDate, value)))
+}
+
+/// "the current year", "the full year", "the current month".
+fn current_year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
+    let (rest, (_, _, _, _, (unit, plural))) = (
+        kw("the"),
+        sp,
+        alt((kw("current"), kw("full"), kw("present"))),
+        sp,
+        words::unit,
+    )
+        .parse(input)?;
+    if plural
+        || !matches!(
+            unit,
+            Unit::Week | Unit::Month | Unit::Year | Unit::Decade | Unit::Century
+        )
+    {
+        return fail(input);
+    }
+    Ok((rest, (ClaimKind::RelativeDate, unit_value(env, 0, unit))))
 }
 
 /// "year-earlier", "the year-ago period": the year before publication's.

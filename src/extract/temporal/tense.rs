@@ -14,6 +14,59 @@ pub(super) enum Tense {
     Future,
 }
 
+/// Words that can follow a verb but not stand as the noun an adjective
+/// qualifies.
+const FUNCTION_WORDS: [&str; 48] = [
+    "a",
+    "an",
+    "the",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "this",
+    "that",
+    "these",
+    "those",
+    "some",
+    "all",
+    "no",
+    "on",
+    "in",
+    "at",
+    "to",
+    "for",
+    "from",
+    "by",
+    "with",
+    "into",
+    "over",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "about",
+    "against",
+    "up",
+    "down",
+    "out",
+    "off",
+    "it",
+    "him",
+    "them",
+    "us",
+    "me",
+    "and",
+    "but",
+    "or",
+    "yesterday",
+    "again",
+    "last",
+];
+
 /// How many words either side of the mention are looked at.
 const WINDOW: usize = 8;
 
@@ -87,8 +140,18 @@ fn cue_at(words: &[&str], index: usize) -> Option<Tense> {
     if lexicon.tense.past.contains(&word) {
         return Some(Tense::Past);
     }
-    let regular_past =
-        word.len() > 4 && word.ends_with("ed") && !lexicon.tense.not_past.contains(&word);
+    // A regular "-ed" form is a verb when what follows is not a noun it
+    // could qualify: "reopened on", "announced a", "defeated Smith", but
+    // not "preferred shares" or "limited edition".
+    let verb_like_next = words.get(index + 1).is_none_or(|next| {
+        let lower = next.to_lowercase();
+        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || FUNCTION_WORDS.contains(&lower.as_str())
+    });
+    let regular_past = word.len() > 4
+        && word.ends_with("ed")
+        && verb_like_next
+        && !lexicon.tense.not_past.contains(&word);
     regular_past.then_some(Tense::Past)
 }
 

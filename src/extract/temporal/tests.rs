@@ -74,6 +74,18 @@ fn absolute_dates() {
         "2015-03-31",
     );
     assert_eq!(v.weekday.as_deref(), Some("Tuesday"));
+    // The stated weekday picks the year: 6 November 2017 is a Monday.
+    let v = check(
+        "They said the vote is on Monday, Nov. 6.",
+        "Monday, Nov. 6",
+        "2017-11-06",
+    );
+    assert!(v.year_inferred);
+    check(
+        "They said it was on Sunday, Nov. 6.",
+        "Sunday, Nov. 6",
+        "2016-11-06",
+    );
 }
 
 #[test]
@@ -180,6 +192,12 @@ fn decades_seasons_quarters() {
         "the first half",
         "2017-H1",
     );
+    check(
+        "Profit fell in the last half of 2016.",
+        "the last half of 2016",
+        "2016-H2",
+    );
+    check("Rents soared in the nineties.", "the nineties", "199");
     none("The fall of the city was swift.");
     none("Prices fall in spring markets.");
     none("A quarter of the voters stayed home.");
@@ -221,6 +239,22 @@ fn weekdays_and_deictic_days() {
         "Crowds gathered over the weekend.",
         "the weekend",
         "2017-W44-WE",
+    );
+    // An earliest time or a deadline lies ahead.
+    check(
+        "The team could leave as soon as Tuesday.",
+        "Tuesday",
+        "2017-11-07",
+    );
+    check(
+        "Officials will wait until Tuesday to decide.",
+        "Tuesday",
+        "2017-11-07",
+    );
+    check(
+        "Until Thursday, they had not named him.",
+        "Thursday",
+        "2017-11-02",
     );
     let (_, _, v) = one_as_of("The council will vote on Saturday.", None);
     assert_eq!(v.timex, "XXXX-WXX-6");
@@ -309,6 +343,7 @@ fn durations() {
     assert_eq!(v.end.as_deref(), Some("P3W"));
     none("He earns $50,000 a year.");
     none("Buses run four times a day.");
+    none("The ferry carried 1,200 people a day.");
 }
 
 #[test]
@@ -328,6 +363,14 @@ fn ages() {
     assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
     let v = check("The 39-year-old Anna Berg smiled.", "39-year-old", "P39Y");
     assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    let v = check(
+        "The 39-year-old Anna Berg, a baker, smiled.",
+        "39-year-old",
+        "P39Y",
+    );
+    assert_eq!(v.subject.as_deref(), Some("Anna Berg"));
+    let v = check("A 39-year-old British baker smiled.", "39-year-old", "P39Y");
+    assert_eq!(v.subject, None);
     none("In Paris, 39 people were hurt.");
 }
 
@@ -336,6 +379,8 @@ fn ranges() {
     let v = check("He served 2014–2017 as mayor.", "2014–2017", "2014");
     assert_eq!(v.end.as_deref(), Some("2017"));
     let v = check("He served 2014-17 as mayor.", "2014-17", "2014");
+    assert_eq!(v.end.as_deref(), Some("2017"));
+    let v = check("Their 2016/17 season was poor.", "2016/17", "2016");
     assert_eq!(v.end.as_deref(), Some("2017"));
     let v = check(
         "He served from 2014 to 2017 as mayor.",
@@ -349,6 +394,99 @@ fn ranges() {
         "2014",
     );
     assert_eq!(v.end.as_deref(), Some("2016"));
+}
+
+#[test]
+fn spoken_years_and_period_edges() {
+    check(
+        "He was convicted in nineteen ninety-one.",
+        "nineteen ninety-one",
+        "1991",
+    );
+    check(
+        "It happened in January nineteen ninety-seven.",
+        "January nineteen ninety-seven",
+        "1997-01",
+    );
+    check(
+        "Unemployment will fall by the year two thousand.",
+        "two thousand",
+        "2000",
+    );
+    none("They hired two thousand workers.");
+    let v = check("The sale should close by year-end.", "year-end", "2017");
+    assert_eq!(v.modifier.as_deref(), Some("END"));
+    let v = check(
+        "Cuts are due by the end of the month.",
+        "the end of the month",
+        "2017-11",
+    );
+    assert_eq!(v.modifier.as_deref(), Some("END"));
+    check(
+        "Sales rose in the current year.",
+        "the current year",
+        "2017",
+    );
+    check(
+        "Rain delayed work earlier in the year.",
+        "earlier in the year",
+        "2017",
+    );
+    check(
+        "Sales fell in this year's third quarter.",
+        "this year's third quarter",
+        "2017-Q3",
+    );
+    check(
+        "Sales fell in the year-ago third quarter.",
+        "the year-ago third quarter",
+        "2016-Q3",
+    );
+    check(
+        "Earnings fell for the fiscal year.",
+        "the fiscal year",
+        "P1Y",
+    );
+}
+
+#[test]
+fn goal_dates_and_adjectives_do_not_set_tense() {
+    // A date the offer was moved to lies ahead, though "extended" is past.
+    check(
+        "The bank extended its offer to Nov. 20.",
+        "Nov. 20",
+        "2017-11-20",
+    );
+    // "preferred" qualifies "shares" here; no past cue, so the nearer date.
+    check(
+        "It will redeem preferred shares on Nov. 9.",
+        "Nov. 9",
+        "2017-11-09",
+    );
+    check("A day earlier, profit rose.", "A day earlier", "2017-11-04");
+}
+
+#[test]
+fn year_ago_follows_the_reported_quarter() {
+    let found = claims(
+        "Profit rose in the third quarter. It earned $5 million a year earlier.",
+        Some(AS_OF),
+    );
+    let (text, _, value) = &found[1];
+    assert_eq!(text, "a year earlier");
+    assert_eq!(value.timex, "2016-Q3");
+    // With no quarter in view it is the year before.
+    check(
+        "It earned $5 million a year earlier.",
+        "a year earlier",
+        "2016",
+    );
+}
+
+#[test]
+fn titles_are_not_claims() {
+    none("He said on ABC's This Week that talks would go on.");
+    none("He spoke to 60 Minutes about it.");
 }
 
 #[test]
@@ -385,6 +523,17 @@ fn spans_are_valid_on_any_text() {
                 assert_eq!(&text[claim.span.start..claim.span.end], claim.text);
             }
         }
+    }
+}
+
+#[test]
+fn extreme_publication_dates_do_not_panic() {
+    let text = "On Saturday, 17 years ago, last week, next year, in January, on Nov. 5, \
+                the third quarter, this summer, the weekend, tomorrow, a year ago, \
+                year-end, the end of the month, Christmas, 5 days later, the 1990s.";
+    for as_of in ["9999-12-31", "0001-01-01"] {
+        let found = claims(text, Some(as_of));
+        assert!(found.len() > 10, "{as_of}: {found:#?}");
     }
 }
 

@@ -5,7 +5,8 @@
 use std::collections::HashMap;
 
 use nom::{
-    bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n},
+    branch::alt,
+    bytes::complete::{tag, take_while1, take_while_m_n},
     combinator::opt,
     error::{Error, ErrorKind},
     IResult, Parser,
@@ -16,7 +17,7 @@ pub(super) type PResult<'a, T> = IResult<&'a str, T>;
 
 /// A recoverable failure at `input`.
 pub(super) fn fail<T>(input: &str) -> PResult<'_, T> {
-    Err(nom::Err::Error(Error::new(input, ErrorKind::Tag)))
+    Err(err(input))
 }
 
 /// True when `rest` does not continue the word just read.
@@ -25,14 +26,15 @@ pub(super) fn is_word_end(rest: &str) -> bool {
 }
 
 /// One case-insensitive word (or fixed phrase), ending at a word boundary.
+/// The vocabulary is ASCII, so an ASCII comparison does (nom's
+/// `tag_no_case` folds every character to lower case, which costs more at
+/// every word of an article).
 pub(super) fn kw<'a>(word: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a str> {
-    move |input: &'a str| {
-        let (rest, found) = tag_no_case(word).parse(input)?;
-        if is_word_end(rest) {
-            Ok((rest, found))
-        } else {
-            fail(input)
+    move |input: &'a str| match input.get(..word.len()) {
+        Some(head) if head.eq_ignore_ascii_case(word) && is_word_end(&input[word.len()..]) => {
+            Ok((&input[word.len()..], head))
         }
+        _ => fail(input),
     }
 }
 
@@ -67,7 +69,8 @@ pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
     }
 }
 
-fn err(input: &str) -> nom::Err<Error<&str>> {
+/// The error a grammar rule returns when `input` does not match.
+pub(super) fn err(input: &str) -> nom::Err<Error<&str>> {
     nom::Err::Error(Error::new(input, ErrorKind::Tag))
 }
 
@@ -108,7 +111,9 @@ pub(super) fn first_word_lower<'b>(input: &str, buffer: &'b mut [u8; 16]) -> Opt
     std::str::from_utf8(&buffer[..len]).ok()
 }
 
-/// The last word of `text` (letters, digits and apostrophes), if any.
+/// The word (letters, digits and apostrophes) that ends `text`, trailing
+/// spaces aside; None when `text` ends in punctuation, since then the word
+/// is not next to what follows.
 pub(super) fn last_word(text: &str) -> Option<&str> {
     let trimmed = text.trim_end();
     let start = trimmed
@@ -119,6 +124,11 @@ pub(super) fn last_word(text: &str) -> Option<&str> {
     let word = &trimmed[start..];
     (!word.is_empty()).then_some(word)
 }
+
+/// Plural nouns that do not end in "s".
+pub(super) const IRREGULAR_PLURALS: [&str; 9] = [
+    "people", "men", "women", "children", "police", "staff", "feet", "cattle", "troops",
+];
 
 /// True when the first character is an upper-case letter.
 pub(super) fn is_capitalised(word: &str) -> bool {
@@ -215,6 +225,50 @@ fn word_number(input: &str) -> PResult<'_, f64> {
         rest = after;
     }
     Ok((rest, value))
+}
+
+/// A year read out in words, as broadcast transcripts write it:
+/// "nineteen ninety-six" (1996), "twenty ten", "two thousand (and) one".
+pub(super) fn spoken_year(input: &str) -> PResult<'_, i32> {
+    let tens_number = |i| -> PResult<'_, i32> {
+        let (rest, tens) = one_of(i, &TENS)?;
+        let tens_value = (TENS.iter().position(|t| *t == tens).unwrap_or(0) as i32 + 2) * 10;
+        match nom::sequence::preceded(sp_or_hyphen, |i| one_of(i, &ONES[1..10])).parse(rest) {
+            Ok((after, unit)) => Ok((
+                after,
+                tens_value + ONES.iter().position(|o| *o == unit).unwrap_or(0) as i32,
+            )),
+            Err(_) => Ok((rest, tens_value)),
+        }
+    };
+    if let Ok((rest, century)) = one_of(input, &["eighteen", "nineteen", "twenty"]) {
+        let hundreds = match century {
+            "eighteen" => 1800,
+            "nineteen" => 1900,
+            _ => 2000,
+        };
+        let (rest, _) = sp(rest)?;
+        let (rest, n) = alt((tens_number, |i| {
+            one_of(i, &ONES[10..])
+                .map(|(r, w)| (r, ONES.iter().position(|o| *o == w).unwrap_or(0) as i32))
+        }))
+        .parse(rest)?;
+        // "eighteen twenty-year-olds" counts people.
+        if rest.starts_with('-') {
+            return fail(input);
+        }
+        return Ok((rest, hundreds + n));
+    }
+    let (rest, _) = (kw("two"), sp, kw("thousand")).parse(input)?;
+    let small = opt(nom::sequence::preceded(
+        (sp, opt((kw("and"), sp))),
+        alt((tens_number, |i| {
+            one_of(i, &ONES[1..])
+                .map(|(r, w)| (r, ONES.iter().position(|o| *o == w).unwrap_or(0) as i32))
+        })),
+    ))
+    .parse(rest)?;
+    Ok((small.0, 2000 + small.1.unwrap_or(0)))
 }
 
 fn one_of_article(input: &str) -> PResult<'_, &'static str> {
@@ -406,6 +460,7 @@ pub(super) fn is_unit_word(word: &str) -> bool {
 #[derive(Debug, Deserialize)]
 pub(super) struct Lexicon {
     pub tense: TenseWords,
+    pub context: ContextWords,
     pub seasons: HashMap<String, String>,
     pub references: HashMap<String, Vec<String>>,
     #[serde(default)]
@@ -417,6 +472,13 @@ pub(super) struct TenseWords {
     pub future: Vec<String>,
     pub past: Vec<String>,
     pub not_past: Vec<String>,
+}
+
+/// Words that make the next number a year, or the next month name a month.
+#[derive(Debug, Deserialize)]
+pub(super) struct ContextWords {
+    pub year_cues: Vec<String>,
+    pub month_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -1,7 +1,7 @@
 //! sourcing/unsourced-superlative: "record", "largest", "unprecedented" with
 //! nobody quoted for it.
 
-use regex::Regex;
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
@@ -35,13 +35,24 @@ impl Rule for UnsourcedSuperlative {
         if words.is_empty() {
             return;
         }
-        let alternatives: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        let Ok(pattern) = Regex::new(&format!(r"(?i)\b(?:{})\b", alternatives.join("|"))) else {
+        // A plain multi-pattern search: a Unicode-aware regex with word
+        // boundaries falls back to its slowest engine on non-ASCII text.
+        let Ok(pattern) = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+        else {
             return;
         };
         let doc = cx.doc;
         let text = doc.text();
+        let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
         for found in pattern.find_iter(text) {
+            let whole_word = !is_word_char(text[..found.start()].chars().next_back())
+                && !is_word_char(text[found.end()..].chars().next());
+            if !whole_word {
+                continue;
+            }
             let Some(sentence) = doc.sentence_at(found.start()) else {
                 continue;
             };
@@ -66,7 +77,7 @@ impl Rule for UnsourcedSuperlative {
                 severity: Self::META.default_severity,
                 message: format!(
                     "\"{}\" is a superlative with no source in its sentence or the ones beside it",
-                    found.as_str().to_lowercase()
+                    text[found.range()].to_lowercase()
                 ),
                 span: doc.span(found.start(), found.end()),
                 related: Vec::new(),
