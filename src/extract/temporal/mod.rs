@@ -49,11 +49,13 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
         start,
         as_of: ctx.as_of,
     };
-    let hit = parse_env(&env)?;
+    let mut hit = parse_env(&env)?;
     let end = start + hit.len;
     if hit.len == 0 || !ctx.text.is_char_boundary(end) {
         return None;
     }
+    // The rules read the tense only where a word shows it, never a default.
+    hit.value.tense = tense::cue_near(ctx.before(start), &ctx.text[end..ctx.sentence.span.end]);
     Some(Found {
         start,
         end,

@@ -8,11 +8,7 @@
 
 use super::words::lexicon;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Tense {
-    Past,
-    Future,
-}
+pub(super) use crate::extract::Tense;
 
 /// Words that can follow a verb but not stand as the noun an adjective
 /// qualifies.
