@@ -155,10 +155,14 @@ fn evaluate(path: &Path, xml: &str, verbose: bool, skip_ages: bool, no_dct: bool
     let name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let report = figcheck::check(&name, &gold.text, &Options {
+    let report = figcheck::check(
+        &name,
+        &gold.text,
+        &Options {
             as_of: gold.dct,
             ..Options::default()
-        });
+        },
+    );
     let predicted: Vec<Mention> = report
         .claims
         .iter()

@@ -178,10 +178,13 @@ fn check_span(text: &str, span: &Span, what: &str) -> Result<(), TestCaseError> 
 /// invariant of the claims it returns.
 fn check_invariants(text: &str) -> Result<(), TestCaseError> {
     let as_of = jiff::civil::date(2017, 11, 5);
-    for options in [Options::default(), Options {
-        as_of: Some(as_of),
-        ..Options::default()
-    }] {
+    for options in [
+        Options::default(),
+        Options {
+            as_of: Some(as_of),
+            ..Options::default()
+        },
+    ] {
         let report = figcheck::check("prop.txt", text, &options);
         let again = figcheck::check("prop.txt", text, &options);
         prop_assert_eq!(

@@ -9,6 +9,48 @@ use std::ops::Range;
 
 use crate::extract::Span;
 
+/// Makes spans for ranges in text order, counting characters from the last
+/// position rather than from the start of the line each time.
+pub struct SpanCursor<'a> {
+    doc: &'a Document,
+    line: usize,
+    position: usize,
+    column: usize,
+}
+
+impl<'a> SpanCursor<'a> {
+    fn new(doc: &'a Document) -> SpanCursor<'a> {
+        SpanCursor {
+            doc,
+            line: 1,
+            position: 0,
+            column: 1,
+        }
+    }
+
+    pub fn span(&mut self, start: usize, end: usize) -> Span {
+        let line = self.doc.line_starts.partition_point(|&s| s <= start);
+        if line != self.line || start < self.position {
+            self.line = line;
+            self.position = self.doc.line_starts[line - 1];
+            self.column = 1;
+        }
+        self.column += count_chars(&self.doc.text.as_bytes()[self.position..start]);
+        self.position = start;
+        Span {
+            start,
+            end,
+            line,
+            column: self.column,
+        }
+    }
+}
+
+/// Characters in UTF-8 bytes: every byte that does not continue a character.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
 /// One sentence: its byte range and the paragraph it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -67,15 +109,13 @@ impl Document {
     /// The span of a byte range, with the 1-based line and column (in
     /// characters) of its start.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        let line = self.line_starts.partition_point(|&s| s <= start);
-        let line_start = self.line_starts[line - 1];
-        let column = self.text[line_start..start].chars().count() + 1;
-        Span {
-            start,
-            end,
-            line,
-            column,
-        }
+        SpanCursor::new(self).span(start, end)
+    }
+
+    /// A cursor that makes spans for byte ranges given in text order in
+    /// time linear in the text, however long its lines.
+    pub fn span_cursor(&self) -> SpanCursor<'_> {
+        SpanCursor::new(self)
     }
 
     /// The index of the sentence that contains byte `pos`, if any.

@@ -93,6 +93,7 @@ pub fn scan(doc: &Document) -> Vec<Claim> {
             }
         }
     }
+    let mut cursor = doc.span_cursor();
     let mut claims: Vec<Claim> = found
         .into_iter()
         .enumerate()
@@ -100,7 +101,7 @@ pub fn scan(doc: &Document) -> Vec<Claim> {
             id: format!("c{}", index + 1),
             kind: f.kind,
             text: text[f.start..f.end].to_string(),
-            span: doc.span(f.start, f.end),
+            span: cursor.span(f.start, f.end),
             value: f.value,
             attribution: None,
             links: Vec::new(),
