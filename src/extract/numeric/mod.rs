@@ -52,7 +52,15 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
     if !may_start(rest) {
         return None;
     }
-    let parsed = parse(rest, ctx.before(start))?;
+    let before = ctx.before(start);
+    // the second half of "13C/12C" or "22/10a": part of a label
+    if before
+        .strip_suffix('/')
+        .is_some_and(|b| b.ends_with(char::is_alphanumeric))
+    {
+        return None;
+    }
+    let parsed = parse(rest, before)?;
     Some(Found {
         start,
         end: start + parsed.len,

@@ -176,6 +176,7 @@ fn quantities_with_units() {
             "km²",
         ),
         ("It hit 41.5°C on Monday.", "41.5°C", "°C"),
+        ("Temperatures hit 41.5C on Sunday.", "41.5C", "°C"),
         (
             "Water boils at 212 degrees Fahrenheit.",
             "212 degrees Fahrenheit",
@@ -198,6 +199,7 @@ fn quantities_with_units() {
         );
         assert_eq!(c.number().unwrap().unit.as_deref(), Some(unit), "{text}");
     }
+    assert!(texts("The 13C/12C ratio and 12C-enriched carbon.").is_empty());
     let sci = one("The rate was 1.5 × 10−3 mol per litre.");
     assert!((sci.number().unwrap().number - 1.5e-3).abs() < 1e-12);
     let cold = one("It fell to −5 °C overnight.");
