@@ -453,3 +453,29 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn more_forms_and_negatives() {
+    // pronoun "one"
+    assert!(texts("No one came, and the one who did left.").is_empty());
+    assert_eq!(texts("One of them stayed."), vec!["One of them"]);
+    // spaced thousands and currency ranges
+    assert_eq!(summary("It employs 1 200 people.")[0].2, 1200.0);
+    let c = one("Estimates run to £5bn-£6bn.");
+    assert_eq!((c.number().unwrap().low, c.number().unwrap().high), (Some(5e9), Some(6e9)));
+    // times of day in other spellings
+    assert!(texts("They met at 9.30am and again at 10 p.m.").is_empty());
+    // decades, years and ages belong to the temporal family
+    assert!(texts("A 2,000-year-old coin from the 1960s.").is_empty());
+    // a bare decimal is still a figure
+    assert_eq!(texts("The index stood at 1.25."), vec!["1.25"]);
+    // millions with a currency name
+    let c = one("Firms lost millions of pounds.");
+    assert_eq!((c.kind, c.number().unwrap().unit.as_deref()), (ClaimKind::Money, Some("GBP")));
+    // percentages written with a hyphen and in a range
+    assert_eq!(summary("A 5-per-cent rise.")[0].3, s("%"));
+    let c = one("Growth of 2-3% is likely.");
+    assert_eq!((c.text.as_str(), c.number().unwrap().high), ("2-3%", Some(3.0)));
+    // scores and list numbers
+    assert!(texts("1. The side won 2-0.").is_empty());
+}
