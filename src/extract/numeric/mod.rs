@@ -395,7 +395,17 @@ fn finish_count<'a>(
     match counted {
         Counted::Time => return None,
         Counted::Anaphoric(after) => rest = after,
-        Counted::Explicit | Counted::Nothing => {}
+        Counted::Explicit => {}
+        Counted::Nothing => {
+            // "4.5, 6 and 13 kg": the unit at the end of a list is every item's
+            if f.qualifier.is_none() {
+                if let Some((kind, unit, factor)) = list_suffix(rest, before) {
+                    f.kind = kind;
+                    f.unit = Some(unit);
+                    f.number *= factor;
+                }
+            }
+        }
         Counted::Noun(noun, after) => {
             f.subject = Some(noun);
             rest = after;
@@ -472,6 +482,34 @@ fn range_tail<'a>(
         }
     }
     Some((num.scale, num.value, rest, second_suffix))
+}
+
+/// The suffix that ends a list of bare numbers ("4.5, 6 and 13 kg", "5, 10
+/// or 15%"), read ahead at most six items.
+fn list_suffix(s: &str, before: &str) -> Option<(ClaimKind, String, f64)> {
+    let mut rest = s;
+    for _ in 0..6 {
+        let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+        let spaced = space1(after_comma)?;
+        let item = ["and", "or"]
+            .iter()
+            .find_map(|joiner| word_ci(spaced, joiner).and_then(space1))
+            .unwrap_or(spaced);
+        let joined = after_comma.len() < rest.len() || item.len() < spaced.len();
+        if !joined || !item.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let num = number::number(item, false)?;
+        if num.ordinal || num.year_like {
+            return None;
+        }
+        let after = &item[num.len..];
+        if let Some((kind, unit, factor, _)) = suffix(after, before) {
+            return Some((kind, unit, factor));
+        }
+        rest = after;
+    }
+    None
 }
 
 /// "± 0.3", "+/- 0.3", "+-0.3": the tolerance and the rest.

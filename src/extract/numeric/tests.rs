@@ -462,7 +462,10 @@ fn more_forms_and_negatives() {
     // spaced thousands and currency ranges
     assert_eq!(summary("It employs 1 200 people.")[0].2, 1200.0);
     let c = one("Estimates run to £5bn-£6bn.");
-    assert_eq!((c.number().unwrap().low, c.number().unwrap().high), (Some(5e9), Some(6e9)));
+    assert_eq!(
+        (c.number().unwrap().low, c.number().unwrap().high),
+        (Some(5e9), Some(6e9))
+    );
     // times of day in other spellings
     assert!(texts("They met at 9.30am and again at 10 p.m.").is_empty());
     // decades, years and ages belong to the temporal family
@@ -471,11 +474,26 @@ fn more_forms_and_negatives() {
     assert_eq!(texts("The index stood at 1.25."), vec!["1.25"]);
     // millions with a currency name
     let c = one("Firms lost millions of pounds.");
-    assert_eq!((c.kind, c.number().unwrap().unit.as_deref()), (ClaimKind::Money, Some("GBP")));
+    assert_eq!(
+        (c.kind, c.number().unwrap().unit.as_deref()),
+        (ClaimKind::Money, Some("GBP"))
+    );
     // percentages written with a hyphen and in a range
     assert_eq!(summary("A 5-per-cent rise.")[0].3, s("%"));
     let c = one("Growth of 2-3% is likely.");
-    assert_eq!((c.text.as_str(), c.number().unwrap().high), ("2-3%", Some(3.0)));
+    assert_eq!(
+        (c.text.as_str(), c.number().unwrap().high),
+        ("2-3%", Some(3.0))
+    );
+    // a unit at the end of a list applies to every item
+    let all = summary("Bags of 4.5, 6 and 13 kg were weighed.");
+    assert_eq!(
+        all.iter().map(|s| s.3.as_deref()).collect::<Vec<_>>(),
+        vec![Some("kg"); 3]
+    );
+    assert_eq!(all[0].1, "4.5");
+    assert_eq!(summary("Rates of 5, 10 or 15% apply.")[1].3, s("%"));
+    assert_eq!(summary("It has 5, 10 and 15 staff.")[0].3, None);
     // scores and list numbers
     assert!(texts("1. The side won 2-0.").is_empty());
 }
