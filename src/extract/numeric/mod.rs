@@ -258,14 +258,25 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         if let Some(f) = open_scale(body) {
             return Some(f);
         }
-        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body)) {
+        // "rose by a fifth": after "by" a fraction needs no "of"
+        let after_by = last_word_lower(before) == "by";
+        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body, after_by))
+        {
             let mut f = Figure::new(share * 100.0, ClaimKind::Percent, &body[len..]);
             f.unit = Some("%".to_string());
             return Some(f);
         }
     }
-    let num = number::number(body, currency.is_some())?;
+    let mut num = number::number(body, currency.is_some())?;
     let mut rest = &body[num.len..];
+    if currency.is_none() && num.scale.is_none() {
+        if let Some(after) = million_before_noun(rest) {
+            num.value *= 1e6;
+            num.scale = Some(1e6);
+            num.year_like = false;
+            rest = after;
+        }
+    }
     if num.ordinal {
         if currency.is_some() {
             return None;
@@ -482,6 +493,31 @@ fn range_tail<'a>(
         }
     }
     Some((num.scale, num.value, rest, second_suffix))
+}
+
+/// "200m people", "40m tonnes", "3m yuan": an attached "m" before a plural
+/// noun, a unit or a currency is millions; elsewhere ("a 10m wall", "the
+/// 100m in 9.58 seconds") it is metres. Returns the text after the "m".
+fn million_before_noun(rest: &str) -> Option<&str> {
+    let after = rest.strip_prefix('m')?;
+    let next = space1(after)?;
+    let word = text::leading_word(next);
+    if !at_boundary(after)
+        || word.is_empty()
+        || !at_boundary(&next[word.len()..])
+            && !next[word.len()..].starts_with(['.', ',', ';', ':'])
+    {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss")
+        || matches!(
+            lower.as_str(),
+            "people" | "staff" | "children" | "men" | "women" | "cattle" | "livestock"
+        );
+    let stop = numbers().noun_stop_words.contains(&lower) || numbers().time_nouns.contains(&lower);
+    let measured = quantity::unit(after).is_some() || money::name(after).is_some();
+    ((plural && !stop) || measured).then_some(after)
 }
 
 /// The suffix that ends a list of bare numbers ("4.5, 6 and 13 kg", "5, 10

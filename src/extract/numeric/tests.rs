@@ -494,6 +494,23 @@ fn more_forms_and_negatives() {
     assert_eq!(all[0].1, "4.5");
     assert_eq!(summary("Rates of 5, 10 or 15% apply.")[1].3, s("%"));
     assert_eq!(summary("It has 5, 10 and 15 staff.")[0].3, None);
+    // an attached "m" is millions before a plural noun, else metres
+    let all =
+        summary("Some 200m people and 40m tonnes; he ran the 100m in 10 seconds by a 10m wall.");
+    assert_eq!(
+        all.iter()
+            .map(|s| (s.2, s.3.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![
+            (2e8, None),
+            (4e7, Some("t")),
+            (100.0, Some("m")),
+            (10.0, Some("m"))
+        ]
+    );
+    assert_eq!(summary("Sales rose by a fifth.")[0].2, 20.0);
+    assert!(texts("The bill passed 52-48 in the Senate.").is_empty());
     // scores and list numbers
     assert!(texts("1. The side won 2-0.").is_empty());
 }
+
