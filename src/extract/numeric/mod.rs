@@ -53,9 +53,10 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
         return None;
     }
     let before = ctx.before(start);
-    // the second half of "13C/12C" or "22/10a": part of a label
+    // the second half of "13C/12C" or "22/10a": part of a label; the
+    // second half of "5-7" or "2014-17" when the range was declined
     if before
-        .strip_suffix('/')
+        .strip_suffix(['/', '-', '–'])
         .is_some_and(|b| b.ends_with(char::is_alphanumeric))
     {
         return None;
@@ -332,7 +333,11 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
             if f.kind != ClaimKind::Count {
                 return Some(f);
             }
-            // "2014-2017" is a span of years, for the temporal family
+            // "days 3-5" is a span of time; "2014-2017" a span of years: both
+            // belong to the temporal family
+            if numbers().time_nouns.contains(&last_word_lower(before)) {
+                return None;
+            }
             if num.year_like && high.fract() == 0.0 && (1700.0..=2100.0).contains(&high) {
                 return None;
             }
@@ -421,6 +426,10 @@ fn finish_count<'a>(
             f.subject = Some(noun);
             rest = after;
         }
+    }
+    // "day 3", "week 12", "year 2": a point in time, not a count
+    if f.subject.is_none() && numbers().time_nouns.contains(&last_word_lower(before)) {
+        return None;
     }
     let qualified = f.qualifier.is_some();
     if num.year_like && !qualified {

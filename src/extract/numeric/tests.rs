@@ -211,6 +211,11 @@ fn durations_are_left_to_the_temporal_family() {
     assert!(texts("He served four years and signed a three-year contract.").is_empty());
     assert!(texts("It happened 17 years ago.").is_empty());
     assert!(texts("In 2014 the plan began.").is_empty());
+    assert!(
+        texts("On day 3 and on days 5-7 it rained.").is_empty(),
+        "{:?}",
+        texts("On day 3 and on days 5-7 it rained.")
+    );
     assert!(texts("It ran from 2014 to 2017 and in 2018-2019.").is_empty());
     assert!(texts("A 10-point plan.").is_empty());
     assert!(texts("It was popular in the 1990s and 80s.").is_empty());
@@ -513,4 +518,3 @@ fn more_forms_and_negatives() {
     // scores and list numbers
     assert!(texts("1. The side won 2-0.").is_empty());
 }
-
