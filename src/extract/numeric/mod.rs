@@ -288,8 +288,11 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         f.partitive = ranked.partitive;
         return Some(f);
     }
-    // "the 1990s", "the 80s": decades belong to the temporal family
-    if rest.starts_with('s') && at_boundary(&rest[1..]) && num.value % 10.0 == 0.0 && !num.spelled {
+    // "the 1990s", "the 80s", "under-18s": decades and age groups, not
+    // seconds (which a measurement writes "30 s" or "2.5s")
+    let glued_s = rest.starts_with('s') && at_boundary(&rest[1..]);
+    let integer = !body[..num.len].contains('.');
+    if glued_s && integer && !num.spelled {
         return None;
     }
     let mut f = Figure::new(num.value, ClaimKind::Count, rest);

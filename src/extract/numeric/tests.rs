@@ -219,6 +219,8 @@ fn durations_are_left_to_the_temporal_family() {
     assert!(texts("It ran from 2014 to 2017 and in 2018-2019.").is_empty());
     assert!(texts("A 10-point plan.").is_empty());
     assert!(texts("It was popular in the 1990s and 80s.").is_empty());
+    assert!(texts("It is open to under 18s.").is_empty());
+    assert_eq!(texts("It took 2.5s."), vec!["2.5s"]);
 }
 
 #[test]
