@@ -54,11 +54,15 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
     }
     let before = ctx.before(start);
     // the second half of "13C/12C" or "22/10a": part of a label; the
-    // second half of "5-7" or "2014-17" when the range was declined
-    if before
+    // second half of "5-7" or "2014-17" when the range was declined; the
+    // tail of a figure the parsers declined ("1,000th", "1,2")
+    let tail_of_label = before
         .strip_suffix(['/', '-', '–'])
-        .is_some_and(|b| b.ends_with(char::is_alphanumeric))
-    {
+        .is_some_and(|b| b.ends_with(char::is_alphanumeric));
+    let tail_of_number = before
+        .strip_suffix([',', '.'])
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    if tail_of_label || tail_of_number {
         return None;
     }
     let parsed = parse(rest, before)?;
@@ -417,7 +421,7 @@ fn finish_count<'a>(
         Counted::Explicit => {}
         Counted::Nothing => {
             // "4.5, 6 and 13 kg": the unit at the end of a list is every item's
-            if f.qualifier.is_none() {
+            if f.qualifier.is_none() && num.scale.is_none() {
                 if let Some((kind, unit, factor)) = list_suffix(rest, before) {
                     f.kind = kind;
                     f.unit = Some(unit);
@@ -539,11 +543,16 @@ fn list_suffix(s: &str, before: &str) -> Option<(ClaimKind, String, f64)> {
     for _ in 0..6 {
         let after_comma = rest.strip_prefix(',').unwrap_or(rest);
         let spaced = space1(after_comma)?;
+        let comma = after_comma.len() < rest.len();
+        // ", or" restates rather than lists: "1.4bn, or 18% of"
+        if comma && word_ci(spaced, "or").is_some() {
+            return None;
+        }
         let item = ["and", "or"]
             .iter()
             .find_map(|joiner| word_ci(spaced, joiner).and_then(space1))
             .unwrap_or(spaced);
-        let joined = after_comma.len() < rest.len() || item.len() < spaced.len();
+        let joined = comma || item.len() < spaced.len();
         if !joined || !item.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }

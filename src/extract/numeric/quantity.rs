@@ -61,7 +61,9 @@ pub(super) fn unit(s: &str) -> Option<(String, &str)> {
         return None;
     }
     // "5x" is fivefold; "5 x" is the start of "5 x 10 m"
-    if head == "x" && (gap || rest.starts_with(|c: char| c.is_ascii_digit())) {
+    if head.starts_with('x')
+        && (gap || head != "x" || rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return None;
     }
     let mut symbol = head;

@@ -517,6 +517,17 @@ fn more_forms_and_negatives() {
     );
     assert_eq!(summary("Sales rose by a fifth.")[0].2, 20.0);
     assert!(texts("The bill passed 52-48 in the Senate.").is_empty());
+    // an appositive is no list; labels and ordinals with separators
+    assert_eq!(
+        summary("It has 1.4bn people, or 18% of the world.")[0].3,
+        None
+    );
+    assert!(texts("A 4x4 vehicle.").is_empty());
+    let c = one("The 1,000th customer.");
+    assert_eq!(
+        (c.kind, c.number().unwrap().number),
+        (ClaimKind::Ordinal, 1000.0)
+    );
     // scores and list numbers
     assert!(texts("1. The side won 2-0.").is_empty());
 }
