@@ -170,11 +170,13 @@ impl<'a> Figure<'a> {
 fn parse(s: &str, before: &str) -> Option<Parsed> {
     let (prefix, body) = match qualifier::prefix(s) {
         Some((q, body)) => (Some(q), body),
-        None => (None, s),
+        // a sign the scanner does not stop at ("∼31.5 Ma", "⩾ 650 K") still
+        // qualifies the value, though the span starts at the number
+        None => (qualifier::symbol_before(before), s),
     };
     let figure = match word_ci(body, "between").and_then(space1) {
         Some(after) if prefix.is_none() => {
-            let f = figure(after, before, RangeJoin::And)?;
+            let f = figure(after, before, RangeJoin::And, false)?;
             f.interval?;
             f
         }
@@ -185,7 +187,7 @@ fn parse(s: &str, before: &str) -> Option<Parsed> {
             } else {
                 RangeJoin::DashOrTo
             };
-            figure(body, before, join)?
+            figure(body, before, join, prefix.is_some())?
         }
     };
     if !at_boundary(figure.rest) {
@@ -254,7 +256,9 @@ fn suffix<'a>(s: &'a str, before: &str) -> Option<(ClaimKind, String, f64, &'a s
     Some((ClaimKind::Quantity, unit, 1.0, rest))
 }
 
-fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
+/// The figure at the start of `s`; `qualified` when a qualifier came before
+/// it ("more than 2000 people" is a count even though 2000 reads as a year).
+fn figure<'a>(s: &'a str, before: &str, join: RangeJoin, qualified: bool) -> Option<Figure<'a>> {
     let (currency, body) = match money::prefix(s) {
         Some((c, body)) => (Some(c), body),
         None => (None, s),
@@ -323,7 +327,9 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         let mut high = high;
         if let Some((kind, unit, factor)) = second_suffix {
             match &f.unit {
-                Some(existing) if *existing != unit => return finish_count(f, rest, num, before),
+                Some(existing) if *existing != unit => {
+                    return finish_count(f, rest, num, before, qualified)
+                }
                 _ => {}
             }
             if f.unit.is_none() {
@@ -390,7 +396,7 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         f.rest = rest;
         return Some(f);
     }
-    finish_count(f, rest, num, before)
+    finish_count(f, rest, num, before, qualified)
 }
 
 /// A bare number: a post qualifier, then what it counts.
@@ -399,6 +405,7 @@ fn finish_count<'a>(
     rest: &'a str,
     num: number::Num,
     before: &str,
+    qualified: bool,
 ) -> Option<Figure<'a>> {
     let mut rest = rest;
     if f.kind != ClaimKind::Count {
@@ -438,7 +445,7 @@ fn finish_count<'a>(
     if f.subject.is_none() && numbers().time_nouns.contains(&last_word_lower(before)) {
         return None;
     }
-    let qualified = f.qualifier.is_some();
+    let qualified = qualified || f.qualifier.is_some();
     if num.year_like && !qualified {
         return None;
     }

@@ -211,6 +211,10 @@ fn durations_are_left_to_the_temporal_family() {
     assert!(texts("He served four years and signed a three-year contract.").is_empty());
     assert!(texts("It happened 17 years ago.").is_empty());
     assert!(texts("In 2014 the plan began.").is_empty());
+    assert_eq!(
+        texts("More than 2000 people came."),
+        vec!["More than 2000 people"]
+    );
     assert!(
         texts("On day 3 and on days 5-7 it rained.").is_empty(),
         "{:?}",
