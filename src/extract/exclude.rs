@@ -166,8 +166,8 @@ fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
     let mut glued_start: Option<usize> = None;
     for (i, c) in slice.char_indices() {
         match c {
-            '[' | '(' => open = Some(i),
-            ']' | ')' => {
+            '[' | '(' | '{' => open = Some(i),
+            ']' | ')' | '}' => {
                 if let Some(o) = open.take() {
                     let inner = &slice[o + 1..i];
                     let digit_groups = inner.split([',', '-', '–']).all(|g| {
@@ -175,7 +175,7 @@ fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
                         !g.is_empty() && g.len() <= 3 && g.bytes().all(|b| b.is_ascii_digit())
                     });
                     // "(11)" only opening a token: "f(2)" is an argument
-                    let standalone = c == ']' || o == 0;
+                    let standalone = c != ')' || o == 0;
                     if digit_groups && standalone {
                         out.push(token.range.start + o..token.range.start + i + 1);
                     }
@@ -184,8 +184,12 @@ fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
             c if !(c.is_ascii_digit() || matches!(c, ',' | '-' | '–' | ' ')) => open = None,
             _ => {}
         }
-        if c.is_ascii_digit() {
-            if glued_start.is_none() && previous.is_some_and(|p| matches!(p, ')' | ']')) {
+        if c.is_ascii_digit() || c == '.' && glued_start.is_some() {
+            // after a closing bracket ("Ca(ClO4)2"), or an opening one glued
+            // to a letter: a function's argument ("t(39)", "F(3,")
+            let glued = previous.is_some_and(|p| matches!(p, ')' | ']'))
+                || previous == Some('(') && i >= 2 && slice[..i - 1].ends_with(char::is_alphabetic);
+            if glued_start.is_none() && glued {
                 glued_start = Some(i);
             }
         } else if let Some(s) = glued_start.take() {
@@ -647,10 +651,14 @@ mod tests {
         );
         assert!(excluded("it killed 12 people").is_empty());
         assert_eq!(excluded("salts of Ca(ClO4)2 and caspase-3"), vec!["2", "3"]);
+        assert_eq!(
+            excluded("t(39) = 1.16 and {111} planes"),
+            vec!["39", "{111}"]
+        );
         assert!(excluded("in mid-2019 a top-10 hit").is_empty());
         assert_eq!(
             excluded("as shown (11) and (3,5) but f(2) = 4"),
-            vec!["(11)", "(3,5)"]
+            vec!["(11)", "(3,5)", "2"]
         );
         assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
     }

@@ -52,7 +52,20 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
     if !may_start(rest) {
         return None;
     }
-    let parsed = parse(rest, ctx.before(start))?;
+    let before = ctx.before(start);
+    // the second half of "13C/12C" or "22/10a": part of a label; the
+    // second half of "5-7" or "2014-17" when the range was declined; the
+    // tail of a figure the parsers declined ("1,000th", "1,2")
+    let tail_of_label = before
+        .strip_suffix(['/', '-', '–'])
+        .is_some_and(|b| b.ends_with(char::is_alphanumeric));
+    let tail_of_number = before
+        .strip_suffix([',', '.'])
+        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+    if tail_of_label || tail_of_number {
+        return None;
+    }
+    let parsed = parse(rest, before)?;
     Some(Found {
         start,
         end: start + parsed.len,
@@ -157,11 +170,13 @@ impl<'a> Figure<'a> {
 fn parse(s: &str, before: &str) -> Option<Parsed> {
     let (prefix, body) = match qualifier::prefix(s) {
         Some((q, body)) => (Some(q), body),
-        None => (None, s),
+        // a sign the scanner does not stop at ("∼31.5 Ma", "⩾ 650 K") still
+        // qualifies the value, though the span starts at the number
+        None => (qualifier::symbol_before(before), s),
     };
     let figure = match word_ci(body, "between").and_then(space1) {
         Some(after) if prefix.is_none() => {
-            let f = figure(after, before, RangeJoin::And)?;
+            let f = figure(after, before, RangeJoin::And, false)?;
             f.interval?;
             f
         }
@@ -172,7 +187,7 @@ fn parse(s: &str, before: &str) -> Option<Parsed> {
             } else {
                 RangeJoin::DashOrTo
             };
-            figure(body, before, join)?
+            figure(body, before, join, prefix.is_some())?
         }
     };
     if !at_boundary(figure.rest) {
@@ -241,7 +256,9 @@ fn suffix<'a>(s: &'a str, before: &str) -> Option<(ClaimKind, String, f64, &'a s
     Some((ClaimKind::Quantity, unit, 1.0, rest))
 }
 
-fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
+/// The figure at the start of `s`; `qualified` when a qualifier came before
+/// it ("more than 2000 people" is a count even though 2000 reads as a year).
+fn figure<'a>(s: &'a str, before: &str, join: RangeJoin, qualified: bool) -> Option<Figure<'a>> {
     let (currency, body) = match money::prefix(s) {
         Some((c, body)) => (Some(c), body),
         None => (None, s),
@@ -250,14 +267,25 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         if let Some(f) = open_scale(body) {
             return Some(f);
         }
-        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body)) {
+        // "rose by a fifth": after "by" a fraction needs no "of"
+        let after_by = last_word_lower(before) == "by";
+        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body, after_by))
+        {
             let mut f = Figure::new(share * 100.0, ClaimKind::Percent, &body[len..]);
             f.unit = Some("%".to_string());
             return Some(f);
         }
     }
-    let num = number::number(body, currency.is_some())?;
+    let mut num = number::number(body, currency.is_some())?;
     let mut rest = &body[num.len..];
+    if currency.is_none() && num.scale.is_none() {
+        if let Some(after) = million_before_noun(rest) {
+            num.value *= 1e6;
+            num.scale = Some(1e6);
+            num.year_like = false;
+            rest = after;
+        }
+    }
     if num.ordinal {
         if currency.is_some() {
             return None;
@@ -268,8 +296,11 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         f.partitive = ranked.partitive;
         return Some(f);
     }
-    // "the 1990s", "the 80s": decades belong to the temporal family
-    if rest.starts_with('s') && at_boundary(&rest[1..]) && num.value % 10.0 == 0.0 && !num.spelled {
+    // "the 1990s", "the 80s", "under-18s": decades and age groups, not
+    // seconds (which a measurement writes "30 s" or "2.5s")
+    let glued_s = rest.starts_with('s') && at_boundary(&rest[1..]);
+    let integer = !body[..num.len].contains('.');
+    if glued_s && integer && !num.spelled {
         return None;
     }
     let mut f = Figure::new(num.value, ClaimKind::Count, rest);
@@ -296,7 +327,9 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         let mut high = high;
         if let Some((kind, unit, factor)) = second_suffix {
             match &f.unit {
-                Some(existing) if *existing != unit => return finish_count(f, rest, num, before),
+                Some(existing) if *existing != unit => {
+                    return finish_count(f, rest, num, before, qualified)
+                }
                 _ => {}
             }
             if f.unit.is_none() {
@@ -313,7 +346,11 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
             if f.kind != ClaimKind::Count {
                 return Some(f);
             }
-            // "2014-2017" is a span of years, for the temporal family
+            // "days 3-5" is a span of time; "2014-2017" a span of years: both
+            // belong to the temporal family
+            if numbers().time_nouns.contains(&last_word_lower(before)) {
+                return None;
+            }
             if num.year_like && high.fract() == 0.0 && (1700.0..=2100.0).contains(&high) {
                 return None;
             }
@@ -359,7 +396,7 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin) -> Option<Figure<'a>> {
         f.rest = rest;
         return Some(f);
     }
-    finish_count(f, rest, num, before)
+    finish_count(f, rest, num, before, qualified)
 }
 
 /// A bare number: a post qualifier, then what it counts.
@@ -368,6 +405,7 @@ fn finish_count<'a>(
     rest: &'a str,
     num: number::Num,
     before: &str,
+    qualified: bool,
 ) -> Option<Figure<'a>> {
     let mut rest = rest;
     if f.kind != ClaimKind::Count {
@@ -387,13 +425,27 @@ fn finish_count<'a>(
     match counted {
         Counted::Time => return None,
         Counted::Anaphoric(after) => rest = after,
-        Counted::Explicit | Counted::Nothing => {}
+        Counted::Explicit => {}
+        Counted::Nothing => {
+            // "4.5, 6 and 13 kg": the unit at the end of a list is every item's
+            if f.qualifier.is_none() && num.scale.is_none() {
+                if let Some((kind, unit, factor)) = list_suffix(rest, before) {
+                    f.kind = kind;
+                    f.unit = Some(unit);
+                    f.number *= factor;
+                }
+            }
+        }
         Counted::Noun(noun, after) => {
             f.subject = Some(noun);
             rest = after;
         }
     }
-    let qualified = f.qualifier.is_some();
+    // "day 3", "week 12", "year 2": a point in time, not a count
+    if f.subject.is_none() && numbers().time_nouns.contains(&last_word_lower(before)) {
+        return None;
+    }
+    let qualified = qualified || f.qualifier.is_some();
     if num.year_like && !qualified {
         return None;
     }
@@ -464,6 +516,64 @@ fn range_tail<'a>(
         }
     }
     Some((num.scale, num.value, rest, second_suffix))
+}
+
+/// "200m people", "40m tonnes", "3m yuan": an attached "m" before a plural
+/// noun, a unit or a currency is millions; elsewhere ("a 10m wall", "the
+/// 100m in 9.58 seconds") it is metres. Returns the text after the "m".
+fn million_before_noun(rest: &str) -> Option<&str> {
+    let after = rest.strip_prefix('m')?;
+    let next = space1(after)?;
+    let word = text::leading_word(next);
+    if !at_boundary(after)
+        || word.is_empty()
+        || !at_boundary(&next[word.len()..])
+            && !next[word.len()..].starts_with(['.', ',', ';', ':'])
+    {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss")
+        || matches!(
+            lower.as_str(),
+            "people" | "staff" | "children" | "men" | "women" | "cattle" | "livestock"
+        );
+    let stop = numbers().noun_stop_words.contains(&lower) || numbers().time_nouns.contains(&lower);
+    let measured = quantity::unit(after).is_some() || money::name(after).is_some();
+    ((plural && !stop) || measured).then_some(after)
+}
+
+/// The suffix that ends a list of bare numbers ("4.5, 6 and 13 kg", "5, 10
+/// or 15%"), read ahead at most six items.
+fn list_suffix(s: &str, before: &str) -> Option<(ClaimKind, String, f64)> {
+    let mut rest = s;
+    for _ in 0..6 {
+        let after_comma = rest.strip_prefix(',').unwrap_or(rest);
+        let spaced = space1(after_comma)?;
+        let comma = after_comma.len() < rest.len();
+        // ", or" restates rather than lists: "1.4bn, or 18% of"
+        if comma && word_ci(spaced, "or").is_some() {
+            return None;
+        }
+        let item = ["and", "or"]
+            .iter()
+            .find_map(|joiner| word_ci(spaced, joiner).and_then(space1))
+            .unwrap_or(spaced);
+        let joined = comma || item.len() < spaced.len();
+        if !joined || !item.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let num = number::number(item, false)?;
+        if num.ordinal || num.year_like {
+            return None;
+        }
+        let after = &item[num.len..];
+        if let Some((kind, unit, factor, _)) = suffix(after, before) {
+            return Some((kind, unit, factor));
+        }
+        rest = after;
+    }
+    None
 }
 
 /// "± 0.3", "+/- 0.3", "+-0.3": the tolerance and the rest.

@@ -44,7 +44,9 @@ fn digits_number(s: &str, money: bool) -> Option<Num> {
     let mut value = mantissa;
     let plain_len = s.len() - rest.len();
     let integer_text = &s[..plain_len];
-    let is_integer = integer_text.bytes().all(|b| b.is_ascii_digit());
+    let is_integer = integer_text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b == b',');
     if let Ok((after, exponent)) = times_ten(rest) {
         value *= 10f64.powi(exponent);
         rest = after;

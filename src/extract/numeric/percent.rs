@@ -58,11 +58,19 @@ pub(super) fn suffix<'a>(s: &'a str, before: &str) -> Option<(&'static str, f64,
     None
 }
 
+/// True when the sentence before speaks of per cent. Looks back a bounded
+/// distance so that a long sentence of "points" stays linear.
 fn speaks_of_percent(before: &str) -> bool {
-    if before.contains('%') {
+    const LOOK_BACK: usize = 400;
+    let mut from = before.len().saturating_sub(LOOK_BACK);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let recent = &before[from..];
+    if recent.contains('%') {
         return true;
     }
-    let lower = before.to_ascii_lowercase();
+    let lower = recent.to_ascii_lowercase();
     lower.contains("per cent") || lower.contains("percent")
 }
 

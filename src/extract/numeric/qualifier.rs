@@ -108,6 +108,17 @@ pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
     None
 }
 
+/// A qualifying sign right before the number (spaces allowed) that the
+/// scanner does not offer as a claim start: "∼", "≳", "⩾", "≲", "⩽".
+pub(super) fn symbol_before(before: &str) -> Option<Qualifier> {
+    match before.trim_end().chars().next_back()? {
+        '∼' | '≃' => Some(Qualifier::About),
+        '≳' | '⩾' => Some(Qualifier::AtLeast),
+        '≲' | '⩽' => Some(Qualifier::AtMost),
+        _ => None,
+    }
+}
+
 /// A qualifier after a number: "or more", "or so", "-odd", "+". Returns the
 /// qualifier and the rest.
 pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
@@ -172,6 +183,9 @@ mod tests {
         assert_eq!(prefix("approx. 5").map(|p| p.0), Some(Qualifier::About));
         assert_eq!(prefix("overall"), None);
         assert!(may_start("more") && may_start("approx") && !may_start("the"));
+        assert_eq!(symbol_before("was ∼ "), Some(Qualifier::About));
+        assert_eq!(symbol_before("T ⩾"), Some(Qualifier::AtLeast));
+        assert_eq!(symbol_before("was "), None);
     }
 
     #[test]

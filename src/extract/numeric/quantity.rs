@@ -46,8 +46,24 @@ pub(super) fn unit(s: &str) -> Option<(String, &str)> {
         spaced
     };
     let (head, mut rest) = simple_unit(start, false)?;
+    // A single capital glued to the number ("41.5C", "300K") is a unit only
+    // before a space or closing punctuation: "13C/12C", "12C-enriched" and
+    // "2C]" are labels and isotopes.
+    let one_capital =
+        start.len() - rest.len() == 1 && start.starts_with(|c: char| c.is_ascii_uppercase());
+    if !gap
+        && one_capital
+        && !(rest.is_empty()
+            || rest.starts_with(|c: char| {
+                c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')')
+            }))
+    {
+        return None;
+    }
     // "5x" is fivefold; "5 x" is the start of "5 x 10 m"
-    if head == "x" && (gap || rest.starts_with(|c: char| c.is_ascii_digit())) {
+    if head.starts_with('x')
+        && (gap || head != "x" || rest.starts_with(|c: char| c.is_ascii_digit()))
+    {
         return None;
     }
     let mut symbol = head;

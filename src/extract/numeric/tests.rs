@@ -176,6 +176,7 @@ fn quantities_with_units() {
             "km²",
         ),
         ("It hit 41.5°C on Monday.", "41.5°C", "°C"),
+        ("Temperatures hit 41.5C on Sunday.", "41.5C", "°C"),
         (
             "Water boils at 212 degrees Fahrenheit.",
             "212 degrees Fahrenheit",
@@ -198,6 +199,7 @@ fn quantities_with_units() {
         );
         assert_eq!(c.number().unwrap().unit.as_deref(), Some(unit), "{text}");
     }
+    assert!(texts("The 13C/12C ratio and 12C-enriched carbon.").is_empty());
     let sci = one("The rate was 1.5 × 10−3 mol per litre.");
     assert!((sci.number().unwrap().number - 1.5e-3).abs() < 1e-12);
     let cold = one("It fell to −5 °C overnight.");
@@ -209,9 +211,20 @@ fn durations_are_left_to_the_temporal_family() {
     assert!(texts("He served four years and signed a three-year contract.").is_empty());
     assert!(texts("It happened 17 years ago.").is_empty());
     assert!(texts("In 2014 the plan began.").is_empty());
+    assert_eq!(
+        texts("More than 2000 people came."),
+        vec!["More than 2000 people"]
+    );
+    assert!(
+        texts("On day 3 and on days 5-7 it rained.").is_empty(),
+        "{:?}",
+        texts("On day 3 and on days 5-7 it rained.")
+    );
     assert!(texts("It ran from 2014 to 2017 and in 2018-2019.").is_empty());
     assert!(texts("A 10-point plan.").is_empty());
     assert!(texts("It was popular in the 1990s and 80s.").is_empty());
+    assert!(texts("It is open to under 18s.").is_empty());
+    assert_eq!(texts("It took 2.5s."), vec!["2.5s"]);
 }
 
 #[test]
@@ -450,4 +463,75 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn more_forms_and_negatives() {
+    // pronoun "one"
+    assert!(texts("No one came, and the one who did left.").is_empty());
+    assert_eq!(texts("One of them stayed."), vec!["One of them"]);
+    // spaced thousands and currency ranges
+    assert_eq!(summary("It employs 1 200 people.")[0].2, 1200.0);
+    let c = one("Estimates run to £5bn-£6bn.");
+    assert_eq!(
+        (c.number().unwrap().low, c.number().unwrap().high),
+        (Some(5e9), Some(6e9))
+    );
+    // times of day in other spellings
+    assert!(texts("They met at 9.30am and again at 10 p.m.").is_empty());
+    // decades, years and ages belong to the temporal family
+    assert!(texts("A 2,000-year-old coin from the 1960s.").is_empty());
+    // a bare decimal is still a figure
+    assert_eq!(texts("The index stood at 1.25."), vec!["1.25"]);
+    // millions with a currency name
+    let c = one("Firms lost millions of pounds.");
+    assert_eq!(
+        (c.kind, c.number().unwrap().unit.as_deref()),
+        (ClaimKind::Money, Some("GBP"))
+    );
+    // percentages written with a hyphen and in a range
+    assert_eq!(summary("A 5-per-cent rise.")[0].3, s("%"));
+    let c = one("Growth of 2-3% is likely.");
+    assert_eq!(
+        (c.text.as_str(), c.number().unwrap().high),
+        ("2-3%", Some(3.0))
+    );
+    // a unit at the end of a list applies to every item
+    let all = summary("Bags of 4.5, 6 and 13 kg were weighed.");
+    assert_eq!(
+        all.iter().map(|s| s.3.as_deref()).collect::<Vec<_>>(),
+        vec![Some("kg"); 3]
+    );
+    assert_eq!(all[0].1, "4.5");
+    assert_eq!(summary("Rates of 5, 10 or 15% apply.")[1].3, s("%"));
+    assert_eq!(summary("It has 5, 10 and 15 staff.")[0].3, None);
+    // an attached "m" is millions before a plural noun, else metres
+    let all =
+        summary("Some 200m people and 40m tonnes; he ran the 100m in 10 seconds by a 10m wall.");
+    assert_eq!(
+        all.iter()
+            .map(|s| (s.2, s.3.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![
+            (2e8, None),
+            (4e7, Some("t")),
+            (100.0, Some("m")),
+            (10.0, Some("m"))
+        ]
+    );
+    assert_eq!(summary("Sales rose by a fifth.")[0].2, 20.0);
+    assert!(texts("The bill passed 52-48 in the Senate.").is_empty());
+    // an appositive is no list; labels and ordinals with separators
+    assert_eq!(
+        summary("It has 1.4bn people, or 18% of the world.")[0].3,
+        None
+    );
+    assert!(texts("A 4x4 vehicle.").is_empty());
+    let c = one("The 1,000th customer.");
+    assert_eq!(
+        (c.kind, c.number().unwrap().number),
+        (ClaimKind::Ordinal, 1000.0)
+    );
+    // scores and list numbers
+    assert!(texts("1. The side won 2-0.").is_empty());
 }

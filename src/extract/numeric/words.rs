@@ -250,14 +250,15 @@ fn denominator(word: &str) -> Option<f64> {
 
 /// A fraction at the start of `s`: its share (0.5 for "half") and length.
 /// Forms that could be something else ("half", "a third", "a quarter")
-/// count only before "of" or a determiner ("half the", "a third of").
-pub(super) fn fraction(s: &str) -> Option<(f64, usize)> {
+/// count only before "of" or a determiner ("half the", "a third of"), or
+/// when `lenient` (after "by": "rose by a third").
+pub(super) fn fraction(s: &str, lenient: bool) -> Option<(f64, usize)> {
     let mut buf = [0u8; 24];
     let first = lower_ascii_word(s, &mut buf)?.to_string();
     let after_first = &s[first.len()..];
     // "half" on its own
     if first == "half" {
-        return needs_of(after_first).then_some((0.5, 4));
+        return (lenient || needs_of(after_first)).then_some((0.5, 4));
     }
     // numerator: "a", "an", "one", "two", ... "nine", or digits
     let numerator = match first.as_str() {
@@ -284,7 +285,7 @@ pub(super) fn fraction(s: &str) -> Option<(f64, usize)> {
     }
     // "a third of", "one quarter of the"; hyphenated and plural forms stand alone
     let ambiguous = !joined && !plural;
-    if ambiguous && !needs_of(after) {
+    if ambiguous && !lenient && !needs_of(after) {
         return None;
     }
     if numerator >= d {
@@ -370,15 +371,22 @@ mod tests {
         assert!(n.ordinal && n.value == 9.0 && n.len == 5);
     }
 
+    fn fraction_strict(s: &str) -> Option<(f64, usize)> {
+        fraction(s, false)
+    }
+
     #[test]
     fn fractions_and_shares() {
-        assert_eq!(fraction("two-thirds of voters"), Some((2.0 / 3.0, 10)));
-        assert_eq!(fraction("a third of the"), Some((1.0 / 3.0, 7)));
-        assert_eq!(fraction("a third time"), None);
-        assert_eq!(fraction("three-quarters"), Some((0.75, 14)));
-        assert_eq!(fraction("half of them"), Some((0.5, 4)));
-        assert_eq!(fraction("half-time"), None);
-        assert_eq!(fraction("two thirds"), Some((2.0 / 3.0, 10)));
+        assert_eq!(
+            fraction_strict("two-thirds of voters"),
+            Some((2.0 / 3.0, 10))
+        );
+        assert_eq!(fraction_strict("a third of the"), Some((1.0 / 3.0, 7)));
+        assert_eq!(fraction_strict("a third time"), None);
+        assert_eq!(fraction_strict("three-quarters"), Some((0.75, 14)));
+        assert_eq!(fraction_strict("half of them"), Some((0.5, 4)));
+        assert_eq!(fraction_strict("half-time"), None);
+        assert_eq!(fraction_strict("two thirds"), Some((2.0 / 3.0, 10)));
         assert_eq!(one_in("one in five adults"), Some((0.2, 11)));
         assert_eq!(one_in("1 in 5"), Some((0.2, 6)));
         assert_eq!(one_in("nine out of ten"), Some((0.9, 15)));
