@@ -203,6 +203,13 @@ fn speech_source(
             }
         }
     }
+    // "Jan Kowalski, 46, who has fished here for 30 years, said": after an
+    // appositive the speaker is the phrase that opens the sentence.
+    if words[verb].gap_before.ends_with(',') {
+        if let Some(opening) = opening_phrase(words, verb) {
+            return phrase_text(text, &opening);
+        }
+    }
     let mut taken: Vec<&Word> = Vec::new();
     let mut position = verb;
     while position > 0 && taken.len() < 6 {
@@ -227,6 +234,22 @@ fn speech_source(
         taken.pop();
     }
     phrase_text(text, &taken)
+}
+
+/// The words before the first comma of the sentence, when they name someone
+/// (a capitalised word among at most six).
+fn opening_phrase(words: &[Word], verb: usize) -> Option<Vec<&Word>> {
+    let first_comma = words[..verb]
+        .iter()
+        .position(|w| w.gap_before.contains(','))
+        .filter(|&i| i > 0)?;
+    let opening: Vec<&Word> = words[..first_comma].iter().collect();
+    let names_someone = opening.len() <= 6
+        && opening.iter().any(|w| w.capitalised)
+        && opening
+            .iter()
+            .all(|w| !w.gap_before.contains(['"', '“', ':']));
+    names_someone.then_some(opening)
 }
 
 fn phrase_text(text: &str, words: &[&Word]) -> Option<String> {
@@ -277,9 +300,11 @@ pub(crate) fn attribute(doc: &Document, claims: &mut [Claim]) {
             .into_iter()
             .flatten()
             .filter(|&n| {
+                // A sentence may open with the dateline; only one that lies
+                // wholly in the headline or dateline is passed over.
                 n < doc.sentences.len()
                     && doc.sentences[n].paragraph == paragraph
-                    && !doc.in_front_matter(doc.sentences[n].span.start)
+                    && !doc.in_front_matter(doc.sentences[n].span.end - 1)
             })
             .find_map(&mut attribution_of);
         if let Some(mut attribution) = found {

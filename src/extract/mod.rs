@@ -132,13 +132,28 @@ fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
     }
     let mut previous = text[..pos].chars().next_back();
     for (offset, c) in text[pos..end].char_indices() {
-        let starts_word = c.is_alphanumeric() && !previous.is_some_and(|p| p.is_alphanumeric());
+        let at = pos + offset;
+        let starts_word = c.is_alphanumeric()
+            && !previous.is_some_and(|p| p.is_alphanumeric())
+            && !continues_number(text, at, c);
         if starts_word || is_claim_symbol(c) {
             return Some(pos + offset);
         }
         previous = Some(c);
     }
     None
+}
+
+/// "000" in "9,000" and "5" in "3.5" are not where a claim can start.
+fn continues_number(text: &str, at: usize, c: char) -> bool {
+    if !c.is_ascii_digit() {
+        return false;
+    }
+    let mut before = text[..at].chars().rev();
+    matches!(
+        (before.next(), before.next()),
+        (Some(',' | '.'), Some(d)) if d.is_ascii_digit()
+    )
 }
 
 fn is_claim_symbol(c: char) -> bool {
