@@ -105,7 +105,34 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
             }
         }
     }
-    best.map(|(_, tense)| tense)
+    match best {
+        // "will answer questions, sent to ..., on Friday": a participle
+        // after a comma describes a noun; the modal still sets the tense.
+        Some((_, Tense::Past)) if modal_governs(before, true) => Some(Tense::Future),
+        // No cue in reach: a modal earlier in the sentence still governs.
+        None if modal_governs(before, false) => Some(Tense::Future),
+        other => other.map(|(_, tense)| tense),
+    }
+}
+
+/// True when the sentence before a mention has "will" or "shall" and no
+/// finite past verb after it; with `after_comma`, only when a comma shows
+/// that a past form in between belongs to an inserted phrase.
+fn modal_governs(before: &str, after_comma: bool) -> bool {
+    let lower = before.to_lowercase();
+    let Some(modal) = ["will ", "shall "]
+        .iter()
+        .filter_map(|m| lower.rfind(m))
+        .max()
+    else {
+        return false;
+    };
+    let after_modal = &lower[modal..];
+    let finite_past = ["was", "were", "had", "did", "said", "told"];
+    (!after_comma || after_modal.contains(','))
+        && !after_modal
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| finite_past.contains(&w))
 }
 
 /// The tense cue the word at `index` gives, reading it with the word before
