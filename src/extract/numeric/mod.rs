@@ -26,9 +26,20 @@
 //!   A tolerance ("5 ± 0.3") keeps the stated number with the interval.
 //! - "thousands of", "billions of dollars" are open intervals from twice the
 //!   scale, qualifier at-least.
-//! - A bare year-like integer ("2014") is never a count; a spelled "one"
-//!   counts only with a noun or a partitive.
-//! - "m" after digits is metres, except after a currency ("$3.5m").
+//! - A bare year-like integer ("2014") is never a count unless qualified
+//!   ("more than 2000 people"); a spelled "one" counts only with a noun or a
+//!   partitive, and never after "no", "any", "the".
+//! - "m" glued to digits is metres ("the 100m", "a 10m wall"), except after a
+//!   currency ("$3.5m") or before a plural noun, unit or currency ("200m
+//!   people", "40m tonnes"), where it is millions.
+//! - A unit ending a list applies to every item ("4.5, 6 and 13 kg"), but
+//!   not across ", or" ("1.4bn, or 18%"), which restates.
+//! - A number right after a time noun ("day 3"), glued into a label
+//!   ("13C/12C", "under-18s", "1990s") or left over from a declined figure
+//!   ("2014-17", "1,000th") is not a claim; durations and dates belong to
+//!   the temporal family.
+//! - Signs the scanner does not stop at ("∼", "−", "⩾") still shape the
+//!   value: a minus sign negates, "∼" makes it approximate.
 
 mod count;
 mod lexicon;
