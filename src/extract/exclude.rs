@@ -308,6 +308,12 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
     if all_digits && (lens == [3, 3, 4] || lens == [1, 3, 3, 4]) {
         return Some(token.core.clone());
     }
+    // "call 555-1234": a short form only after a phone word
+    let phone_word_before = (i.saturating_sub(3)..i)
+        .any(|j| word(text, tokens, j).is_some_and(|w| numbers().phone_words.contains(&w)));
+    if all_digits && lens == [3, 4] && phone_word_before {
+        return Some(token.core.clone());
+    }
     let opens = raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
         || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")
         || core.starts_with('0')
@@ -601,6 +607,8 @@ mod tests {
         assert_eq!(excluded("call 555-123-4567."), vec!["555-123-4567"]);
         assert_eq!(excluded("call 020 7946 0958."), vec!["020 7946 0958"]);
         assert!(excluded("some 200 300 people").is_empty());
+        assert_eq!(excluded("or call 555-1234 today"), vec!["555-1234"]);
+        assert!(excluded("between 100-1000 people").is_empty());
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub(crate) struct Numbers {
     pub reference_nouns: HashSet<String>,
     pub name_numbers: HashSet<String>,
     pub score_words: HashSet<String>,
+    pub phone_words: HashSet<String>,
     pub time_zones: HashSet<String>,
 }
 
