@@ -309,10 +309,13 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
         return Some(token.core.clone());
     }
     // "call 555-1234": a short form only after a phone word
-    let phone_word_before = (i.saturating_sub(3)..i)
-        .any(|j| word(text, tokens, j).is_some_and(|w| numbers().phone_words.contains(&w)));
-    if all_digits && lens == [3, 4] && phone_word_before {
-        return Some(token.core.clone());
+    if all_digits && lens == [3, 4] {
+        let data = numbers();
+        let phone_word_before = (i.saturating_sub(3)..i)
+            .any(|j| word(text, tokens, j).is_some_and(|w| data.phone_words.contains(&w)));
+        if phone_word_before {
+            return Some(token.core.clone());
+        }
     }
     let opens = raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
         || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")
