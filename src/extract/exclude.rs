@@ -414,7 +414,8 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
         let previous = i.checked_sub(1).map(|j| &tokens[j]);
         let after_name = touches
             && (previous.is_some_and(|p| is_name_word(text, p))
-                || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i));
+                || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i)
+                || house_number(text, tokens, i));
         return after_name.then_some(token.core.start..identifier_stop);
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
@@ -477,6 +478,30 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     data.name_words.contains(with_stop)
         || data.name_words.contains(token.core(text))
         || data.reference_nouns.contains(&with_stop.to_lowercase())
+}
+
+/// "10 Downing Street", "221B Baker St": a number before up to three
+/// capitalised words ending in a street word.
+fn house_number(text: &str, tokens: &[Token], i: usize) -> bool {
+    let data = numbers();
+    for j in i + 1..=i + 3 {
+        let Some(token) = tokens.get(j) else {
+            return false;
+        };
+        let core = token.core(text);
+        if !core.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        let with_stop = &text[token.core.start..token.range.end];
+        if data.address_words.contains(core) || data.address_words.contains(with_stop) {
+            return j > i + 1;
+        }
+        // punctuation inside the name ends it
+        if token.core.end != token.range.end {
+            return false;
+        }
+    }
+    false
 }
 
 /// True when number token `i` reads as an item of a list of references: a
@@ -649,6 +674,15 @@ mod tests {
         );
         assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
         assert!(excluded("in Q3 and 5G and 10km").is_empty());
+        assert_eq!(
+            excluded("at 10 Downing Street and 221B Baker Street"),
+            vec!["10", "221B"]
+        );
+        assert_eq!(
+            excluded("the FTSE 100 and Fortune 500 firms"),
+            vec!["100", "500"]
+        );
+        assert!(excluded("some 10 Street Children").is_empty());
         assert_eq!(excluded("see Section 4.2.1.•Next"), vec!["4.2.1"]);
         assert_eq!(
             excluded("(Figs. 7 and 8; Table 2, 3)"),

@@ -535,3 +535,4 @@ fn more_forms_and_negatives() {
     // scores and list numbers
     assert!(texts("1. The side won 2-0.").is_empty());
 }
+
