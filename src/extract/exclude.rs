@@ -156,7 +156,7 @@ fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
 /// Footnote markers: "[1]", "[2,3]", "[4–6]" anywhere in a token, "(11)"
 /// and "(3,5)" opening a token; superscript digits right after punctuation
 /// ("said.¹"); digits glued after a closing bracket, which are subscripts
-/// or identifiers ("Ca(ClO4)2").
+/// or identifiers ("Mg(OH)2").
 fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
     let slice = &text[token.range.clone()];
     let mut out = Vec::new();
@@ -185,8 +185,8 @@ fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
             _ => {}
         }
         if c.is_ascii_digit() || c == '.' && glued_start.is_some() {
-            // after a closing bracket ("Ca(ClO4)2"), or an opening one glued
-            // to a letter: a function's argument ("t(39)", "F(3,")
+            // after a closing bracket ("Mg(OH)2"), or an opening one glued
+            // to a letter: a function's argument ("t(24)", "F(2,")
             let glued = previous.is_some_and(|p| matches!(p, ')' | ']'))
                 || previous == Some('(') && i >= 2 && slice[..i - 1].ends_with(char::is_alphabetic);
             if glued_start.is_none() && glued {
@@ -308,6 +308,15 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
     if all_digits && (lens == [3, 3, 4] || lens == [1, 3, 3, 4]) {
         return Some(token.core.clone());
     }
+    // "call 555-1234": a short form only after a phone word
+    if all_digits && lens == [3, 4] {
+        let data = numbers();
+        let phone_word_before = (i.saturating_sub(3)..i)
+            .any(|j| word(text, tokens, j).is_some_and(|w| data.phone_words.contains(&w)));
+        if phone_word_before {
+            return Some(token.core.clone());
+        }
+    }
     let opens = raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
         || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")
         || core.starts_with('0')
@@ -397,15 +406,16 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
         return Some(token.core.clone());
     }
     // only the identifier itself, never punctuation glued after it
-    // ("Section 2.1.7.•Area" excludes "2.1.7")
+    // ("Section 4.2.1.•Next" excludes "4.2.1")
     let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
-        // "Route 66", "(Fig. 2"; not "Saturn (400 K"
+        // "Route 66", "(Fig. 2"; not "Mount (400 K"
         let touches = token.range.start == token.core.start;
         let previous = i.checked_sub(1).map(|j| &tokens[j]);
         let after_name = touches
             && (previous.is_some_and(|p| is_name_word(text, p))
-                || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i));
+                || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i)
+                || house_number(text, tokens, i));
         return after_name.then_some(token.core.start..identifier_stop);
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
@@ -470,9 +480,33 @@ fn is_name_word(text: &str, token: &Token) -> bool {
         || data.reference_nouns.contains(&with_stop.to_lowercase())
 }
 
+/// "10 Downing Street", "221B Baker St": a number before up to three
+/// capitalised words ending in a street word.
+fn house_number(text: &str, tokens: &[Token], i: usize) -> bool {
+    let data = numbers();
+    for j in i + 1..=i + 3 {
+        let Some(token) = tokens.get(j) else {
+            return false;
+        };
+        let core = token.core(text);
+        if !core.starts_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+        let with_stop = &text[token.core.start..token.range.end];
+        if data.address_words.contains(core) || data.address_words.contains(with_stop) {
+            return j > i + 1;
+        }
+        // punctuation inside the name ends it
+        if token.core.end != token.range.end {
+            return false;
+        }
+    }
+    false
+}
+
 /// True when number token `i` reads as an item of a list of references: a
 /// joiner, punctuation or nothing follows it ("Figs. 7 and 8;"), not a noun
-/// ("Fig. 10, 350 electrons").
+/// ("Fig. 4, 120 samples").
 fn ends_list_item(text: &str, tokens: &[Token], i: usize) -> bool {
     let token = &tokens[i];
     if token.core.end < token.range.end {
@@ -601,6 +635,8 @@ mod tests {
         assert_eq!(excluded("call 555-123-4567."), vec!["555-123-4567"]);
         assert_eq!(excluded("call 020 7946 0958."), vec!["020 7946 0958"]);
         assert!(excluded("some 200 300 people").is_empty());
+        assert_eq!(excluded("or call 555-1234 today"), vec!["555-1234"]);
+        assert!(excluded("between 100-1000 people").is_empty());
     }
 
     #[test]
@@ -638,22 +674,31 @@ mod tests {
         );
         assert_eq!(excluded("Flight MH370 and No. 10"), vec!["MH370", "10"]);
         assert!(excluded("in Q3 and 5G and 10km").is_empty());
-        assert_eq!(excluded("see Section 2.1.7.•Next"), vec!["2.1.7"]);
+        assert_eq!(
+            excluded("at 10 Downing Street and 221B Baker Street"),
+            vec!["10", "221B"]
+        );
+        assert_eq!(
+            excluded("the FTSE 100 and Fortune 500 firms"),
+            vec!["100", "500"]
+        );
+        assert!(excluded("some 10 Street Children").is_empty());
+        assert_eq!(excluded("see Section 4.2.1.•Next"), vec!["4.2.1"]);
         assert_eq!(
             excluded("(Figs. 7 and 8; Table 2, 3)"),
             vec!["7", "8", "2", "3"]
         );
-        assert_eq!(excluded("In Fig. 10, 350 electrons"), vec!["10"]);
+        assert_eq!(excluded("In Fig. 4, 120 samples"), vec!["4"]);
         assert!(excluded("on Route (400 K)").is_empty());
         assert_eq!(
             excluded("at phases 3, 5 and 7; type 2 diabetes"),
             vec!["3", "5", "7", "2"]
         );
         assert!(excluded("it killed 12 people").is_empty());
-        assert_eq!(excluded("salts of Ca(ClO4)2 and caspase-3"), vec!["2", "3"]);
+        assert_eq!(excluded("made of Mg(OH)2 and caspase-3"), vec!["2", "3"]);
         assert_eq!(
-            excluded("t(39) = 1.16 and {111} planes"),
-            vec!["39", "{111}"]
+            excluded("t(24) = 2.05 and {110} faces"),
+            vec!["24", "{110}"]
         );
         assert!(excluded("in mid-2019 a top-10 hit").is_empty());
         assert_eq!(

@@ -21,8 +21,10 @@ pub(crate) struct Numbers {
     pub time_nouns: HashSet<String>,
     pub name_words: HashSet<String>,
     pub reference_nouns: HashSet<String>,
+    pub address_words: HashSet<String>,
     pub name_numbers: HashSet<String>,
     pub score_words: HashSet<String>,
+    pub phone_words: HashSet<String>,
     pub time_zones: HashSet<String>,
 }
 

@@ -26,9 +26,20 @@
 //!   A tolerance ("5 ± 0.3") keeps the stated number with the interval.
 //! - "thousands of", "billions of dollars" are open intervals from twice the
 //!   scale, qualifier at-least.
-//! - A bare year-like integer ("2014") is never a count; a spelled "one"
-//!   counts only with a noun or a partitive.
-//! - "m" after digits is metres, except after a currency ("$3.5m").
+//! - A bare year-like integer ("2014") is never a count unless qualified
+//!   ("more than 2000 people"); a spelled "one" counts only with a noun or a
+//!   partitive, and never after "no", "any", "the".
+//! - "m" glued to digits is metres ("the 100m", "a 10m wall"), except after a
+//!   currency ("$3.5m") or before a plural noun, unit or currency ("200m
+//!   people", "40m tonnes"), where it is millions.
+//! - A unit ending a list applies to every item ("2.5, 4 and 9 kg"), but
+//!   not across ", or" ("1.4bn, or 18%"), which restates.
+//! - A number right after a time noun ("day 3"), glued into a label
+//!   ("18O/16O", "under-18s", "1990s") or left over from a declined figure
+//!   ("2014-17", "1,000th") is not a claim; durations and dates belong to
+//!   the temporal family.
+//! - Signs the scanner does not stop at ("∼", "−", "⩾") still shape the
+//!   value: a minus sign negates, "∼" makes it approximate.
 
 mod count;
 mod lexicon;
@@ -53,7 +64,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
         return None;
     }
     let before = ctx.before(start);
-    // the second half of "13C/12C" or "22/10a": part of a label; the
+    // the second half of "18O/16O" or "12/3b": part of a label; the
     // second half of "5-7" or "2014-17" when the range was declined; the
     // tail of a figure the parsers declined ("1,000th", "1,2")
     let tail_of_label = before
@@ -170,7 +181,7 @@ impl<'a> Figure<'a> {
 fn parse(s: &str, before: &str) -> Option<Parsed> {
     let (prefix, body) = match qualifier::prefix(s) {
         Some((q, body)) => (Some(q), body),
-        // a sign the scanner does not stop at ("∼31.5 Ma", "⩾ 650 K") still
+        // a sign the scanner does not stop at ("∼12 Ma", "⩾ 400 K") still
         // qualifies the value, though the span starts at the number
         None => (qualifier::symbol_before(before), s),
     };
@@ -427,7 +438,7 @@ fn finish_count<'a>(
         Counted::Anaphoric(after) => rest = after,
         Counted::Explicit => {}
         Counted::Nothing => {
-            // "4.5, 6 and 13 kg": the unit at the end of a list is every item's
+            // "2.5, 4 and 9 kg": the unit at the end of a list is every item's
             if f.qualifier.is_none() && num.scale.is_none() {
                 if let Some((kind, unit, factor)) = list_suffix(rest, before) {
                     f.kind = kind;
@@ -543,7 +554,7 @@ fn million_before_noun(rest: &str) -> Option<&str> {
     ((plural && !stop) || measured).then_some(after)
 }
 
-/// The suffix that ends a list of bare numbers ("4.5, 6 and 13 kg", "5, 10
+/// The suffix that ends a list of bare numbers ("2.5, 4 and 9 kg", "5, 10
 /// or 15%"), read ahead at most six items.
 fn list_suffix(s: &str, before: &str) -> Option<(ClaimKind, String, f64)> {
     let mut rest = s;

@@ -100,7 +100,7 @@ fn plain_number(s: &str) -> Option<(f64, &str)> {
         text.push('.');
         text.push_str(fraction);
         rest = after;
-        // a standard uncertainty in the last digits: "10.0322(6)"
+        // a standard uncertainty in the last digits: "5.4307(2)"
         if let Ok((after, _)) = uncertainty(rest) {
             rest = after;
         }
@@ -351,7 +351,7 @@ mod tests {
         assert_eq!(value("17."), Some((17.0, 2)));
         assert_eq!(value("1/100 of"), Some((0.01, 5)));
         assert_eq!(value("3/4/2020"), Some((3.0, 1)));
-        assert_eq!(value("10.0322(6) Å"), Some((10.0322, 10)));
+        assert_eq!(value("5.4307(2) Å"), Some((5.4307, 9)));
     }
 
     #[test]

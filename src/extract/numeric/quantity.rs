@@ -47,7 +47,7 @@ pub(super) fn unit(s: &str) -> Option<(String, &str)> {
     };
     let (head, mut rest) = simple_unit(start, false)?;
     // A single capital glued to the number ("41.5C", "300K") is a unit only
-    // before a space or closing punctuation: "13C/12C", "12C-enriched" and
+    // before a space or closing punctuation: "18O/16O", "14C-dated" and
     // "2C]" are labels and isotopes.
     let one_capital =
         start.len() - rest.len() == 1 && start.starts_with(|c: char| c.is_ascii_uppercase());

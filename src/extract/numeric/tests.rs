@@ -199,7 +199,7 @@ fn quantities_with_units() {
         );
         assert_eq!(c.number().unwrap().unit.as_deref(), Some(unit), "{text}");
     }
-    assert!(texts("The 13C/12C ratio and 12C-enriched carbon.").is_empty());
+    assert!(texts("The 18O/16O ratio of 14C-dated wood.").is_empty());
     let sci = one("The rate was 1.5 × 10−3 mol per litre.");
     assert!((sci.number().unwrap().number - 1.5e-3).abs() < 1e-12);
     let cold = one("It fell to −5 °C overnight.");
@@ -497,12 +497,12 @@ fn more_forms_and_negatives() {
         ("2-3%", Some(3.0))
     );
     // a unit at the end of a list applies to every item
-    let all = summary("Bags of 4.5, 6 and 13 kg were weighed.");
+    let all = summary("Bags of 2.5, 4 and 9 kg were weighed.");
     assert_eq!(
         all.iter().map(|s| s.3.as_deref()).collect::<Vec<_>>(),
         vec![Some("kg"); 3]
     );
-    assert_eq!(all[0].1, "4.5");
+    assert_eq!(all[0].1, "2.5");
     assert_eq!(summary("Rates of 5, 10 or 15% apply.")[1].3, s("%"));
     assert_eq!(summary("It has 5, 10 and 15 staff.")[0].3, None);
     // an attached "m" is millions before a plural noun, else metres
@@ -535,3 +535,4 @@ fn more_forms_and_negatives() {
     // scores and list numbers
     assert!(texts("1. The side won 2-0.").is_empty());
 }
+
