@@ -317,7 +317,10 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
             return Some(token.core.clone());
         }
     }
-    let opens = raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
+    // "010-6850 2114": a number with a leading zero and a dash is a dialling code.
+    let dialling_code = all_digits && groups.len() >= 2 && core.starts_with('0');
+    let opens = dialling_code
+        || raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
         || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")
         || core.starts_with('0')
             && core.len() >= 2
@@ -637,6 +640,7 @@ mod tests {
         assert!(excluded("some 200 300 people").is_empty());
         assert_eq!(excluded("or call 555-1234 today"), vec!["555-1234"]);
         assert!(excluded("between 100-1000 people").is_empty());
+        assert_eq!(excluded("on 010-6850 2114."), vec!["010-6850 2114"]);
     }
 
     #[test]

@@ -62,12 +62,22 @@ fn starts_figure(s: &str) -> bool {
 
 fn starts_with_time_noun(s: &str) -> bool {
     let next = skip_space(s.strip_prefix('-').unwrap_or(s));
-    let word = leading_word(next).to_lowercase();
-    numbers().time_nouns.contains(&word)
-        || word
-            .split('-')
-            .next()
-            .is_some_and(|w| numbers().time_nouns.contains(w))
+    is_time_word(&leading_word(next).to_lowercase())
+}
+
+/// A time noun, or a compound that measures time ("year-long", "day-old",
+/// "man-hours"); "season-ticket holders" are people, not a season.
+fn is_time_word(word: &str) -> bool {
+    let time_nouns = &numbers().time_nouns;
+    if time_nouns.contains(word) {
+        return true;
+    }
+    let mut parts = word.split('-');
+    let first = parts.next().unwrap_or("");
+    let last = word.rsplit('-').next().unwrap_or("");
+    word.contains('-')
+        && (time_nouns.contains(last) && last.len() > 2
+            || time_nouns.contains(first) && matches!(last, "old" | "olds" | "long"))
 }
 
 /// The noun phrase after a number: words up to a stop word, punctuation, a
@@ -93,11 +103,7 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
         if data.noun_stop_words.contains(&lower) {
             break;
         }
-        if data.time_nouns.contains(&lower)
-            || lower
-                .split('-')
-                .any(|w| data.time_nouns.contains(w) && w.len() > 2)
-        {
+        if is_time_word(&lower) {
             if words.is_empty() {
                 return None;
             }

@@ -185,6 +185,14 @@ fn parse(s: &str, before: &str) -> Option<Parsed> {
         // qualifies the value, though the span starts at the number
         None => (qualifier::symbol_before(before), s),
     };
+    // "about -173°C": a sign between the qualifier and the number.
+    let signed_body = prefix.and_then(|_| {
+        let unsigned = body.strip_prefix(['-', '−'])?;
+        unsigned
+            .starts_with(|c: char| c.is_ascii_digit())
+            .then_some(unsigned)
+    });
+    let body = signed_body.unwrap_or(body);
     let figure = match word_ci(body, "between").and_then(space1) {
         Some(after) if prefix.is_none() => {
             let f = figure(after, before, RangeJoin::And, false)?;
@@ -205,7 +213,7 @@ fn parse(s: &str, before: &str) -> Option<Parsed> {
         return None;
     }
     let len = s.len() - figure.rest.len();
-    let negative = figure.interval.is_none() && starts_negative(before);
+    let negative = figure.interval.is_none() && (signed_body.is_some() || starts_negative(before));
     let sign = if negative { -1.0 } else { 1.0 };
     let number = figure.number * sign;
     let (qualifier, low, high) = match (prefix, figure.qualifier, figure.interval) {

@@ -47,7 +47,18 @@ pub(super) fn ranked<'a>(after: &'a str, before: &str, spelled: bool) -> Option<
                 rest,
             })
         }
-        Counted::Time => return None,
+        // "the sixth year in a row", "its 22nd season": an ordinal ranks
+        // periods too; a date ("the 5th of May") is the temporal family's
+        // longer match.
+        Counted::Time => {
+            let spaced = super::text::skip_space(rest);
+            let word = super::text::leading_word(spaced);
+            return Some(Ranked {
+                subject: Some(word.to_string()),
+                partitive: Partitive::None,
+                rest: &spaced[word.len()..],
+            });
+        }
         _ => {}
     }
     let noun = noun_phrase(rest);
