@@ -532,6 +532,10 @@ fn range_tail<'a>(
                 second_suffix = Some((kind, unit, factor));
             }
             rest = after;
+        } else if has_unit {
+            // "fell 10% to 2,200": a unit on the first figure only ends a
+            // change, not a range ("10 to 20%" and "10% to 20%" are ranges).
+            return None;
         }
     }
     Some((num.scale, num.value, rest, second_suffix))

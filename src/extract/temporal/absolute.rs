@@ -13,6 +13,7 @@ use nom::{
     Parser,
 };
 
+use super::tense;
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, is_word_end, kw, one_of, sp, PResult};
 use super::{hit, longest, Env, Hit, Parsed};
@@ -115,9 +116,14 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let Some(mut value) = month_day_value(env, consumed.len(), date.year, month, day) else {
         return fail(input);
     };
-    // "Saturday, April 25" names its year through the weekday: take the
-    // year nearest publication in which that day is a Saturday.
-    if let (Some(weekday), None, Some(as_of)) = (date.weekday, date.year, env.as_of) {
+    // Where a word shows the tense, the year of "Saturday, April 25" comes
+    // from it like any year-less date's, and the stated weekday is left for
+    // consistency/weekday-mismatch to check. Where none does, the weekday
+    // picks the year nearest publication in which the day is a Saturday.
+    let explicit_tense = tense::cue_near(env.before(), &input[consumed.len()..]);
+    if let (Some(weekday), None, Some(as_of), None) =
+        (date.weekday, date.year, env.as_of, explicit_tense)
+    {
         if let Some(y) = year_with_weekday(as_of, month, day, weekday) {
             value.year = Some(y);
             value.timex = format!("{y:04}-{month:02}-{day:02}");
@@ -407,7 +413,10 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         }
         Err(e) => return Err(e),
     };
-    if last <= first || last - first > 100 {
+    // A reversed range of full years after "from" or "between" is kept as
+    // written: consistency/timeline reports it.
+    let reversed_but_explicit = last < first && opener.is_some() && !is_dash;
+    if (last <= first && !reversed_but_explicit) || (last - first).abs() > 100 {
         return fail(input);
     }
     if opener.is_none() {

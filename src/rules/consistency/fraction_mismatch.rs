@@ -69,6 +69,27 @@ fn triples<'a>(text: &str, claims: &'a [Claim]) -> Vec<Triple<'a>> {
             }
             continue;
         }
+        // "N (X%) of M" where the part is not linked as a partitive.
+        if let (Some(percent), Some(whole)) = (claims.get(i + 1), claims.get(i + 2)) {
+            let opens = between(text, claim.span.end, percent.span.start);
+            let closes = between(text, percent.span.end, whole.span.start);
+            let of = closes.trim_start_matches([')', ' ']);
+            if !is_percent(claim)
+                && is_percent(percent)
+                && opens.trim() == "("
+                && closes.trim_start().starts_with(')')
+                && matches!(of.trim_end(), "of" | "of the" | "of its" | "of their")
+                && same_measure(claim, whole)
+                && whole.sentence == claim.sentence
+            {
+                found.push(Triple {
+                    part: claim,
+                    whole,
+                    percent,
+                });
+                continue;
+            }
+        }
         // "X% of M, or N"
         if is_percent(claim) {
             let (Some(whole), Some(part)) = (claims.get(i + 1), claims.get(i + 2)) else {
