@@ -119,7 +119,7 @@ fn a_malformed_pack_is_an_error_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let pack = dir.path().join("broken.toml");
     std::fs::write(&pack, "[[phrase]]\nid = \"house/x\"\nseverity = \"loud\"\n").unwrap();
-    let error = RuleConfig::load(&[pack.clone()], dir.path()).unwrap_err();
+    let error = RuleConfig::load(std::slice::from_ref(&pack), dir.path()).unwrap_err();
     let text = error.to_string();
     assert!(
         text.starts_with(&format!("{}:3:", pack.display())),

@@ -215,11 +215,11 @@ fn speech_source(
     while position > 0 && taken.len() < 6 {
         let word = &words[position - 1];
         let next_gap = &words[position].gap_before;
-        let breaks = !next_gap.is_empty()
-            && !(next_gap == "'"
-                || next_gap == "’"
-                || next_gap == "."
-                || next_gap == "," && word.capitalised && taken.is_empty());
+        // A possessive or an initial's stop joins the phrase; other
+        // punctuation ends it.
+        let joins = matches!(next_gap.as_str(), "" | "'" | "’" | ".")
+            || (next_gap == "," && word.capitalised && taken.is_empty());
+        let breaks = !joins;
         if breaks || index.stops.contains(&word.lower) || word.lower.starts_with(char::is_numeric) {
             break;
         }

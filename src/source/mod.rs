@@ -252,7 +252,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, Reason> {
 }
 
 fn decode_utf16(body: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, Reason> {
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Err(Reason::InvalidUtf16(2 + body.len() - 1));
     }
     let units: Vec<u16> = body

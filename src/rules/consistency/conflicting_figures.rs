@@ -135,8 +135,11 @@ fn time_frame(cx: &RuleContext, claim: &Claim) -> BTreeSet<i32> {
         .collect()
 }
 
-/// The measure a claim states, for grouping: kind, unit and subject.
-fn measure(claim: &Claim) -> Option<(ClaimKind, Option<String>, String)> {
+/// What a figure measures: its kind, unit and normalised subject.
+type Measure = (ClaimKind, Option<String>, String);
+
+/// The measure a claim states, for grouping.
+fn measure(claim: &Claim) -> Option<Measure> {
     let value = claim.number()?;
     if value.part_of.is_some()
         || !matches!(
@@ -176,7 +179,7 @@ impl Rule for ConflictingFigures {
             let words = sentence_words(cx, c);
             !words.iter().any(|w| COMPARING.contains(&w.as_str()))
         };
-        let mut seen: Vec<(&Claim, (ClaimKind, Option<String>, String))> = Vec::new();
+        let mut seen: Vec<(&Claim, Measure)> = Vec::new();
         for claim in cx.claims {
             let Some(key) = measure(claim) else { continue };
             if !usable(claim) {
