@@ -25,7 +25,7 @@ fn describe_number(kind: ClaimKind, value: &NumberValue) -> String {
         ClaimKind::Percent if value.unit.as_deref() == Some("pp") => {
             format!("{} percentage points", format_amount(x))
         }
-        ClaimKind::Percent => format!("{}%", format_amount(x)),
+        ClaimKind::Percent => format!("{}%", format_amount((x * 10.0).round() / 10.0)),
         ClaimKind::Quantity => match &value.unit {
             Some(unit) => format!("{} {unit}", format_amount(x)),
             None => format_amount(x),

@@ -70,16 +70,29 @@ fn context_of(document: &Document, claim: &Claim) -> Context {
     }
 }
 
+/// Runs of white space (line breaks included) become one space; a space at
+/// either end is kept, so the claim does not run into its context.
 fn flatten(text: impl AsRef<str>) -> String {
-    text.as_ref()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        + if text.as_ref().ends_with(char::is_whitespace) {
-            " "
+    let text = text.as_ref();
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.is_empty() {
+        return if text.is_empty() {
+            String::new()
         } else {
-            ""
-        }
+            " ".to_string()
+        };
+    }
+    let lead = if text.starts_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    let trail = if text.ends_with(char::is_whitespace) {
+        " "
+    } else {
+        ""
+    };
+    format!("{lead}{words}{trail}")
 }
 
 /// The last `limit` characters of `text`, cut at a word start, with "…".
@@ -199,5 +212,7 @@ mod tests {
         );
         assert_eq!(trim_end_to_words(" short", 12), " short");
         assert_eq!(trim_start_to_words("aaaa\u{a0}bbbb cc", 8), "…bbbb cc");
+        assert_eq!(flatten(" on\nSaturday, "), " on Saturday, ");
+        assert_eq!(flatten("."), ".");
     }
 }
