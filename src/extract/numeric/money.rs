@@ -63,7 +63,7 @@ pub(super) fn name(s: &str) -> Option<(&'static CurrencyRef, &str)> {
         let mut key = super::lexicon::normalise_words(candidate);
         if !table.names.contains_key(&key) {
             if let Some(trimmed) = candidate.strip_suffix('.') {
-                candidate = trimmed;
+                candidate = trimmed.trim_end();
                 key = super::lexicon::normalise_words(candidate);
             }
         }
@@ -109,5 +109,6 @@ mod tests {
         );
         assert_eq!(name("p,").map(|n| n.0.code), Some("GBP"));
         assert!(name(" people").is_none());
+        assert_eq!(name("US$ .").map(|n| n.1), Some(" ."));
     }
 }
