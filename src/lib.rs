@@ -34,7 +34,7 @@ pub struct Options {
 /// Checks one article's text and returns its report.
 pub fn check(source_name: &str, text: &str, options: &Options) -> DocumentReport {
     let document = Document::parse(text, options.as_of);
-    let claims = extract::scan(&document);
-    let findings = rules::run(&document, &claims, &options.rules);
-    DocumentReport::new(source_name, &document, claims, findings)
+    let extraction = extract::extract(&document);
+    let findings = rules::run(&document, &extraction, &options.rules);
+    DocumentReport::new(source_name, &document, extraction.claims, findings)
 }

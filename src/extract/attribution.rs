@@ -258,36 +258,19 @@ fn phrase_text(text: &str, words: &[&Word]) -> Option<String> {
     Some(text[first.range.start..last.range.end].to_string())
 }
 
-/// The attribution sentence `index` states, if any.
-pub fn sentence_attribution_at(doc: &Document, index: usize) -> Option<Attribution> {
-    doc.sentences
-        .get(index)
-        .and_then(|s| sentence_attribution(doc, s.span.clone()))
-}
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
-/// The vague attributions of the article's body: one per sentence whose only
-/// attribution is a vague cue.
-pub fn vague_attributions(doc: &Document) -> Vec<Attribution> {
+/// The attribution each sentence states, in sentence order.
+pub(crate) fn sentence_attributions(doc: &Document) -> Vec<Option<Attribution>> {
     doc.sentences
         .iter()
-        .filter(|s| !doc.in_front_matter(s.span.start))
-        .filter_map(|s| sentence_attribution(doc, s.span.clone()))
-        .filter(|a| a.vague)
+        .map(|s| sentence_attribution(doc, s.span.clone()))
         .collect()
 }
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
-
 /// Sets each claim's attribution from its own sentence, else the next, else
-/// the previous one in the same paragraph.
-pub(crate) fn attribute(doc: &Document, claims: &mut [Claim]) {
-    let mut by_sentence: HashMap<usize, Option<Attribution>> = HashMap::new();
-    let mut attribution_of = |s: usize| -> Option<Attribution> {
-        by_sentence
-            .entry(s)
-            .or_insert_with(|| sentence_attribution(doc, doc.sentences[s].span.clone()))
-            .clone()
-    };
+/// the previous one in the same paragraph, given each sentence's own.
+pub(crate) fn attribute(doc: &Document, by_sentence: &[Option<Attribution>], claims: &mut [Claim]) {
     let mut last_named: Option<String> = None;
     for claim in claims.iter_mut() {
         let s = claim.sentence;
@@ -306,7 +289,7 @@ pub(crate) fn attribute(doc: &Document, claims: &mut [Claim]) {
                     && doc.sentences[n].paragraph == paragraph
                     && !doc.in_front_matter(doc.sentences[n].span.end - 1)
             })
-            .find_map(&mut attribution_of);
+            .find_map(|n| by_sentence[n].clone());
         if let Some(mut attribution) = found {
             let lower = attribution.source.to_lowercase();
             if PRONOUNS.contains(&lower.as_str()) {
@@ -410,7 +393,7 @@ mod tests {
                 sentence,
             })
             .collect();
-        attribute(&doc, &mut claims);
+        attribute(&doc, &sentence_attributions(&doc), &mut claims);
         let sources: Vec<Option<&str>> = claims
             .iter()
             .map(|c| c.attribution.as_ref().map(|a| a.source.as_str()))

@@ -19,7 +19,6 @@ pub use claim::{
     Tense, Value,
 };
 
-pub use attribution::{sentence_attribution_at, vague_attributions};
 pub use describe::{describe, describe_date, format_amount, ordinal_words};
 
 use crate::document::{Document, Sentence};
@@ -61,8 +60,22 @@ pub(crate) struct Found {
     pub value: Value,
 }
 
+/// What the extract stage finds in a document.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// Every claim, in text order, with ids c1, c2, ...
+    pub claims: Vec<Claim>,
+    /// The attribution each sentence states, by sentence index.
+    pub attributions: Vec<Option<Attribution>>,
+}
+
 /// Finds every claim in the document, in text order, with ids c1, c2, ...
 pub fn scan(doc: &Document) -> Vec<Claim> {
+    extract(doc).claims
+}
+
+/// Finds every claim and every sentence's attribution.
+pub fn extract(doc: &Document) -> Extraction {
     let text = doc.text();
     let mut excluded = exclude::excluded_ranges(text);
     // The dateline's date is the article's own metadata, not a claim in it.
@@ -109,8 +122,12 @@ pub fn scan(doc: &Document) -> Vec<Claim> {
         })
         .collect();
     numeric::link_partitives(&mut claims);
-    attribution::attribute(doc, &mut claims);
-    claims
+    let attributions = attribution::sentence_attributions(doc);
+    attribution::attribute(doc, &attributions, &mut claims);
+    Extraction {
+        claims,
+        attributions,
+    }
 }
 
 fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {

@@ -19,13 +19,34 @@ pub use finding::{Finding, Severity};
 pub use pack::PackError;
 
 use crate::document::Document;
-use crate::extract::Claim;
+use crate::extract::{Attribution, Claim, Extraction};
 
 /// What a rule sees: the document and its claims, in text order.
 pub(crate) struct RuleContext<'a> {
     pub doc: &'a Document,
     pub claims: &'a [Claim],
+    /// The attribution each sentence states, by sentence index.
+    pub attributions: &'a [Option<Attribution>],
     pub config: &'a RuleConfig,
+}
+
+impl RuleContext<'_> {
+    /// Whether sentence `index`, or the one before or after it in the same
+    /// paragraph, names a source (vague ones count when `vague_counts`).
+    pub fn attributed_near(&self, index: usize, vague_counts: bool) -> bool {
+        let paragraph = self.doc.sentences[index].paragraph;
+        [index.checked_sub(1), Some(index), index.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter(|&s| {
+                self.doc
+                    .sentences
+                    .get(s)
+                    .is_some_and(|s| s.paragraph == paragraph)
+            })
+            .filter_map(|s| self.attributions[s].as_ref())
+            .any(|a| vague_counts || !a.vague)
+    }
 }
 
 /// One check. `check` pushes findings with the rule's default severity; the
@@ -109,10 +130,11 @@ pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
 
 /// Runs the configured rules over a document's claims; findings come back in
 /// text order, with the configured severities.
-pub(crate) fn run(doc: &Document, claims: &[Claim], config: &RuleConfig) -> Vec<Finding> {
+pub(crate) fn run(doc: &Document, extraction: &Extraction, config: &RuleConfig) -> Vec<Finding> {
     let cx = RuleContext {
         doc,
-        claims,
+        claims: &extraction.claims,
+        attributions: &extraction.attributions,
         config,
     };
     let mut findings = Vec::new();

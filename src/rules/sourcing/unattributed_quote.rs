@@ -69,7 +69,7 @@ impl Rule for UnattributedQuote {
         let min_words = cx.config.number(Self::META.id, "min_words", 4.0) as usize;
         let doc = cx.doc;
         let text = doc.text();
-        for (index, paragraph) in doc.paragraphs.iter().enumerate() {
+        for paragraph in &doc.paragraphs {
             for (outer, quote) in quotations(text, paragraph.clone()) {
                 let quoted = &text[quote.clone()];
                 if quoted.split_whitespace().count() < min_words || is_title(quoted) {
@@ -81,11 +81,7 @@ impl Rule for UnattributedQuote {
                 ) else {
                     continue;
                 };
-                let neighbours = first.saturating_sub(1)..=last + 1;
-                let has_speaker = neighbours
-                    .filter(|&s| doc.sentences.get(s).is_some_and(|s| s.paragraph == index))
-                    .filter_map(|s| crate::extract::sentence_attribution_at(doc, s))
-                    .any(|a| !a.vague);
+                let has_speaker = (first..=last).any(|s| cx.attributed_near(s, false));
                 if has_speaker {
                     continue;
                 }

@@ -59,16 +59,7 @@ impl Rule for UnsourcedSuperlative {
             if doc.in_front_matter(found.start()) {
                 continue;
             }
-            let paragraph = doc.sentences[sentence].paragraph;
-            let attributed = [Some(sentence), sentence.checked_sub(1), Some(sentence + 1)]
-                .into_iter()
-                .flatten()
-                .filter(|&s| {
-                    doc.sentences
-                        .get(s)
-                        .is_some_and(|s| s.paragraph == paragraph)
-                })
-                .any(|s| crate::extract::sentence_attribution_at(doc, s).is_some());
+            let attributed = cx.attributed_near(sentence, true);
             if attributed {
                 continue;
             }

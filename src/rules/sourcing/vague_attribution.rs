@@ -26,7 +26,11 @@ impl Rule for VagueAttribution {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
-        for attribution in crate::extract::vague_attributions(cx.doc) {
+        let vague = cx.attributions.iter().enumerate().filter_map(|(s, a)| {
+            let a = a.as_ref().filter(|a| a.vague)?;
+            (!cx.doc.in_front_matter(cx.doc.sentences[s].span.start)).then_some(a)
+        });
+        for attribution in vague {
             let claims = cx
                 .claims
                 .iter()
