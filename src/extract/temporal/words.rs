@@ -51,6 +51,11 @@ pub(super) fn one_of<'a>(input: &'a str, words: &[&'static str]) -> PResult<'a, 
 /// A phrase from a word list (single spaces in the list match any run of
 /// spaces in the text).
 pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
+    // Most calls fail on the first letter: test it before splitting the phrase.
+    match (input.as_bytes().first(), phrase.as_bytes().first()) {
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
+        _ => return fail(input),
+    }
     let mut rest = input;
     for (index, word) in phrase.split(' ').enumerate() {
         if index > 0 {
