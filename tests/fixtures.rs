@@ -54,6 +54,17 @@ struct Expected {
     claim: Vec<ExpectedClaim>,
     #[serde(default)]
     absent: Vec<Absent>,
+    /// When present (even empty), the findings the article must raise,
+    /// exactly: every rule's finding as (rule, message).
+    finding: Option<Vec<ExpectedFinding>>,
+}
+
+/// One expected finding of the rules.
+#[derive(Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Clone)]
+#[serde(deny_unknown_fields)]
+struct ExpectedFinding {
+    rule: String,
+    message: String,
 }
 
 /// One expected claim. `kind` and `text` are always checked; every other
@@ -429,6 +440,33 @@ fn check_fixture(name: &str) {
         );
     }
     out.push_str(&compare(&fixture, &report, document.dateline.clone()));
+    if let Some(expected) = &fixture.expected.finding {
+        let mut want = expected.clone();
+        let mut got: Vec<ExpectedFinding> = report
+            .findings
+            .iter()
+            .map(|f| ExpectedFinding {
+                rule: f.rule.clone(),
+                message: f.message.clone(),
+            })
+            .collect();
+        want.sort();
+        got.sort();
+        for missing in want.iter().filter(|w| !got.contains(w)) {
+            let _ = writeln!(
+                out,
+                "finding expected but not raised: {}: {}",
+                missing.rule, missing.message
+            );
+        }
+        for extra in got.iter().filter(|g| !want.contains(g)) {
+            let _ = writeln!(
+                out,
+                "finding raised but not expected: {}: {}",
+                extra.rule, extra.message
+            );
+        }
+    }
 
     assert!(
         out.is_empty(),
@@ -561,6 +599,7 @@ macro_rules! fixtures {
 
 fixtures!(
     business_earnings,
+    demo_harbour,
     economy_inflation,
     energy_wind,
     health_measles,

@@ -28,9 +28,55 @@ pub(crate) struct RuleContext<'a> {
     /// The attribution each sentence states, by sentence index.
     pub attributions: &'a [Option<Attribution>],
     pub config: &'a RuleConfig,
+    /// For each sentence, the range of `claims` that lie in it (claims are
+    /// in text order), so no rule scans every claim for each claim.
+    by_sentence: Vec<std::ops::Range<usize>>,
 }
 
-impl RuleContext<'_> {
+impl<'a> RuleContext<'a> {
+    fn new(
+        doc: &'a Document,
+        extraction: &'a Extraction,
+        config: &'a RuleConfig,
+    ) -> RuleContext<'a> {
+        let mut by_sentence = vec![0..0; doc.sentences.len()];
+        let claims = &extraction.claims;
+        let mut start = 0;
+        while start < claims.len() {
+            let sentence = claims[start].sentence;
+            let end = start
+                + claims[start..]
+                    .iter()
+                    .take_while(|c| c.sentence == sentence)
+                    .count();
+            if let Some(range) = by_sentence.get_mut(sentence) {
+                *range = start..end;
+            }
+            start = end;
+        }
+        RuleContext {
+            doc,
+            claims,
+            attributions: &extraction.attributions,
+            config,
+            by_sentence,
+        }
+    }
+
+    /// The claims of sentence `index`, in text order.
+    pub fn in_sentence(&self, index: usize) -> &'a [Claim] {
+        let range = self.by_sentence.get(index).cloned().unwrap_or(0..0);
+        &self.claims[range]
+    }
+
+    /// The claim with this id ("c12"), found by its number.
+    pub fn claim(&self, id: &str) -> Option<&'a Claim> {
+        let number: usize = id.strip_prefix('c')?.parse().ok()?;
+        self.claims
+            .get(number.checked_sub(1)?)
+            .filter(|c| c.id == id)
+    }
+
     /// Whether sentence `index`, or the one before or after it in the same
     /// paragraph, names a source (vague ones count when `vague_counts`).
     pub fn attributed_near(&self, index: usize, vague_counts: bool) -> bool {
@@ -131,12 +177,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
 /// Runs the configured rules over a document's claims; findings come back in
 /// text order, with the configured severities.
 pub(crate) fn run(doc: &Document, extraction: &Extraction, config: &RuleConfig) -> Vec<Finding> {
-    let cx = RuleContext {
-        doc,
-        claims: &extraction.claims,
-        attributions: &extraction.attributions,
-        config,
-    };
+    let cx = RuleContext::new(doc, extraction, config);
     let mut findings = Vec::new();
     for rule in registry::BUILTIN {
         let meta = rule.meta();

@@ -173,11 +173,10 @@ impl Rule for ChangeMismatch {
             }
             // A percentage change elsewhere in the sentence.
             let percents: Vec<&Claim> = cx
-                .claims
+                .in_sentence(a.sentence)
                 .iter()
                 .filter(|c| {
-                    c.sentence == a.sentence
-                        && c.kind == ClaimKind::Percent
+                    c.kind == ClaimKind::Percent
                         && c.id != from.id
                         && c.id != to.id
                         && c.number().is_some_and(|n| n.unit.as_deref() == Some("%"))

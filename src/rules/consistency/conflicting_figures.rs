@@ -1,6 +1,6 @@
 //! consistency/conflicting-figures: one figure given two values.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::figures::{between, interval, show};
@@ -128,9 +128,9 @@ fn sentence_words(cx: &RuleContext, claim: &Claim) -> Vec<String> {
 
 /// The years a claim's sentence names: its time frame.
 fn time_frame(cx: &RuleContext, claim: &Claim) -> BTreeSet<i32> {
-    cx.claims
+    cx.in_sentence(claim.sentence)
         .iter()
-        .filter(|c| c.sentence == claim.sentence && c.kind.is_temporal())
+        .filter(|c| c.kind.is_temporal())
         .filter_map(|c| c.temporal().and_then(|t| t.year))
         .collect()
 }
@@ -179,43 +179,55 @@ impl Rule for ConflictingFigures {
             let words = sentence_words(cx, c);
             !words.iter().any(|w| COMPARING.contains(&w.as_str()))
         };
-        let mut seen: Vec<(&Claim, Measure)> = Vec::new();
+        // The first mention of each measure in each time frame is the one
+        // every later mention is held to, so the rule stays linear.
+        let mut first_mention: HashMap<(Measure, BTreeSet<i32>), &Claim> = HashMap::new();
         for claim in cx.claims {
             let Some(key) = measure(claim) else { continue };
             if !usable(claim) {
                 continue;
             }
-            let conflict = seen.iter().find(|(earlier, earlier_key)| {
-                *earlier_key == key
-                    && earlier.sentence != claim.sentence
-                    && time_frame(cx, earlier) == time_frame(cx, claim)
-                    && match (interval(earlier), interval(claim)) {
-                        (Some(a), Some(b)) => !a.overlaps(b),
-                        _ => false,
-                    }
-            });
-            if let Some((earlier, _)) = conflict {
-                let (Some(a), Some(b)) = (earlier.number(), claim.number()) else {
-                    continue;
-                };
-                findings.push(finding(
-                    claim,
-                    earlier,
-                    format!(
-                        "\"{}\" here, but \"{}\" at line {}: {} and {} cannot both be right",
-                        claim.text,
-                        earlier.text,
-                        earlier.span.line,
-                        show(b.number),
-                        show(a.number)
-                    ),
-                ));
+            let frame = time_frame(cx, claim);
+            let Some(earlier) = first_mention.get(&(key.clone(), frame.clone())).copied() else {
+                first_mention.insert((key, frame), claim);
+                continue;
+            };
+            let disjoint = match (interval(earlier), interval(claim)) {
+                (Some(a), Some(b)) => !a.overlaps(b),
+                _ => false,
+            };
+            if earlier.sentence == claim.sentence || !disjoint {
                 continue;
             }
-            seen.push((claim, key));
+            let (Some(a), Some(b)) = (earlier.number(), claim.number()) else {
+                continue;
+            };
+            findings.push(finding(
+                claim,
+                earlier,
+                format!(
+                    "\"{}\" here, but \"{}\" at line {}: {} and {} cannot both be right",
+                    claim.text,
+                    earlier.text,
+                    earlier.span.line,
+                    show(b.number),
+                    show(a.number)
+                ),
+            ));
         }
         // "the 22nd meeting, including this week's" against "21 meetings so far".
         let text = cx.doc.text();
+        let cumulative_counts: Vec<&Claim> = cx
+            .claims
+            .iter()
+            .filter(|c| {
+                let tail = between(text, c.span.end, c.span.end + 20);
+                c.kind == ClaimKind::Count
+                    && CUMULATIVE
+                        .iter()
+                        .any(|cue| tail.trim_start().starts_with(cue))
+            })
+            .collect();
         for ordinal in cx.claims.iter().filter(|c| c.kind == ClaimKind::Ordinal) {
             let Some(value) = ordinal.number() else {
                 continue;
@@ -230,18 +242,11 @@ impl Rule for ConflictingFigures {
             {
                 continue;
             }
-            for count in cx.claims.iter().filter(|c| c.kind == ClaimKind::Count) {
+            for count in &cumulative_counts {
                 let Some(counted) = count.number() else {
                     continue;
                 };
                 if counted.subject.as_deref().map(normalise).as_deref() != Some(subject.as_str()) {
-                    continue;
-                }
-                let tail = between(text, count.span.end, count.span.end + 20);
-                if !CUMULATIVE
-                    .iter()
-                    .any(|cue| tail.trim_start().starts_with(cue))
-                {
                     continue;
                 }
                 if (counted.number - value.number).abs() >= 0.5 {

@@ -62,15 +62,21 @@ impl Rule for DateArithmetic {
         let text = cx.doc.text();
         let now = i32::from(published.year());
         let on = crate::extract::describe_date(published);
+        // The years the article gives as birth years ("born in 1981"),
+        // found once so that each age is compared with a short list.
+        let births: Vec<&Claim> = cx
+            .claims
+            .iter()
+            .filter(|c| {
+                stated_year(c).is_some()
+                    && between(text, c.span.start.saturating_sub(12), c.span.start).contains("born")
+            })
+            .collect();
         for claim in cx.claims {
             let Some(value) = claim.temporal() else {
                 continue;
             };
-            let same_sentence = || {
-                cx.claims
-                    .iter()
-                    .filter(move |c| c.sentence == claim.sentence)
-            };
+            let same_sentence = || cx.in_sentence(claim.sentence).iter();
             match claim.kind {
                 // An age against "born in YEAR" about the same person.
                 ClaimKind::Duration if value.subject.is_some() => {
@@ -79,14 +85,11 @@ impl Rule for DateArithmetic {
                     };
                     let person = value.subject.as_deref().unwrap_or("");
                     let surname = person.rsplit(' ').next().unwrap_or(person);
-                    let born = cx.claims.iter().find(|c| {
-                        let before = between(text, c.span.start.saturating_sub(12), c.span.start);
+                    let born = births.iter().find(|c| {
                         let sentence = &text[cx.doc.sentences[c.sentence].span.clone()];
-                        stated_year(c).is_some()
-                            && before.contains("born")
-                            && (c.sentence == claim.sentence || sentence.contains(surname))
+                        c.sentence == claim.sentence || sentence.contains(surname)
                     });
-                    let Some(born) = born else { continue };
+                    let Some(born) = born.copied() else { continue };
                     let Some(birth_year) = stated_year(born) else {
                         continue;
                     };
@@ -174,9 +177,9 @@ impl Rule for DateArithmetic {
                 continue;
             }
             let years: Vec<&Claim> = cx
-                .claims
+                .in_sentence(ordinal.sentence)
                 .iter()
-                .filter(|c| c.sentence == ordinal.sentence && stated_year(c).is_some())
+                .filter(|c| stated_year(c).is_some())
                 .collect();
             let [event] = years.as_slice() else { continue };
             let Some(event_year) = stated_year(event) else {

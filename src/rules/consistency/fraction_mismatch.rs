@@ -45,12 +45,14 @@ fn restates(gap: &str) -> bool {
     words.is_empty() || words == "or" || words == "or about" || words == "that is"
 }
 
-fn triples<'a>(text: &str, claims: &'a [Claim]) -> Vec<Triple<'a>> {
+fn triples<'a>(cx: &RuleContext<'a>) -> Vec<Triple<'a>> {
+    let text = cx.doc.text();
+    let claims = cx.claims;
     let mut found = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
         // "N (X%) of M" and "N of M, or X%": a linked partitive with a percentage beside it.
         if let Some(whole_id) = claim.number().and_then(|n| n.part_of.as_ref()) {
-            let Some(whole) = claims.iter().find(|c| &c.id == whole_id) else {
+            let Some(whole) = cx.claim(whole_id) else {
                 continue;
             };
             let neighbours = [claims.get(i + 1), claims.get(i + 2)];
@@ -123,7 +125,7 @@ impl Rule for FractionMismatch {
             part,
             whole,
             percent,
-        } in triples(cx.doc.text(), cx.claims)
+        } in triples(cx)
         {
             let (Some(p), Some(w), Some(x)) = (interval(part), interval(whole), interval(percent))
             else {

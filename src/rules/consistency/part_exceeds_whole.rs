@@ -32,7 +32,7 @@ impl Rule for PartExceedsWhole {
             let Some(whole_id) = part.number().and_then(|n| n.part_of.as_ref()) else {
                 continue;
             };
-            let Some(whole) = cx.claims.iter().find(|c| &c.id == whole_id) else {
+            let Some(whole) = cx.claim(whole_id) else {
                 continue;
             };
             if !same_measure(part, whole) {

@@ -100,9 +100,8 @@ impl Rule for UnattributedQuote {
                     ),
                     span: doc.span(outer.start, outer.end),
                     related: Vec::new(),
-                    claims: cx
-                        .claims
-                        .iter()
+                    claims: (first..=last)
+                        .flat_map(|s| cx.in_sentence(s))
                         .filter(|c| quote.contains(&c.span.start))
                         .map(|c| c.id.clone())
                         .collect(),

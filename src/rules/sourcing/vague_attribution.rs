@@ -28,12 +28,13 @@ impl Rule for VagueAttribution {
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
         let vague = cx.attributions.iter().enumerate().filter_map(|(s, a)| {
             let a = a.as_ref().filter(|a| a.vague)?;
-            (!cx.doc.in_front_matter(cx.doc.sentences[s].span.start)).then_some(a)
+            (!cx.doc.in_front_matter(cx.doc.sentences[s].span.start)).then_some((s, a))
         });
-        for attribution in vague {
-            let claims = cx
-                .claims
-                .iter()
+        for (sentence, attribution) in vague {
+            // Claims carry an attribution from their own sentence or the one
+            // before or after it.
+            let claims = (sentence.saturating_sub(1)..=sentence + 1)
+                .flat_map(|s| cx.in_sentence(s))
                 .filter(|c| {
                     c.attribution
                         .as_ref()
