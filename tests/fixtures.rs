@@ -629,8 +629,8 @@ fn sidecars_are_well_formed() {
         let fixture = load(&name);
         let words = fixture.text.split_whitespace().count();
         assert!(
-            (150..=400).contains(&words),
-            "{name}: {words} words, expected 150 to 400"
+            (100..=400).contains(&words),
+            "{name}: {words} words, expected 100 to 400"
         );
         assert!(
             fixture.expected.claim.len() >= 10,
