@@ -141,10 +141,16 @@ impl Rule for ChangeMismatch {
                 });
             };
             // A multiple: "doubled from A to B".
-            if let Some((word, factor)) = MULTIPLES
-                .iter()
-                .find(|(word, _)| words.iter().any(|w| w == word))
-            {
+            if let Some((word, factor)) = MULTIPLES.iter().find(|(word, _)| {
+                // The multiple must govern this change: "doubled from A
+                // to B", not "doubling X while cutting Y from A to B".
+                let lead_in = between(
+                    text,
+                    sentence.span.start,
+                    from.span.start.min(to.span.start),
+                );
+                words_of(&lead_in).iter().rev().take(4).any(|w| w == word)
+            }) {
                 let Some(ratio) = t.ratio(f) else { continue };
                 let slack = if words.iter().any(|w| {
                     matches!(
@@ -182,6 +188,13 @@ impl Rule for ChangeMismatch {
                         && c.number().is_some_and(|n| n.unit.as_deref() == Some("%"))
                 })
                 .collect();
+            // The percentage must sit in the same clause as the endpoints.
+            let near = |c: &&Claim| {
+                let first = c.span.end.min(from.span.start.min(to.span.start));
+                let last = c.span.start.max(from.span.end.max(to.span.end));
+                words_of(&between(text, first, last)).len() <= 10
+            };
+            let percents: Vec<&Claim> = percents.into_iter().filter(near).collect();
             let [percent] = percents.as_slice() else {
                 continue;
             };

@@ -150,11 +150,9 @@ fn measure(claim: &Claim) -> Option<Measure> {
         return None;
     }
     let subject = normalise(value.subject.as_deref()?);
-    (subject.split_whitespace().count() >= 2 || claim.kind == ClaimKind::Count).then_some((
-        claim.kind,
-        value.unit.clone(),
-        subject,
-    ))
+    // A bare noun ("players", "jobs", "cases") names too many different
+    // groups in one story; two words ("polling stations") name one.
+    (subject.split_whitespace().count() >= 2).then_some((claim.kind, value.unit.clone(), subject))
 }
 
 fn finding(claim: &Claim, earlier: &Claim, message: String) -> Finding {

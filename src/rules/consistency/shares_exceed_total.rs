@@ -113,7 +113,18 @@ impl Rule for SharesExceedTotal {
                     .map_or(share.span.end + 30, |n| n.span.start);
                 names_own_whole(text, share, next)
             });
-            if !is_breakdown || separate_wholes {
+            // A breakdown names its whole before the shares: "Of the members,
+            // 48% voted yes...", "of those asked, 47%...".
+            let opening = between(
+                text,
+                cx.doc.sentences[sentence].span.start,
+                shares[0].span.start,
+            );
+            let names_whole = [" of the ", " of those ", " of all ", " among "]
+                .iter()
+                .any(|cue| format!(" {opening}").contains(cue))
+                || opening.trim_start().starts_with("of ");
+            if !is_breakdown || separate_wholes || !names_whole {
                 continue;
             }
             let intervals: Option<Vec<_>> = shares.iter().map(|s| interval(s)).collect();

@@ -47,6 +47,26 @@ fn is_total(text: &str, claim: &Claim) -> bool {
         || AFTER_TOTAL.iter().any(|cue| after.starts_with(cue))
 }
 
+/// The parts are one list ("$2m, $3m and $4m", "120, 85 and 40 beds") of
+/// the thing the total counts: nothing but commas and "and" between them,
+/// and no noun of their own that differs from the total's.
+fn is_list(text: &str, parts: &[&Claim], total: &Claim) -> bool {
+    let total_subject = total.number().and_then(|n| n.subject.as_deref());
+    let same_thing = parts.iter().all(|p| {
+        let subject = p.number().and_then(|n| n.subject.as_deref());
+        subject.is_none() || total_subject.is_none() || subject == total_subject
+    });
+    let joined = parts.windows(2).all(|pair| {
+        let gap = between(text, pair[0].span.end, pair[1].span.start);
+        let words: Vec<&str> = gap
+            .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.is_empty() || words == ["and"] || words == ["or"] || words == ["plus"]
+    });
+    same_thing && joined
+}
+
 impl Rule for SumMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -71,7 +91,7 @@ impl Rule for SumMismatch {
                 .into_iter()
                 .rev()
                 .collect();
-            if parts.len() < 2 {
+            if parts.len() < 2 || !is_list(text, &parts, total) {
                 continue;
             }
             let intervals: Option<Vec<Interval>> = parts.iter().map(|p| interval(p)).collect();
