@@ -11,6 +11,7 @@ mod attribution;
 mod claim;
 mod describe;
 mod exclude;
+mod number_words;
 mod numeric;
 mod temporal;
 

@@ -7,31 +7,7 @@ use super::lexicon::numbers;
 use super::number::Num;
 use super::text::{at_boundary, lower_ascii_word, skip_space, space1, word_ci};
 
-const UNITS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: [&str; 10] = [
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+use crate::extract::number_words::{ONES as UNITS, TENS};
 const ORDINAL_UNITS: [&str; 20] = [
     "zeroth",
     "first",

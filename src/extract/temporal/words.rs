@@ -154,32 +154,11 @@ pub(super) struct Count {
     pub article: bool,
 }
 
-const ONES: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
+// The number words both families read, shared so they agree.
+use crate::extract::number_words::{ONES, TENS as ALL_TENS};
 
-const TENS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+/// "twenty" to "ninety".
+const TENS: &[&str] = ALL_TENS.split_at(2).1;
 
 /// Ordinal words and their numbers, for quarters, halves and centuries.
 pub(super) fn ordinal(input: &str) -> PResult<'_, u32> {
@@ -204,7 +183,7 @@ pub(super) fn ordinal(input: &str) -> PResult<'_, u32> {
 /// A number written in words below a thousand ("four", "twenty-four",
 /// "twenty four", "a hundred").
 fn word_number(input: &str) -> PResult<'_, f64> {
-    let (mut rest, mut value) = if let Ok((rest, tens)) = one_of(input, &TENS) {
+    let (mut rest, mut value) = if let Ok((rest, tens)) = one_of(input, TENS) {
         let tens_value = (TENS.iter().position(|t| *t == tens).unwrap_or(0) as f64 + 2.0) * 10.0;
         match nom::sequence::preceded(sp_or_hyphen, |i| one_of(i, &ONES[1..10])).parse(rest) {
             Ok((after, unit)) => (
