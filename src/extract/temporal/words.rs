@@ -215,7 +215,7 @@ fn word_number(input: &str) -> PResult<'_, f64> {
 /// "nineteen ninety-six" (1996), "twenty ten", "two thousand (and) one".
 pub(super) fn spoken_year(input: &str) -> PResult<'_, i32> {
     let tens_number = |i| -> PResult<'_, i32> {
-        let (rest, tens) = one_of(i, &TENS)?;
+        let (rest, tens) = one_of(i, TENS)?;
         let tens_value = (TENS.iter().position(|t| *t == tens).unwrap_or(0) as i32 + 2) * 10;
         match nom::sequence::preceded(sp_or_hyphen, |i| one_of(i, &ONES[1..10])).parse(rest) {
             Ok((after, unit)) => Ok((
