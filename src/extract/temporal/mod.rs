@@ -26,6 +26,8 @@ mod words;
 
 use jiff::civil::Date;
 
+use crate::calendar;
+
 use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
 use tense::Tense;
 use timex::Direction;
@@ -296,13 +298,135 @@ fn may_start(input: &str) -> bool {
         return false;
     };
     if first.is_ascii_digit() {
-        return true;
+        return digits_may_start(input);
     }
     let mut buffer = [0u8; 16];
     let Some(word) = words::first_word_lower(input, &mut buffer) else {
         return false;
     };
-    is_trigger_word(word)
+    if !is_trigger_word(word) {
+        return false;
+    }
+    // Common words ("the", "at", "some", "more") open temporal expressions
+    // only before a word that is temporal in itself, which keeps the
+    // grammars from running at most of the text's words.
+    is_temporal_word(word) || next_words_temporal(input)
+}
+
+/// Whether a figure can open a temporal expression: a year ("2014",
+/// "1990s"), a date or range written with punctuation ("2017-11-01",
+/// "2014–17", "01/11"), a day ("5th"), an age ("Anna Berg, 39,"), or a number
+/// before a temporal word ("four years", "10 to 12 months", "5 November").
+/// Most figures are counts ("3,000 people") and are left to the numeric family
+/// without running the temporal grammars.
+fn digits_may_start(input: &str) -> bool {
+    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &input[digits..];
+    if digits == 4 || after.starts_with([',', ')']) {
+        return true;
+    }
+    if after.starts_with(['/', '-', '–', '.', ':', '\'', '’', 's'])
+        || ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|suffix| after.starts_with(suffix))
+    {
+        return true;
+    }
+    next_words_temporal(input)
+        || matches!(
+            first_next_word(input).as_deref(),
+            Some("to" | "or" | "and" | "more" | "of" | "a")
+        )
+}
+
+/// The word after the first one, lower-cased.
+fn first_next_word(input: &str) -> Option<String> {
+    let gap = input.find(|c: char| !c.is_alphanumeric())?;
+    let next = input[gap..].find(|c: char| c.is_alphanumeric())?;
+    let mut buffer = [0u8; 16];
+    words::first_word_lower(&input[gap + next..], &mut buffer).map(str::to_string)
+}
+
+/// A word that is temporal on its own: a month, a weekday, a unit of time,
+/// a deictic word, a season, a holiday, a half-year, or the first word of a
+/// year said aloud ("nineteen ninety-one"). Other number words ("two years")
+/// and "new" ("New Year") count only before one of these.
+fn is_temporal_word(word: &str) -> bool {
+    calendar::month(word).is_ok()
+        || calendar::weekday(word).is_ok()
+        || words::is_unit_word(word)
+        || matches!(
+            word,
+            "today"
+                | "tonight"
+                | "tomorrow"
+                | "yesterday"
+                | "now"
+                | "currently"
+                | "nowadays"
+                | "presently"
+                | "recently"
+                | "lately"
+                | "previously"
+                | "recent"
+                | "soon"
+                | "someday"
+                | "ago"
+                | "past"
+                | "future"
+                | "weekend"
+                | "summer"
+                | "winter"
+                | "spring"
+                | "fall"
+                | "autumn"
+                | "fiscal"
+                | "fy"
+                | "q"
+                | "aged"
+                | "christmas"
+                | "halloween"
+                | "valentine"
+                | "independence"
+                | "thanksgiving"
+                | "half"
+                | "halves"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "twenties"
+                | "thirties"
+                | "forties"
+                | "fifties"
+                | "sixties"
+                | "seventies"
+                | "eighties"
+                | "nineties"
+                | "thousand"
+        )
+        || (word.len() == 2 && word.starts_with('q'))
+}
+
+/// Whether one of the next four words is a digit or a temporal word.
+fn next_words_temporal(input: &str) -> bool {
+    let mut rest = input;
+    for _ in 0..4 {
+        let Some(gap) = rest.find(|c: char| !c.is_alphanumeric()) else {
+            return false;
+        };
+        let Some(next) = rest[gap..].find(|c: char| c.is_alphanumeric()) else {
+            return false;
+        };
+        rest = &rest[gap + next..];
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+        let mut buffer = [0u8; 16];
+        if words::first_word_lower(rest, &mut buffer).is_some_and(is_temporal_word) {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_trigger_word(word: &str) -> bool {
