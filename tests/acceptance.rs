@@ -259,7 +259,11 @@ fn table(score: &Score) -> String {
         row(&mut out, rule, *tally);
     }
     for (family, _, _) in AIMS {
-        row(&mut out, &format!("{family}/ (family)"), score.family(family));
+        row(
+            &mut out,
+            &format!("{family}/ (family)"),
+            score.family(family),
+        );
     }
     out
 }
@@ -316,15 +320,18 @@ fn load_dir(dir: &Path) -> Vec<Article> {
     paths.sort();
     let mut articles = Vec::new();
     for path in paths {
-        let stem = path.file_stem().and_then(|s| s.to_str()).expect("file name");
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("file name");
         let sidecar = dir.join(format!("{stem}.findings.toml"));
         if !sidecar.exists() {
             continue;
         }
         let text = std::fs::read_to_string(&path).expect("article");
         let raw = std::fs::read_to_string(&sidecar).expect("sidecar");
-        let parsed: Sidecar = toml::from_str(&raw)
-            .unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()));
+        let parsed: Sidecar =
+            toml::from_str(&raw).unwrap_or_else(|e| panic!("{}: {e}", sidecar.display()));
         for want in &parsed.finding {
             assert!(
                 want.rule.starts_with("consistency/") || want.rule.starts_with("sourcing/"),
@@ -411,13 +418,27 @@ fn harness_reports_wrong_expectations() {
 
     for (name, rule, want) in [
         ("wrong_rule", "consistency/sum-mismatch", "57%"),
-        ("wrong_place", "consistency/fraction-mismatch", "the council's clerk"),
+        (
+            "wrong_place",
+            "consistency/fraction-mismatch",
+            "the council's clerk",
+        ),
     ] {
         let wrong = article(name, rule, want);
         let found = run(&wrong);
         let bad = score(&[(wrong, found)]);
-        assert_eq!(bad.false_negatives.len(), 1, "{name}: {}", report_misses(&bad));
-        assert_eq!(bad.false_positives.len(), 1, "{name}: {}", report_misses(&bad));
+        assert_eq!(
+            bad.false_negatives.len(),
+            1,
+            "{name}: {}",
+            report_misses(&bad)
+        );
+        assert_eq!(
+            bad.false_positives.len(),
+            1,
+            "{name}: {}",
+            report_misses(&bad)
+        );
         assert_eq!(
             bad.false_positives[0].rule, "consistency/fraction-mismatch",
             "{name}"
