@@ -196,10 +196,17 @@ fn speech_source(
     let verb_follows_comma_or_quote = words[verb].gap_before.ends_with([',', '"', '”', '\'', '’']);
     if verb_follows_comma_or_quote {
         if let Some(first) = after.first() {
+            // ", said Anna Berg", ", said the mayor", ", said councillor Ian Frost"
+            let titled_name = !index.stops.contains(&first.lower)
+                && after
+                    .get(1)
+                    .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
             if first.gap_before.is_empty()
-                && (first.capitalised || first.lower == "the" || first.lower == "a")
+                && (first.capitalised || first.lower == "the" || first.lower == "a" || titled_name)
             {
-                return source_after(text, after, index);
+                if let Some(source) = source_after(text, after, index) {
+                    return Some(source);
+                }
             }
         }
     }

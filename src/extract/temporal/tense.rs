@@ -63,6 +63,28 @@ const FUNCTION_WORDS: [&str; 48] = [
     "last",
 ];
 
+/// Verbs that report a statement; after a mention they do not give its tense.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "announced",
+    "stated",
+    "reported",
+    "claimed",
+    "explained",
+    "wrote",
+    "insisted",
+    "confirmed",
+    "warned",
+    "argued",
+];
+
 /// How many words either side of the mention are looked at.
 const WINDOW: usize = 8;
 
@@ -96,8 +118,13 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
             }
         }
     }
-    for (index, _) in after_words.iter().enumerate() {
+    for (index, word) in after_words.iter().enumerate() {
         let distance = index + 1;
+        // "…will meet in June 2018, the secretariat said": a reporting verb
+        // after the mention dates the report, not the event.
+        if REPORTING_VERBS.contains(&word.to_lowercase().as_str()) {
+            continue;
+        }
         if let Some(tense) = cue_at(&after_words, index) {
             // A tie goes to the word before the mention.
             if best.is_none_or(|(d, _)| distance < d) {

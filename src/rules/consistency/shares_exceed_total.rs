@@ -124,7 +124,13 @@ impl Rule for SharesExceedTotal {
                 .iter()
                 .any(|cue| format!(" {opening}").contains(cue))
                 || opening.trim_start().starts_with("of ");
-            if !is_breakdown || separate_wholes || !names_whole {
+            // Three or more shares, or a ballot or survey, make a breakdown
+            // too: "48% voted for, 39% against and 18% abstained".
+            let poll = ["ballot", "poll", "survey", "referendum", "vote"]
+                .iter()
+                .any(|w| sentence_text.contains(w));
+            let breakdown_shape = names_whole || shares.len() >= 3 || poll;
+            if !is_breakdown || separate_wholes || !breakdown_shape {
                 continue;
             }
             let intervals: Option<Vec<_>> = shares.iter().map(|s| interval(s)).collect();

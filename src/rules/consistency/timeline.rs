@@ -95,6 +95,23 @@ impl Rule for Timeline {
             else {
                 continue;
             };
+            // "the 1969 landing": a year that names an event rather than
+            // dating the sentence's verb.
+            let before = crate::rules::figures::between(
+                cx.doc.text(),
+                claim.span.start.saturating_sub(8),
+                claim.span.start,
+            );
+            let determiner = before.split_whitespace().next_back().is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "its" | "their" | "his" | "her" | "our" | "a" | "an"
+                ) || w.ends_with("'s")
+                    || w.ends_with("’s")
+            });
+            if value.timex.len() == 4 && determiner && before.ends_with(' ') {
+                continue;
+            }
             let on = describe_date(published);
             match tense {
                 Tense::Past if start > published => findings.push(finding(
