@@ -134,3 +134,32 @@ fn a_malformed_pack_is_an_error_with_its_place() {
     let error = RuleConfig::load(&[bad_regex], dir.path()).unwrap_err();
     assert!(error.to_string().contains("bad pattern"), "{error}");
 }
+
+#[test]
+fn a_pack_sets_a_rules_tolerance() {
+    let text = "Job cuts\n\nAbout 40% of the 200 staff, or 83 people, left.";
+    let fires = |config: RuleConfig| -> usize {
+        let mut rules = config;
+        rules.select = vec!["consistency/fraction-mismatch".to_string()];
+        figcheck::check(
+            "x",
+            text,
+            &Options {
+                rules,
+                ..Options::default()
+            },
+        )
+        .findings
+        .len()
+    };
+    // 83 of 200 is 41.5%: within 5% of "about 40%", not within 1%.
+    assert_eq!(fires(RuleConfig::builtin()), 0);
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("strict.toml");
+    std::fs::write(
+        &pack,
+        "[rule.\"consistency/fraction-mismatch\"]\napproximate = 0.01\n",
+    )
+    .unwrap();
+    assert_eq!(fires(RuleConfig::load(&[pack], dir.path()).unwrap()), 1);
+}

@@ -36,8 +36,9 @@ impl Interval {
     }
 }
 
-/// Relative slack of "about", "nearly", "roughly".
-const APPROXIMATE: f64 = 0.05;
+/// Relative slack of "about", "nearly", "roughly" unless a pack sets the
+/// rule's `approximate` parameter.
+pub(crate) const DEFAULT_APPROXIMATE: f64 = 0.05;
 /// Absolute slack, in percentage points, of a fraction word ("a third").
 const FRACTION_WORD_POINTS: f64 = 2.5;
 
@@ -110,12 +111,13 @@ fn is_near_below(text: &str) -> bool {
         .any(|w| lower.starts_with(w))
 }
 
-/// The interval a claim's value allows, with rounding and qualifiers.
-pub(crate) fn interval(claim: &Claim) -> Option<Interval> {
+/// The interval a claim's value allows, with rounding and qualifiers;
+/// `approximate` is the relative slack of "about" and its kin.
+pub(crate) fn interval(claim: &Claim, approximate: f64) -> Option<Interval> {
     let value = number(claim)?;
     let n = value.number;
     let h = half_unit(claim, n);
-    let approx = |x: f64| (x * APPROXIMATE).abs().max(h);
+    let approx = |x: f64| (x * approximate).abs().max(h);
     let fraction = is_fraction_word(&claim.text) && claim.kind == ClaimKind::Percent;
     Some(match value.qualifier {
         Qualifier::Exact => match (value.low, value.high) {

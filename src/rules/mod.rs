@@ -63,6 +63,14 @@ impl<'a> RuleContext<'a> {
         }
     }
 
+    /// The relative slack a rule allows "about", "nearly" and "roughly":
+    /// its pack parameter `approximate`, 5% by default.
+    pub fn approximate(&self, id: &str) -> f64 {
+        self.config
+            .number(id, "approximate", figures::DEFAULT_APPROXIMATE)
+            .clamp(0.0, 1.0)
+    }
+
     /// The claims of sentence `index`, in text order.
     pub fn in_sentence(&self, index: usize) -> &'a [Claim] {
         let range = self.by_sentence.get(index).cloned().unwrap_or(0..0);

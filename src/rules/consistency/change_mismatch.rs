@@ -104,6 +104,7 @@ impl Rule for ChangeMismatch {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let approximate = cx.approximate(Self::META.id);
         let text = cx.doc.text();
         for pair in cx.claims.windows(2) {
             let [a, b] = pair else { continue };
@@ -113,9 +114,12 @@ impl Rule for ChangeMismatch {
             let Some((from, to)) = endpoints(text, a, b) else {
                 continue;
             };
-            let (Some(f), Some(t), Some(fv), Some(tv)) =
-                (interval(from), interval(to), from.number(), to.number())
-            else {
+            let (Some(f), Some(t), Some(fv), Some(tv)) = (
+                interval(from, approximate),
+                interval(to, approximate),
+                from.number(),
+                to.number(),
+            ) else {
                 continue;
             };
             if f.low <= 0.0 {
@@ -202,7 +206,7 @@ impl Rule for ChangeMismatch {
                 // Between two percentages a "%" change is ambiguous with points.
                 continue;
             }
-            let (Some(x), Some(xv)) = (interval(percent), percent.number()) else {
+            let (Some(x), Some(xv)) = (interval(percent, approximate), percent.number()) else {
                 continue;
             };
             let rises = words.iter().any(|w| RISE.contains(&w.as_str()));

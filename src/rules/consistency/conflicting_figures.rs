@@ -173,6 +173,7 @@ impl Rule for ConflictingFigures {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let approximate = cx.approximate(Self::META.id);
         let usable = |c: &Claim| {
             let words = sentence_words(cx, c);
             !words.iter().any(|w| COMPARING.contains(&w.as_str()))
@@ -190,7 +191,7 @@ impl Rule for ConflictingFigures {
                 first_mention.insert((key, frame), claim);
                 continue;
             };
-            let disjoint = match (interval(earlier), interval(claim)) {
+            let disjoint = match (interval(earlier, approximate), interval(claim, approximate)) {
                 (Some(a), Some(b)) => !a.overlaps(b),
                 _ => false,
             };

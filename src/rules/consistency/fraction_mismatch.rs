@@ -121,14 +121,18 @@ impl Rule for FractionMismatch {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let approximate = cx.approximate(Self::META.id);
         for Triple {
             part,
             whole,
             percent,
         } in triples(cx)
         {
-            let (Some(p), Some(w), Some(x)) = (interval(part), interval(whole), interval(percent))
-            else {
+            let (Some(p), Some(w), Some(x)) = (
+                interval(part, approximate),
+                interval(whole, approximate),
+                interval(percent, approximate),
+            ) else {
                 continue;
             };
             let Some(share) = p.ratio(w) else { continue };

@@ -28,6 +28,7 @@ impl Rule for PartExceedsWhole {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let approximate = cx.approximate(Self::META.id);
         for part in cx.claims {
             let Some(whole_id) = part.number().and_then(|n| n.part_of.as_ref()) else {
                 continue;
@@ -38,7 +39,8 @@ impl Rule for PartExceedsWhole {
             if !same_measure(part, whole) {
                 continue;
             }
-            let (Some(p), Some(w)) = (interval(part), interval(whole)) else {
+            let (Some(p), Some(w)) = (interval(part, approximate), interval(whole, approximate))
+            else {
                 continue;
             };
             let (Some(pn), Some(wn)) = (part.number(), whole.number()) else {

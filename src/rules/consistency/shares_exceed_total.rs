@@ -82,6 +82,7 @@ impl Rule for SharesExceedTotal {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let approximate = cx.approximate(Self::META.id);
         let text = cx.doc.text();
         let mut start = 0;
         while start < cx.claims.len() {
@@ -133,7 +134,8 @@ impl Rule for SharesExceedTotal {
             if !is_breakdown || separate_wholes || !breakdown_shape {
                 continue;
             }
-            let intervals: Option<Vec<_>> = shares.iter().map(|s| interval(s)).collect();
+            let intervals: Option<Vec<_>> =
+                shares.iter().map(|s| interval(s, approximate)).collect();
             let Some(intervals) = intervals else { continue };
             let lowest_sum: f64 = intervals.iter().map(|i| i.low).sum();
             if lowest_sum > 100.0 {

@@ -73,6 +73,7 @@ impl Rule for SumMismatch {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
+        let approximate = cx.approximate(Self::META.id);
         let text = cx.doc.text();
         for (i, total) in cx.claims.iter().enumerate() {
             if !is_total(text, total) {
@@ -94,8 +95,9 @@ impl Rule for SumMismatch {
             if parts.len() < 2 || !is_list(text, &parts, total) {
                 continue;
             }
-            let intervals: Option<Vec<Interval>> = parts.iter().map(|p| interval(p)).collect();
-            let (Some(intervals), Some(t)) = (intervals, interval(total)) else {
+            let intervals: Option<Vec<Interval>> =
+                parts.iter().map(|p| interval(p, approximate)).collect();
+            let (Some(intervals), Some(t)) = (intervals, interval(total, approximate)) else {
                 continue;
             };
             let sum = intervals.iter().fold(
