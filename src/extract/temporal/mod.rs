@@ -430,126 +430,57 @@ fn next_words_temporal(input: &str) -> bool {
 }
 
 fn is_trigger_word(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "today"
-            | "tonight"
-            | "tomorrow"
-            | "yesterday"
-            | "now"
-            | "currently"
-            | "nowadays"
-            | "presently"
-            | "recently"
-            | "lately"
-            | "previously"
-            | "recent"
-            | "soon"
-            | "someday"
-            | "right"
-            | "these"
-            | "not"
-            | "long"
-            | "the"
-            | "this"
-            | "that"
-            | "last"
-            | "next"
-            | "past"
-            | "previous"
-            | "following"
-            | "coming"
-            | "early"
-            | "earlier"
-            | "late"
-            | "later"
-            | "mid"
-            | "summer"
-            | "winter"
-            | "spring"
-            | "fall"
-            | "autumn"
-            | "fiscal"
-            | "fy"
-            | "q"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "year"
-            | "aged"
-            | "from"
-            | "between"
-            | "about"
-            | "around"
-            | "approximately"
-            | "roughly"
-            | "some"
-            | "nearly"
-            | "almost"
-            | "more"
-            | "over"
-            | "under"
-            | "less"
-            | "fewer"
-            | "at"
-            | "up"
-            | "no"
-            | "just"
-            | "close"
-            | "upwards"
-            | "christmas"
-            | "new"
-            | "halloween"
-            | "valentine"
-            | "independence"
-            | "thanksgiving"
-            | "each"
-            | "within"
-    ) || words::is_count_word(word)
-        || words::is_unit_word(word)
-        || (word.len() == 2 && word.starts_with('q'))
+    is_temporal_word(word) || OPENERS.contains(&word) || words::is_count_word(word)
 }
+
+/// Words that open a temporal expression without being temporal themselves
+/// ("the past decade", "about two years", "last week", "more than a year").
+const OPENERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "previous",
+    "following",
+    "coming",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "from",
+    "between",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "more",
+    "over",
+    "under",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "just",
+    "close",
+    "upwards",
+    "new",
+    "each",
+    "within",
+    "right",
+    "not",
+    "long",
+];
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period
 /// with a TIMEX3 `mod`.
