@@ -150,6 +150,7 @@ fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attributi
                 }
                 CueType::SourceFollows => source_after(text, &words[i + phrase.len()..], index)
                     .map(|source| (source, cue_text, cue_range)),
+                CueType::Speech if !reports_speech(&words, i) => None,
                 CueType::Speech => speech_source(text, &words, i, phrase.len(), index)
                     .map(|source| (source, cue_text, cue_range)),
             };
@@ -165,6 +166,18 @@ fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attributi
         }
     }
     vague
+}
+
+/// "added" and "adds" also mean adding things ("the company added 4,800
+/// employees"): they report speech only after a comma or quote, before
+/// "that", or at the end of a clause.
+fn reports_speech(words: &[Word], verb: usize) -> bool {
+    if !matches!(words[verb].lower.as_str(), "added" | "adds") {
+        return true;
+    }
+    let after_comma_or_quote = words[verb].gap_before.ends_with([',', '"', '”', '\'', '’']);
+    let next = words.get(verb + 1);
+    after_comma_or_quote || next.is_none_or(|w| w.lower == "that" || !w.gap_before.is_empty())
 }
 
 /// The source named after a cue: words up to punctuation or a stop word.

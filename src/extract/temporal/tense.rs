@@ -179,11 +179,12 @@ fn cue_at(words: &[&str], index: usize) -> Option<Tense> {
     if word.ends_with("'ll") || lexicon.tense.future.contains(&word) {
         return Some(Tense::Future);
     }
-    // "will be held", "to be announced": a participle after "be" takes its
-    // tense from the auxiliary, which is read separately.
+    // "will be held", "to be announced", "when it is completed": a
+    // participle after "be" takes its tense from the auxiliary, which is
+    // read separately.
     if previous
         .as_deref()
-        .is_some_and(|p| matches!(p, "be" | "been" | "being" | "to"))
+        .is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are"))
     {
         return None;
     }
