@@ -249,3 +249,109 @@ fn table_has_no_colour_when_piped_and_fits_the_width() {
         assert!(line.chars().count() <= 60, "line wider than 60: {line}");
     }
 }
+
+fn demo_article() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/articles/demo_harbour.txt")
+}
+
+#[test]
+fn exit_status_follows_fail_on() {
+    // The demo article has errors and warnings.
+    figcheck().arg("check").arg(demo_article()).assert().code(1);
+    figcheck()
+        .args(["check", "--fail-on", "never"])
+        .arg(demo_article())
+        .assert()
+        .code(0);
+    figcheck()
+        .args(["check", "--select", "sourcing"])
+        .arg(demo_article())
+        .assert()
+        .code(0);
+    figcheck()
+        .args(["check", "--select", "sourcing", "--fail-on", "warning"])
+        .arg(demo_article())
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn table_shows_findings_and_a_summary() {
+    let output = figcheck()
+        .env("COLUMNS", "120")
+        .arg("check")
+        .arg(demo_article())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("24 of 32 is 75%, not 57%"), "{stdout}");
+    assert!(stdout.contains("consistency/weekday-mismatch"), "{stdout}");
+    assert!(
+        stdout
+            .trim_end()
+            .ends_with("5 errors, 3 warnings, 15 claims in 1 article"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn rules_lists_every_rule_and_documents_one() {
+    let output = figcheck().arg("rules").output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let listing = String::from_utf8(output.stdout).unwrap();
+    for id in [
+        "consistency/part-exceeds-whole",
+        "consistency/fraction-mismatch",
+        "consistency/change-mismatch",
+        "consistency/shares-exceed-total",
+        "consistency/sum-mismatch",
+        "consistency/weekday-mismatch",
+        "consistency/date-arithmetic",
+        "consistency/conflicting-figures",
+        "consistency/timeline",
+        "sourcing/unsourced-figure",
+        "sourcing/vague-attribution",
+        "sourcing/unattributed-quote",
+        "sourcing/unsourced-superlative",
+    ] {
+        assert!(listing.contains(id), "{id} missing from:\n{listing}");
+    }
+    figcheck()
+        .args(["rules", "consistency/timeline"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("## What it flags"))
+        .stdout(predicate::str::contains("## Does not fire on"));
+    figcheck()
+        .args(["rules", "consistency/nothing"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no rule named 'consistency/nothing'",
+        ));
+}
+
+#[test]
+fn unknown_rule_names_and_malformed_packs_are_usage_errors() {
+    figcheck()
+        .args(["check", "--select", "bogus", "-"])
+        .write_stdin(ARTICLE)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no rule or family named bogus"));
+    let dir = tempfile::tempdir().unwrap();
+    let pack = write(
+        &dir,
+        "house.toml",
+        b"[rule.\"sourcing/unsourced-figure\"]\nenabled = tru\n",
+    );
+    figcheck()
+        .args(["check", "--rules"])
+        .arg(&pack)
+        .arg("-")
+        .write_stdin(ARTICLE)
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(format!("{}:2:", pack.display())));
+}
