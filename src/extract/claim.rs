@@ -2,10 +2,10 @@
 //! normalised value. This is the type the extract stage hands to the rules and
 //! the report; its serialised form is the JSON contract in DESIGN.md.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// What sort of figure a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// What sort of figure a claim is. Packs name kinds the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ClaimKind {
     Date,

@@ -214,28 +214,28 @@ impl RuleConfig {
             fires: Vec::new(),
             passes: Vec::new(),
         });
+        // Phrase and claim rules are documented alike, from their pack entry.
         let phrases = self.phrases.iter().map(|p| {
-            let rule = &p.rule;
-            pack_rule_info(
-                self,
-                &rule.id,
-                rule.severity.into(),
-                rule.summary.as_deref(),
-                &rule.message,
-                &rule.examples,
-            )
+            let r = &p.rule;
+            (&r.id, r.severity, &r.summary, &r.message, &r.examples)
         });
-        let claims = self.claim_rules.iter().map(|rule| {
-            pack_rule_info(
-                self,
-                &rule.id,
-                rule.severity.into(),
-                rule.summary.as_deref(),
-                &rule.message,
-                &rule.examples,
-            )
-        });
-        builtin.chain(phrases).chain(claims).collect()
+        let claims = self
+            .claim_rules
+            .iter()
+            .map(|r| (&r.id, r.severity, &r.summary, &r.message, &r.examples));
+        let declared = phrases
+            .chain(claims)
+            .map(|(id, severity, summary, message, examples)| {
+                pack_rule_info(
+                    self,
+                    id,
+                    severity.into(),
+                    summary.as_deref(),
+                    message,
+                    examples,
+                )
+            });
+        builtin.chain(declared).collect()
     }
 }
 

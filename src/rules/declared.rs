@@ -66,7 +66,7 @@ pub(super) fn run_claim_rules(cx: &RuleContext, findings: &mut Vec<Finding>) {
 }
 
 fn selects(rule: &super::pack::ClaimRule, claim: &Claim) -> bool {
-    if !rule.kinds.is_empty() && !rule.kinds.iter().any(|k| k.matches(claim.kind)) {
+    if !rule.kinds.is_empty() && !rule.kinds.contains(&claim.kind) {
         return false;
     }
     let number = match &claim.value {

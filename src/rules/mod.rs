@@ -19,7 +19,7 @@ pub use finding::{Finding, Severity};
 pub use pack::PackError;
 
 use crate::document::Document;
-use crate::extract::{Attribution, Claim, Extraction};
+use crate::extract::{Attribution, Claim, Extraction, Span};
 
 /// What a rule sees: the document and its claims, in text order.
 pub(crate) struct RuleContext<'a> {
@@ -143,6 +143,26 @@ impl RuleMeta {
         match joined.find(". ") {
             Some(end) => joined[..=end].to_string(),
             None => joined,
+        }
+    }
+
+    /// A finding of this rule at its default severity (the engine applies
+    /// the configured one).
+    pub(crate) fn finding(
+        &self,
+        message: String,
+        span: Span,
+        related: Vec<Span>,
+        claims: Vec<String>,
+    ) -> Finding {
+        Finding {
+            rule: self.id.to_string(),
+            severity: self.default_severity,
+            message,
+            span,
+            related,
+            claims,
+            suggestion: None,
         }
     }
 

@@ -109,7 +109,7 @@ pub(crate) struct ClaimRule {
     /// The message template: `{text}`, `{value}`, `{source}` are filled in.
     pub message: String,
     #[serde(default)]
-    pub kinds: Vec<KindName>,
+    pub kinds: Vec<ClaimKind>,
     /// The claim's value must be at least / at most this.
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -122,39 +122,6 @@ pub(crate) struct ClaimRule {
     pub attribution: Option<AttributionFilter>,
     pub summary: Option<String>,
     pub examples: Examples,
-}
-
-/// A claim kind as a pack spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum KindName {
-    Date,
-    RelativeDate,
-    Duration,
-    Count,
-    Quantity,
-    Money,
-    Percent,
-    Ordinal,
-}
-
-impl KindName {
-    pub fn matches(self, kind: ClaimKind) -> bool {
-        self.as_str() == kind.as_str()
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            KindName::Date => "date",
-            KindName::RelativeDate => "relative-date",
-            KindName::Duration => "duration",
-            KindName::Count => "count",
-            KindName::Quantity => "quantity",
-            KindName::Money => "money",
-            KindName::Percent => "percent",
-            KindName::Ordinal => "ordinal",
-        }
-    }
 }
 
 /// A pack that could not be loaded: one line naming the file and the place.

@@ -134,15 +134,12 @@ impl Rule for ChangeMismatch {
             let actual = (tv.number - fv.number) / fv.number * 100.0;
             let endpoints_words = format!("from {} to {}", show(fv.number), show(tv.number));
             let mut report = |message: String, related: &Claim| {
-                findings.push(Finding {
-                    rule: Self::META.id.to_string(),
-                    severity: Self::META.default_severity,
+                findings.push(Self::META.finding(
                     message,
-                    span: related.span,
-                    related: vec![from.span, to.span],
-                    claims: vec![from.id.clone(), to.id.clone(), related.id.clone()],
-                    suggestion: None,
-                });
+                    related.span,
+                    vec![from.span, to.span],
+                    vec![from.id.clone(), to.id.clone(), related.id.clone()],
+                ));
             };
             // A multiple: "doubled from A to B".
             if let Some((word, factor)) = MULTIPLES.iter().find(|(word, _)| {

@@ -156,15 +156,12 @@ fn measure(claim: &Claim) -> Option<Measure> {
 }
 
 fn finding(claim: &Claim, earlier: &Claim, message: String) -> Finding {
-    Finding {
-        rule: ConflictingFigures::META.id.to_string(),
-        severity: ConflictingFigures::META.default_severity,
+    ConflictingFigures::META.finding(
         message,
-        span: claim.span,
-        related: vec![earlier.span],
-        claims: vec![earlier.id.clone(), claim.id.clone()],
-        suggestion: None,
-    }
+        claim.span,
+        vec![earlier.span],
+        vec![earlier.id.clone(), claim.id.clone()],
+    )
 }
 
 impl Rule for ConflictingFigures {

@@ -39,15 +39,12 @@ fn stated_year(claim: &Claim) -> Option<i32> {
 }
 
 fn finding(claim: &Claim, other: &Claim, message: String) -> Finding {
-    Finding {
-        rule: DateArithmetic::META.id.to_string(),
-        severity: DateArithmetic::META.default_severity,
+    DateArithmetic::META.finding(
         message,
-        span: claim.span,
-        related: vec![other.span],
-        claims: vec![claim.id.clone(), other.id.clone()],
-        suggestion: None,
-    }
+        claim.span,
+        vec![other.span],
+        vec![claim.id.clone(), other.id.clone()],
+    )
 }
 
 impl Rule for DateArithmetic {

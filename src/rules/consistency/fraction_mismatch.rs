@@ -147,21 +147,18 @@ impl Rule for FractionMismatch {
             else {
                 continue;
             };
-            findings.push(Finding {
-                rule: Self::META.id.to_string(),
-                severity: Self::META.default_severity,
-                message: format!(
+            findings.push(Self::META.finding(
+                format!(
                     "{} of {} is {}%, not {}%",
                     show(pn.number),
                     show(wn.number),
                     show(pn.number / wn.number * 100.0),
                     show(xn.number)
                 ),
-                span: percent.span,
-                related: vec![part.span, whole.span],
-                claims: vec![part.id.clone(), whole.id.clone(), percent.id.clone()],
-                suggestion: None,
-            });
+                percent.span,
+                vec![part.span, whole.span],
+                vec![part.id.clone(), whole.id.clone(), percent.id.clone()],
+            ));
         }
     }
 }

@@ -47,21 +47,18 @@ impl Rule for PartExceedsWhole {
                 continue;
             };
             if p.low > w.high {
-                findings.push(Finding {
-                    rule: Self::META.id.to_string(),
-                    severity: Self::META.default_severity,
-                    message: format!(
+                findings.push(Self::META.finding(
+                    format!(
                         "\"{}\" cannot be part of \"{}\": {} is more than {}",
                         part.text,
                         whole.text,
                         show(pn.low.unwrap_or(pn.number)),
                         show(wn.high.unwrap_or(wn.number))
                     ),
-                    span: part.span,
-                    related: vec![whole.span],
-                    claims: vec![part.id.clone(), whole.id.clone()],
-                    suggestion: None,
-                });
+                    part.span,
+                    vec![whole.span],
+                    vec![part.id.clone(), whole.id.clone()],
+                ));
             }
         }
     }

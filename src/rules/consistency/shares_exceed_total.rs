@@ -149,19 +149,16 @@ impl Rule for SharesExceedTotal {
                     .filter_map(|s| s.number())
                     .map(|n| n.number)
                     .sum();
-                findings.push(Finding {
-                    rule: Self::META.id.to_string(),
-                    severity: Self::META.default_severity,
-                    message: format!(
+                findings.push(Self::META.finding(
+                    format!(
                         "shares of one whole add up to {}% ({}), more than 100%",
                         show(total),
                         stated.join(" + ")
                     ),
-                    span: shares[0].span,
-                    related: shares[1..].iter().map(|s| s.span).collect(),
-                    claims: shares.iter().map(|s| s.id.clone()).collect(),
-                    suggestion: None,
-                });
+                    shares[0].span,
+                    shares[1..].iter().map(|s| s.span).collect(),
+                    shares.iter().map(|s| s.id.clone()).collect(),
+                ));
             }
         }
     }

@@ -118,28 +118,27 @@ impl Rule for SumMismatch {
             let Some(stated) = total.number() else {
                 continue;
             };
-            findings.push(Finding {
-                rule: Self::META.id.to_string(),
-                severity: Self::META.default_severity,
-                message: format!(
-                    "{} = {}, not {}",
-                    values
+            findings.push(
+                Self::META.finding(
+                    format!(
+                        "{} = {}, not {}",
+                        values
+                            .iter()
+                            .map(|v| show(*v))
+                            .collect::<Vec<_>>()
+                            .join(" + "),
+                        show(values.iter().sum()),
+                        show(stated.number)
+                    ),
+                    total.span,
+                    parts.iter().map(|p| p.span).collect(),
+                    parts
                         .iter()
-                        .map(|v| show(*v))
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    show(values.iter().sum()),
-                    show(stated.number)
+                        .map(|p| p.id.clone())
+                        .chain([total.id.clone()])
+                        .collect(),
                 ),
-                span: total.span,
-                related: parts.iter().map(|p| p.span).collect(),
-                claims: parts
-                    .iter()
-                    .map(|p| p.id.clone())
-                    .chain([total.id.clone()])
-                    .collect(),
-                suggestion: None,
-            });
+            );
         }
     }
 }

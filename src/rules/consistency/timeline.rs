@@ -57,15 +57,7 @@ fn bounds(timex: &str) -> Option<(Date, Date)> {
 }
 
 fn finding(claim: &Claim, message: String) -> Finding {
-    Finding {
-        rule: Timeline::META.id.to_string(),
-        severity: Timeline::META.default_severity,
-        message,
-        span: claim.span,
-        related: Vec::new(),
-        claims: vec![claim.id.clone()],
-        suggestion: None,
-    }
+    Timeline::META.finding(message, claim.span, Vec::new(), vec![claim.id.clone()])
 }
 
 impl Rule for Timeline {

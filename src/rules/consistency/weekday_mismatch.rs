@@ -52,18 +52,15 @@ impl Rule for WeekdayMismatch {
                 } else {
                     ""
                 };
-                findings.push(Finding {
-                    rule: Self::META.id.to_string(),
-                    severity: Self::META.default_severity,
-                    message: format!(
+                findings.push(Self::META.finding(
+                    format!(
                         "{day} {} {year} {tense} a {actual}, not a {stated}{inferred}",
                         month_name(month)
                     ),
-                    span: claim.span,
-                    related: Vec::new(),
-                    claims: vec![claim.id.clone()],
-                    suggestion: None,
-                });
+                    claim.span,
+                    Vec::new(),
+                    vec![claim.id.clone()],
+                ));
             }
         }
     }

@@ -91,22 +91,14 @@ impl Rule for UnattributedQuote {
                 } else {
                     ""
                 };
-                findings.push(Finding {
-                    rule: Self::META.id.to_string(),
-                    severity: Self::META.default_severity,
-                    message: format!(
+                findings.push(Self::META.finding(format!(
                         "quotation \"{}{ellipsis}\" has no named speaker in its sentence or the ones beside it",
                         shown.trim_end()
-                    ),
-                    span: doc.span(outer.start, outer.end),
-                    related: Vec::new(),
-                    claims: (first..=last)
+                    ), doc.span(outer.start, outer.end), Vec::new(), (first..=last)
                         .flat_map(|s| cx.in_sentence(s))
                         .filter(|c| quote.contains(&c.span.start))
                         .map(|c| c.id.clone())
-                        .collect(),
-                    suggestion: None,
-                });
+                        .collect()));
             }
         }
     }

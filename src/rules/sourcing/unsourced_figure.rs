@@ -46,18 +46,15 @@ impl Rule for UnsourcedFigure {
             {
                 continue;
             }
-            findings.push(Finding {
-                rule: Self::META.id.to_string(),
-                severity: Self::META.default_severity,
-                message: format!(
+            findings.push(Self::META.finding(
+                format!(
                     "\"{}\" has no source in its sentence or the ones beside it",
                     claim.text
                 ),
-                span: claim.span,
-                related: Vec::new(),
-                claims: vec![claim.id.clone()],
-                suggestion: None,
-            });
+                claim.span,
+                Vec::new(),
+                vec![claim.id.clone()],
+            ));
         }
     }
 }

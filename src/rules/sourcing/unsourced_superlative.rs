@@ -63,18 +63,15 @@ impl Rule for UnsourcedSuperlative {
             if attributed {
                 continue;
             }
-            findings.push(Finding {
-                rule: Self::META.id.to_string(),
-                severity: Self::META.default_severity,
-                message: format!(
+            findings.push(Self::META.finding(
+                format!(
                     "\"{}\" is a superlative with no source in its sentence or the ones beside it",
                     text[found.range()].to_lowercase()
                 ),
-                span: doc.span(found.start(), found.end()),
-                related: Vec::new(),
-                claims: Vec::new(),
-                suggestion: None,
-            });
+                doc.span(found.start(), found.end()),
+                Vec::new(),
+                Vec::new(),
+            ));
         }
     }
 }

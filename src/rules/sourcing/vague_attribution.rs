@@ -42,18 +42,15 @@ impl Rule for VagueAttribution {
                 })
                 .map(|c| c.id.clone())
                 .collect();
-            findings.push(Finding {
-                rule: Self::META.id.to_string(),
-                severity: Self::META.default_severity,
-                message: format!(
+            findings.push(Self::META.finding(
+                format!(
                     "\"{}\" names no source: say who",
                     attribution.cue.to_lowercase()
                 ),
-                span: attribution.span,
-                related: Vec::new(),
+                attribution.span,
+                Vec::new(),
                 claims,
-                suggestion: None,
-            });
+            ));
         }
     }
 }
