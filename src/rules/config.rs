@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::pack::{self, ClaimRule, Pack, PackError, PhraseRule, RuleSettings};
 use super::{catalogue, Severity};
+use crate::lexicon::WordLists;
 
 /// A phrase rule ready to run.
 #[derive(Debug, Clone)]
@@ -28,6 +29,8 @@ pub struct RuleConfig {
     pub ignore: Vec<String>,
     /// Where the packs came from, in load order (for `figcheck rules`).
     pub sources: Vec<String>,
+    /// The packs' additions to the word lists the parsers read.
+    pub(crate) words: WordLists,
 }
 
 impl Default for RuleConfig {
@@ -64,6 +67,7 @@ impl RuleConfig {
             select: Vec::new(),
             ignore: Vec::new(),
             sources: Vec::new(),
+            words: WordLists::default(),
         };
         for (file, pack) in pack::builtin() {
             if let Err(error) = config.add(&file, pack) {
@@ -131,6 +135,9 @@ impl RuleConfig {
         for rule in pack.claim {
             check_new_id(self, &rule.id).map_err(&error)?;
             self.claim_rules.push(rule);
+        }
+        for (name, additions) in pack.words {
+            self.words.extend(&name, additions).map_err(&error)?;
         }
         self.sources.push(file.to_string());
         Ok(())

@@ -35,6 +35,10 @@ pub(crate) struct Pack {
     /// Claim rules: `[[claim]]`.
     #[serde(default)]
     pub claim: Vec<ClaimRule>,
+    /// Additions to the built-in data files: `[words.attribution]`,
+    /// `[[words.units.unit]]` (see `crate::lexicon`).
+    #[serde(default)]
+    pub words: BTreeMap<String, toml::Table>,
 }
 
 /// On/off, severity and parameters of one rule.
