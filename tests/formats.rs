@@ -514,6 +514,20 @@ fn html_page_highlights_every_claim_and_filters_in_a_browser() {
     }
     assert!(dom.contains(&format!("{} of {claims} claims shown", claims - dates)));
 
+    // The self-test can fail: with filters that hide nothing it says so.
+    let html = std::fs::read_to_string(&page).unwrap();
+    let broken = html.replacen("el.hidden = !show;", "el.hidden = false;", 1);
+    assert_ne!(broken, html, "the filter script changed: update this test");
+    let broken_page = out_dir.join("broken.html");
+    std::fs::write(&broken_page, broken).unwrap();
+    let broken_url = format!(
+        "file://{}?selftest",
+        broken_page.canonicalize().unwrap().display()
+    );
+    let dom = run_chromium(&browser, &broken_url, &["--dump-dom"]);
+    assert!(dom.contains("data-result=\"fail\""), "{dom}");
+    assert!(dom.contains("unticking kind date left shown row d1-row-c1"));
+
     // A picture for a person to look at.
     let screenshot = out_dir.join("review.png");
     std::fs::remove_file(&screenshot).ok();
