@@ -205,6 +205,12 @@ fn article(document: &DocumentReport, id: &str, html: &mut String) {
             close: "</span>",
         });
     }
+    weave(text, highlights, html);
+}
+
+/// Writes `text`, escaped, with the highlights' tags around their ranges.
+/// Ranges must lie on character boundaries inside `text`.
+fn weave(text: &str, mut highlights: Vec<Highlight>, html: &mut String) {
     highlights.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
     let mut pos = 0;
     let mut open: Vec<(usize, &str)> = Vec::new();
@@ -343,4 +349,38 @@ fn escape(text: &str) -> String {
         }
     }
     escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn woven(text: &str, ranges: &[(usize, usize)]) -> String {
+        let highlights = ranges
+            .iter()
+            .map(|&(start, end)| Highlight {
+                start,
+                end,
+                open: "[".to_string(),
+                close: "]",
+            })
+            .collect();
+        let mut html = String::new();
+        weave(text, highlights, &mut html);
+        html
+    }
+
+    #[test]
+    fn highlights_nest_and_overlaps_are_cut_to_stay_well_formed() {
+        assert_eq!(woven("a <b> c", &[(2, 5)]), "a [&lt;b&gt;] c");
+        // Nested: "12 March 2017" inside "Monday, 12 March 2017".
+        assert_eq!(
+            woven("Monday, 12 March", &[(8, 16), (0, 16)]),
+            "[Monday, [12 March]]"
+        );
+        // Overlapping: the later one is cut at the end of the first.
+        assert_eq!(woven("abcdef", &[(0, 4), (2, 6)]), "[ab[cd]]ef");
+        // Adjacent, and an empty one at the end.
+        assert_eq!(woven("abcd", &[(0, 2), (2, 4), (4, 4)]), "[ab][cd][]");
+    }
 }
