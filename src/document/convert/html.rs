@@ -508,6 +508,11 @@ fn place_text_nodes(source: &str, html: &Html) -> HashMap<NodeId, Vec<Atom>> {
     placed
 }
 
+/// How many runs of text past the cursor a node is looked for in. Every
+/// node is placed in turn, so the next one is normally a run or two on; the
+/// bound keeps a page full of nodes that cannot be placed linear.
+const LOOK_AHEAD: usize = 256;
+
 /// Aligns a text node at the cursor, else at the start of a later region.
 fn find(
     source: &str,
