@@ -29,11 +29,11 @@ const RAW_TEXT: &[&str] = &[
     "textarea",
     "title",
     "plaintext",
-    "template",
 ];
 
 /// Elements left out with everything in them.
 const DROPPED: &[&str] = &[
+    "template",
     "nav",
     "aside",
     "footer",
@@ -511,7 +511,7 @@ fn place_text_nodes(source: &str, html: &Html) -> HashMap<NodeId, Vec<Atom>> {
 /// How many runs of text past the cursor a node is looked for in. Every
 /// node is placed in turn, so the next one is normally a run or two on; the
 /// bound keeps a page full of nodes that cannot be placed linear.
-const LOOK_AHEAD: usize = 256;
+const LOOK_AHEAD: usize = 1024;
 
 /// Aligns a text node at the cursor, else at the start of a later region.
 fn find(
@@ -521,8 +521,9 @@ fn find(
     decoded: &str,
 ) -> Option<(Vec<Atom>, (usize, usize))> {
     let first = decoded.trim_start_matches(super::is_space).chars().next();
+    let last = regions.len().min(cursor.0 + 1 + LOOK_AHEAD);
     let candidates =
-        std::iter::once(cursor).chain((cursor.0 + 1..regions.len()).map(|r| (r, regions[r].start)));
+        std::iter::once(cursor).chain((cursor.0 + 1..last).map(|r| (r, regions[r].start)));
     for (region, start) in candidates {
         let Some(range) = regions.get(region) else {
             continue;
@@ -561,7 +562,7 @@ fn text_regions(source: &str) -> Vec<Range<usize>> {
         }
         let mut next = end;
         if let Some(name) = start_tag_name(source, at) {
-            if RAW_TEXT.contains(&name.as_str()) && name != "template" {
+            if RAW_TEXT.contains(&name.as_str()) {
                 next = raw_text_end(source, end, &name);
             }
         }
@@ -685,6 +686,15 @@ mod tests {
         );
         let page = "<article><p>Text 5%.</p><time datetime=\"2019-01-02\">2 Jan</time></article>";
         assert_eq!(convert(page).published, Some(jiff::civil::date(2019, 1, 2)));
+    }
+
+    #[test]
+    fn text_after_a_template_is_still_placed() {
+        let page = "<body><template><p>9 hidden</p></template><p>It rose 5%.</p></body>";
+        let converted = convert(page);
+        assert_eq!(converted.text, "It rose 5%.");
+        let map = converted.map.unwrap();
+        assert_eq!(&page[map.range(8..10)], "5%");
     }
 
     #[test]
