@@ -31,13 +31,45 @@ pub struct Options {
     pub rules: rules::RuleConfig,
 }
 
-/// Checks one article's text and returns its report.
+/// Checks one article's plain text and returns its report.
 pub fn check(source_name: &str, text: &str, options: &Options) -> DocumentReport {
     // The packs' word lists are what the parsers read during this check.
+    options
+        .rules
+        .words
+        .activate(|| report(source_name, &Document::parse(text, options.as_of), options))
+}
+
+/// Checks one source in its format (plain text, Markdown or HTML); the
+/// report's spans point into the source as read.
+pub fn check_source(
+    source: &source::Source,
+    options: &Options,
+) -> Result<DocumentReport, document::ConvertError> {
     options.rules.words.activate(|| {
-        let document = Document::parse(text, options.as_of);
-        let extraction = extract::extract(&document);
-        let findings = rules::run(&document, &extraction, &options.rules);
-        DocumentReport::new(source_name, &document, extraction.claims, findings)
+        let document = Document::read(&source.text, source.format, options.as_of)?;
+        Ok(report(&source.name, &document, options))
     })
+}
+
+fn report(source_name: &str, document: &Document, options: &Options) -> DocumentReport {
+    let extraction = extract::extract(document);
+    let findings = rules::run(document, &extraction, &options.rules);
+    let mut report = DocumentReport::new(source_name, document, extraction.claims, findings);
+    // Rules and contexts work on the converted text; what the report shows
+    // points into the source file.
+    let mut spans = document.source_spans();
+    for claim in &mut report.claims {
+        claim.span = spans.map(claim.span);
+        if let Some(attribution) = &mut claim.attribution {
+            attribution.span = spans.map(attribution.span);
+        }
+    }
+    for finding in &mut report.findings {
+        finding.span = spans.map(finding.span);
+        for related in &mut finding.related {
+            *related = spans.map(*related);
+        }
+    }
+    report
 }

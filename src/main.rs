@@ -30,7 +30,7 @@ enum Command {
     /// a usage error or when an input could not be read (the other inputs are
     /// still checked and reported).
     #[command(
-        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
+        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check page.html story.md\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
     )]
     Check(CheckArgs),
     /// List the rules (id, severity, on or off, summary), or print one rule's
@@ -47,8 +47,9 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Articles to check: files, directories (walked for .txt files), or `-`
-    /// for standard input. No input reads standard input.
+    /// Articles to check: files, directories (walked for .txt, .md,
+    /// .markdown, .html and .htm files), or `-` for standard input. No input
+    /// reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
 
@@ -85,6 +86,31 @@ struct CheckArgs {
     /// Exit 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+
+    /// How to read the inputs; by default from the file name's ending
+    /// (.txt, .md, .markdown, .html, .htm), else from the content.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    input_format: Option<InputFormatArg>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormatArg {
+    /// Plain text: paragraphs separated by blank lines.
+    Text,
+    /// Markdown (CommonMark, with YAML front matter).
+    Markdown,
+    /// An HTML page: the article is taken from its main content.
+    Html,
+}
+
+impl From<InputFormatArg> for source::InputFormat {
+    fn from(format: InputFormatArg) -> source::InputFormat {
+        match format {
+            InputFormatArg::Text => source::InputFormat::Text,
+            InputFormatArg::Markdown => source::InputFormat::Markdown,
+            InputFormatArg::Html => source::InputFormat::Html,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -238,22 +264,27 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut documents = Vec::new();
     for input in &expanded.inputs {
         match source::read(input, args.max_bytes) {
-            Ok(source) => match check_guarded(&source.name, &source.text, &options) {
-                Ok(document) => {
-                    if let Some(sink) = &mut stream {
-                        let written = Jsonl.write_document(&document, &mut sink.out);
-                        if let Err(message) = sink.finish(written) {
-                            eprintln!("figcheck: error: {message}");
-                            return ExitCode::from(2);
+            Ok(mut source) => {
+                if let Some(format) = args.input_format {
+                    source.format = format.into();
+                }
+                match check_guarded(&source, &options) {
+                    Ok(document) => {
+                        if let Some(sink) = &mut stream {
+                            let written = Jsonl.write_document(&document, &mut sink.out);
+                            if let Err(message) = sink.finish(written) {
+                                eprintln!("figcheck: error: {message}");
+                                return ExitCode::from(2);
+                            }
                         }
+                        documents.push(document);
                     }
-                    documents.push(document);
+                    Err(message) => {
+                        eprintln!("figcheck: error: {}: {message}", source.name);
+                        failed = true;
+                    }
                 }
-                Err(message) => {
-                    eprintln!("figcheck: error: {}: {message}", source.name);
-                    failed = true;
-                }
-            },
+            }
             Err(error) => {
                 eprintln!("figcheck: error: {error}");
                 failed = true;
@@ -286,18 +317,19 @@ fn check(args: CheckArgs) -> ExitCode {
 /// Checks one text; a defect that panics on it becomes an error for that
 /// input alone, so the other inputs are still checked.
 fn check_guarded(
-    name: &str,
-    text: &str,
+    source: &source::Source,
     options: &Options,
 ) -> Result<figcheck::DocumentReport, String> {
-    std::panic::catch_unwind(|| figcheck::check(name, text, options)).map_err(|payload| {
-        let detail = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("internal error while checking ({detail}); please report it with this input")
-    })
+    std::panic::catch_unwind(|| figcheck::check_source(source, options))
+        .map_err(|payload| {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            format!("internal error while checking ({detail}); please report it with this input")
+        })?
+        .map_err(|error| error.to_string())
 }
 
 fn write_report(args: &CheckArgs, report: &Report, rules: &RuleConfig) -> Result<(), String> {

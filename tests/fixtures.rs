@@ -755,6 +755,7 @@ fn synthetic_report(fixture: &Fixture) -> DocumentReport {
         findings: Vec::new(),
         contexts: Vec::new(),
         text: text.clone(),
+        plain: Default::default(),
     }
 }
 

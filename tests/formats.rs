@@ -543,3 +543,62 @@ fn html_page_highlights_every_claim_and_filters_in_a_browser() {
     assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
     eprintln!("screenshot: {}", screenshot.display());
 }
+
+/// For HTML and Markdown input the spans point into the source file, but the
+/// review page shows the article as plain text: every claim must still be
+/// highlighted on its own words there, and SARIF regions must lie in the
+/// source file.
+#[test]
+fn review_formats_of_markup_input_highlight_the_claims_own_words() {
+    for input in [
+        "fixtures/markup/harbour_dredging.html",
+        "fixtures/markup/library_budget.md",
+    ] {
+        let run = |format: &str| {
+            let output = Command::cargo_bin("figcheck")
+                .unwrap()
+                .env("NO_COLOR", "1")
+                .args(["check", "--fail-on", "never", "--format", format, input])
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(0), "{input} {format}");
+            String::from_utf8(output.stdout).unwrap()
+        };
+        let json: Value = serde_json::from_str(&run("json")).unwrap();
+        let claims = array(&json["documents"][0]["claims"]);
+        assert!(!claims.is_empty(), "{input} has claims");
+        let page = run("html");
+        let marks = tags(&page, "mark", "claim");
+        assert_eq!(marks.len(), claims.len(), "{input}");
+        for claim in claims {
+            let text = claim["text"].as_str().unwrap();
+            let id = claim["id"].as_str().unwrap();
+            let open = page
+                .find(&format!("-{id}\" class=\"claim"))
+                .unwrap_or_else(|| panic!("{input}: no mark for {id}"));
+            let inner_start = open + page[open..].find('>').unwrap() + 1;
+            let inner_end = inner_start + page[inner_start..].find("</mark>").unwrap();
+            let mut inner = page[inner_start..inner_end].to_string();
+            // Drop the number badge and any nested flag markup.
+            while let (Some(a), Some(b)) = (inner.find('<'), inner.find('>')) {
+                if b < a {
+                    break;
+                }
+                let close = inner[a..].find('>').unwrap() + a;
+                let tag = inner[a..=close].to_string();
+                if tag.starts_with("<sup") {
+                    let end = inner.find("</sup>").map_or(close + 1, |e| e + 6);
+                    inner.replace_range(a..end, "");
+                } else {
+                    inner.replace_range(a..=close, "");
+                }
+            }
+            let inner = inner.replace("&amp;", "&").replace("&#39;", "'");
+            assert_eq!(
+                inner.split_whitespace().collect::<Vec<_>>(),
+                text.split_whitespace().collect::<Vec<_>>(),
+                "{input}: claim {id} is highlighted on other words"
+            );
+        }
+    }
+}

@@ -1,27 +1,38 @@
 //! The document stage: an article's text with its structure — paragraphs,
 //! sentences, a line index for spans, the headline, the dateline and the
 //! publication date.
+//!
+//! Markdown and HTML (and plain text with inline ignore comments) are first
+//! converted to plain text by [`convert`]; the document keeps the offset map,
+//! so the spans the report shows point into the source file as it was read.
 
+mod convert;
 mod dateline;
 mod segment;
 
 use std::ops::Range;
 
+pub use convert::ConvertError;
+
 use crate::extract::Span;
+use crate::source::InputFormat;
+use convert::{Ignore, OffsetMap};
 
 /// Makes spans for ranges in text order, counting characters from the last
 /// position rather than from the start of the line each time.
 pub struct SpanCursor<'a> {
-    doc: &'a Document,
+    text: &'a str,
+    line_starts: &'a [usize],
     line: usize,
     position: usize,
     column: usize,
 }
 
 impl<'a> SpanCursor<'a> {
-    fn new(doc: &'a Document) -> SpanCursor<'a> {
+    fn new(text: &'a str, line_starts: &'a [usize]) -> SpanCursor<'a> {
         SpanCursor {
-            doc,
+            text,
+            line_starts,
             line: 1,
             position: 0,
             column: 1,
@@ -29,13 +40,13 @@ impl<'a> SpanCursor<'a> {
     }
 
     pub fn span(&mut self, start: usize, end: usize) -> Span {
-        let line = self.doc.line_starts.partition_point(|&s| s <= start);
+        let line = self.line_starts.partition_point(|&s| s <= start);
         if line != self.line || start < self.position {
             self.line = line;
-            self.position = self.doc.line_starts[line - 1];
+            self.position = self.line_starts[line - 1];
             self.column = 1;
         }
-        self.column += count_chars(&self.doc.text.as_bytes()[self.position..start]);
+        self.column += count_chars(&self.text.as_bytes()[self.position..start]);
         self.position = start;
         Span {
             start,
@@ -49,6 +60,50 @@ impl<'a> SpanCursor<'a> {
 /// Characters in UTF-8 bytes: every byte that does not continue a character.
 fn count_chars(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// Byte offsets where each line of `text` starts.
+fn line_starts_of(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// The source file a converted document came from, and the way back to it.
+#[derive(Debug, Clone)]
+struct Origin {
+    source: String,
+    map: OffsetMap,
+    line_starts: Vec<usize>,
+}
+
+/// Turns spans of the document's text into spans of its source file.
+pub struct SourceSpans<'a> {
+    map: Option<&'a OffsetMap>,
+    cursor: Option<SpanCursor<'a>>,
+}
+
+impl SourceSpans<'_> {
+    /// The source span of a span of the document's text (the same span for
+    /// a document that is its own source).
+    pub fn map(&mut self, span: Span) -> Span {
+        match (self.map, &mut self.cursor) {
+            (Some(map), Some(cursor)) => {
+                let range = map.range(span.start..span.end);
+                cursor.span(range.start, range.end)
+            }
+            _ => span,
+        }
+    }
+}
+
+/// A link the article cites (for a link checker), with its text's span in
+/// the source file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitedLink {
+    pub url: String,
+    pub text: String,
+    pub span: Span,
 }
 
 /// One sentence: its byte range and the paragraph it belongs to.
@@ -70,35 +125,101 @@ pub struct Document {
     pub headline: Option<Range<usize>>,
     /// The dateline or byline that states the publication date.
     pub dateline: Option<Range<usize>>,
-    /// The publication date: `--as-of` when given, else the dateline's.
+    /// The publication date: `--as-of` when given, else the page's
+    /// metadata, else the dateline's.
     pub published: Option<jiff::civil::Date>,
+    /// The headline as the markup gives it (heading, front matter, `<title>`).
+    pub title: Option<String>,
+    /// Links the article cites, in text order.
+    pub links: Vec<CitedLink>,
     line_starts: Vec<usize>,
+    /// Rules silenced by inline comments, by range of the text.
+    ignores: Vec<Ignore>,
+    /// None when the text is the source itself.
+    origin: Option<Origin>,
 }
 
 impl Document {
-    /// Segments `text` and finds its publication date; `as_of` overrides the
-    /// date the text states.
+    /// Segments plain `text` and finds its publication date; `as_of`
+    /// overrides the date the text states.
     pub fn parse(text: &str, as_of: Option<jiff::civil::Date>) -> Document {
-        let text = text.to_string();
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        match Document::read(text, InputFormat::Text, as_of) {
+            Ok(document) => document,
+            // Plain text always converts; this arm only keeps the type honest.
+            Err(_) => Document::build(text, convert::Converted::default(), as_of),
+        }
+    }
+
+    /// Converts a source in `format` and segments it; the page's metadata
+    /// and then the dateline give the publication date unless `as_of` does.
+    pub fn read(
+        source: &str,
+        format: InputFormat,
+        as_of: Option<jiff::civil::Date>,
+    ) -> Result<Document, ConvertError> {
+        let converted = convert::convert(source, format)?;
+        Ok(Document::build(source, converted, as_of))
+    }
+
+    fn build(
+        source: &str,
+        converted: convert::Converted,
+        as_of: Option<jiff::civil::Date>,
+    ) -> Document {
+        let text = if converted.map.is_some() {
+            converted.text
+        } else {
+            source.to_string()
+        };
+        let line_starts = line_starts_of(&text);
         let paragraphs = segment::paragraphs(&text);
         let sentences = segment::sentences(&text, &paragraphs);
-        let headline = segment::headline(&text, &paragraphs);
+        let headline = if converted.structured {
+            converted.headline
+        } else {
+            segment::headline(&text, &paragraphs)
+        };
         let stated = dateline::find(&text, &paragraphs, headline.is_some());
         let (dateline, stated_date) = match stated {
             Some((range, date)) => (Some(range), date),
             None => (None, None),
         };
+        let origin = converted.map.map(|map| Origin {
+            source: source.to_string(),
+            line_starts: line_starts_of(source),
+            map,
+        });
+        let links = {
+            let (source_text, source_lines) = match &origin {
+                Some(o) => (o.source.as_str(), o.line_starts.as_slice()),
+                None => (text.as_str(), line_starts.as_slice()),
+            };
+            let mut cursor = SpanCursor::new(source_text, source_lines);
+            converted
+                .links
+                .into_iter()
+                .map(|link| CitedLink {
+                    url: link.url,
+                    text: link.text,
+                    span: cursor.span(link.source.start, link.source.end),
+                })
+                .collect()
+        };
+        let title = converted
+            .title
+            .or_else(|| headline.clone().map(|h| text[h].to_string()));
         Document {
-            published: as_of.or(stated_date),
+            published: as_of.or(converted.published).or(stated_date),
             text,
             paragraphs,
             sentences,
             headline,
             dateline,
+            title,
+            links,
             line_starts,
+            ignores: converted.ignores,
+            origin,
         }
     }
 
@@ -106,16 +227,39 @@ impl Document {
         &self.text
     }
 
+    /// The input as read: the Markdown or HTML source of a converted
+    /// document, else the text itself. Report spans point into it.
+    pub fn source_text(&self) -> &str {
+        self.origin.as_ref().map_or(&self.text, |o| &o.source)
+    }
+
     /// The span of a byte range, with the 1-based line and column (in
     /// characters) of its start.
     pub fn span(&self, start: usize, end: usize) -> Span {
-        SpanCursor::new(self).span(start, end)
+        self.span_cursor().span(start, end)
     }
 
     /// A cursor that makes spans for byte ranges given in text order in
     /// time linear in the text, however long its lines.
     pub fn span_cursor(&self) -> SpanCursor<'_> {
-        SpanCursor::new(self)
+        SpanCursor::new(&self.text, &self.line_starts)
+    }
+
+    /// Maps spans of this text to spans of the source file (fastest for
+    /// spans given in text order).
+    pub fn source_spans(&self) -> SourceSpans<'_> {
+        SourceSpans {
+            map: self.origin.as_ref().map(|o| &o.map),
+            cursor: self
+                .origin
+                .as_ref()
+                .map(|o| SpanCursor::new(&o.source, &o.line_starts)),
+        }
+    }
+
+    /// Whether an inline comment silences `rule` (an id) at byte `pos`.
+    pub fn is_ignored(&self, rule: &str, pos: usize) -> bool {
+        self.ignores.iter().any(|i| i.silences(rule, pos))
     }
 
     /// The index of the sentence that contains byte `pos`, if any.

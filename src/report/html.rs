@@ -137,7 +137,12 @@ struct Highlight {
 /// highlighted. Highlights nest; one that overlaps a highlight it starts
 /// inside is cut at that highlight's end, so the markup stays well formed.
 fn article(document: &DocumentReport, id: &str, html: &mut String) {
-    let text = document.text.as_str();
+    // The page shows the plain text, so highlights use places in it rather
+    // than the spans, which point into a Markdown or HTML source.
+    let plain = &document.plain;
+    let text = plain.text.as_str();
+    let place =
+        |places: &[std::ops::Range<usize>], i: usize| places.get(i).cloned().unwrap_or(0..0);
     let valid = |start: usize, end: usize| {
         start < end
             && end <= text.len()
@@ -145,7 +150,7 @@ fn article(document: &DocumentReport, id: &str, html: &mut String) {
             && text.is_char_boundary(end)
     };
     let mut highlights: Vec<Highlight> = Vec::new();
-    for claim in &document.claims {
+    for (n, claim) in document.claims.iter().enumerate() {
         let severity = severity_name(document.worst_of(claim));
         let findings: Vec<String> = document
             .findings_of(claim)
@@ -170,8 +175,9 @@ fn article(document: &DocumentReport, id: &str, html: &mut String) {
         }
         // A claim whose span cannot be shown still gets its mark, empty, so
         // every claim of the report is on the page.
-        let (start, end) = if valid(claim.span.start, claim.span.end) {
-            (claim.span.start, claim.span.end)
+        let at = place(&plain.claims, n);
+        let (start, end) = if valid(at.start, at.end) {
+            (at.start, at.end)
         } else {
             (text.len(), text.len())
         };
@@ -189,14 +195,15 @@ fn article(document: &DocumentReport, id: &str, html: &mut String) {
         });
     }
     for (i, finding) in document.unattached_findings() {
-        if !valid(finding.span.start, finding.span.end) {
+        let at = place(&plain.findings, i);
+        if !valid(at.start, at.end) {
             continue;
         }
         let label = finding_label(i);
         let severity = finding.severity.as_str();
         highlights.push(Highlight {
-            start: finding.span.start,
-            end: finding.span.end,
+            start: at.start,
+            end: at.end,
             open: format!(
                 "<span id=\"{id}-{}\" class=\"flag sev-{severity}\" data-finding=\"{label}\" data-severity=\"{severity}\" title=\"{}\">",
                 label.to_lowercase(),

@@ -37,10 +37,25 @@ pub struct DocumentReport {
     /// Each claim's sentence around it, for review formats.
     #[serde(skip)]
     pub contexts: Vec<Context>,
-    /// The text the spans point into, for formats that show the article
-    /// (HTML) or need end positions (SARIF). Not part of the JSON contract.
+    /// The text the spans point into (the input as read), for formats that
+    /// need end positions (SARIF) or the flagged words. Not part of the JSON
+    /// contract.
     #[serde(skip)]
     pub text: String,
+    /// The article as plain text, for formats that show it (HTML). For
+    /// Markdown and HTML input it differs from `text`, so it carries each
+    /// claim's and finding's place in it. Not part of the JSON contract.
+    #[serde(skip)]
+    pub plain: PlainText,
+}
+
+/// The article as the extractor read it, with where each claim and each
+/// finding lies in it (in the order of `claims` and `findings`).
+#[derive(Debug, Clone, Default)]
+pub struct PlainText {
+    pub text: String,
+    pub claims: Vec<std::ops::Range<usize>>,
+    pub findings: Vec<std::ops::Range<usize>>,
 }
 
 /// A claim in its sentence: the text before it, the claim, the text after.
@@ -62,13 +77,21 @@ impl DocumentReport {
         findings: Vec<Finding>,
     ) -> DocumentReport {
         let contexts = claims.iter().map(|c| context_of(document, c)).collect();
+        // Claims and findings still have spans of the plain text here; the
+        // pipeline maps them into the source afterwards.
+        let plain = PlainText {
+            text: document.text().to_string(),
+            claims: claims.iter().map(|c| c.span.start..c.span.end).collect(),
+            findings: findings.iter().map(|f| f.span.start..f.span.end).collect(),
+        };
         DocumentReport {
             source: source.to_string(),
             as_of: document.published.map(|d| d.to_string()),
             claims,
             findings,
             contexts,
-            text: document.text().to_string(),
+            text: document.source_text().to_string(),
+            plain,
         }
     }
 

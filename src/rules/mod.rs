@@ -220,6 +220,9 @@ pub(crate) fn run(doc: &Document, extraction: &Extraction, config: &RuleConfig) 
     }
     declared::run_phrase_rules(&cx, &mut findings);
     declared::run_claim_rules(&cx, &mut findings);
+    // Inline comments in the article (`figcheck: ignore RULE`) silence
+    // rules where they stand.
+    findings.retain(|f| !doc.is_ignored(&f.rule, f.span.start));
     findings.sort_by_key(|f| (f.span.start, f.span.end));
     findings
 }

@@ -12,11 +12,50 @@ use std::path::{Path, PathBuf};
 /// The default largest input accepted, in bytes (16 MiB).
 pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-/// One article's text and the name to report it under.
+/// One article's text, the name to report it under, and how to read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     pub name: String,
     pub text: String,
+    pub format: InputFormat,
+}
+
+/// How an input is written. New readers add a variant here and an arm in
+/// the document stage's `convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InputFormat {
+    Text,
+    Markdown,
+    Html,
+}
+
+impl InputFormat {
+    /// The format a file name ending names, if it names one.
+    pub fn from_extension(extension: &str) -> Option<InputFormat> {
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(InputFormat::Text),
+            "md" | "markdown" => Some(InputFormat::Markdown),
+            "html" | "htm" => Some(InputFormat::Html),
+            _ => None,
+        }
+    }
+
+    /// The format of a text with no name to go by: HTML when it opens with
+    /// a doctype or an `<html>` tag near its top, else plain text.
+    pub fn sniff(text: &str) -> InputFormat {
+        let head: String = text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .chars()
+            .take(1024)
+            .collect();
+        let head = head.to_ascii_lowercase();
+        if head.starts_with("<!doctype html") || head.contains("<html") {
+            InputFormat::Html
+        } else {
+            InputFormat::Text
+        }
+    }
 }
 
 /// Why an input could not be read. Displays as one line naming the input.
@@ -83,14 +122,10 @@ pub struct Expanded {
     pub errors: Vec<SourceError>,
 }
 
-/// File name endings read as plain text. Markdown and HTML are recognised
-/// so that a directory walk can say why it passes over them.
-const TEXT_EXTENSIONS: &[&str] = &["txt", "text"];
-const LATER_EXTENSIONS: &[&str] = &["md", "markdown", "html", "htm"];
-
 /// Expands command-line arguments: `-` (or nothing) is standard input, a
-/// directory is walked in name order for article files, anything else is a
-/// file. Missing inputs become errors; unsupported ones are skipped.
+/// directory is walked in name order for article files (.txt, .md,
+/// .markdown, .html, .htm), anything else is a file. Missing inputs become
+/// errors.
 pub fn expand(arguments: &[String]) -> Expanded {
     let mut expanded = Expanded::default();
     if arguments.is_empty() {
@@ -105,13 +140,7 @@ pub fn expand(arguments: &[String]) -> Expanded {
         if path.is_dir() {
             walk_directory(path, &mut expanded);
         } else if path.exists() {
-            match unsupported_format(path) {
-                Some(reason) => expanded.skipped.push(Skipped {
-                    input: argument.clone(),
-                    reason,
-                }),
-                None => expanded.inputs.push(Input::File(path.to_path_buf())),
-            }
+            expanded.inputs.push(Input::File(path.to_path_buf()));
         } else {
             expanded.errors.push(SourceError {
                 input: argument.clone(),
@@ -131,14 +160,13 @@ fn walk_directory(root: &Path, expanded: &mut Expanded) {
         match entry {
             Ok(entry) if entry.file_type().is_file() => {
                 let path = entry.path();
-                let extension = extension_of(path);
-                if TEXT_EXTENSIONS.contains(&extension.as_str()) {
+                if InputFormat::from_extension(&extension_of(path)).is_some() {
                     expanded.inputs.push(Input::File(path.to_path_buf()));
                 } else {
                     expanded.skipped.push(Skipped {
                         input: path.display().to_string(),
-                        reason: unsupported_format(path)
-                            .unwrap_or_else(|| "not an article file (.txt)".to_string()),
+                        reason: "not an article file (.txt, .md, .markdown, .html, .htm)"
+                            .to_string(),
                     });
                 }
             }
@@ -159,14 +187,8 @@ fn extension_of(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn unsupported_format(path: &Path) -> Option<String> {
-    let extension = extension_of(path);
-    LATER_EXTENSIONS
-        .contains(&extension.as_str())
-        .then(|| format!("skipped: .{extension} input is not supported yet (plain text only)"))
-}
-
-/// Reads and decodes one input, refusing more than `max_bytes`.
+/// Reads and decodes one input, refusing more than `max_bytes`. Its format
+/// comes from the file name's ending, else from its content.
 pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
     let name = input.name();
     let error = |reason| SourceError {
@@ -192,7 +214,12 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
     if text.trim().is_empty() {
         return Err(error(Reason::Empty));
     }
-    Ok(Source { name, text })
+    let by_name = match input {
+        Input::File(path) => InputFormat::from_extension(&extension_of(path)),
+        Input::Stdin => None,
+    };
+    let format = by_name.unwrap_or_else(|| InputFormat::sniff(&text));
+    Ok(Source { name, text, format })
 }
 
 fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, Reason> {
@@ -308,6 +335,25 @@ mod tests {
         assert_eq!(
             decode(&[0xFF, 0xFE, 0x41, 0x00, 0x00, 0xD8]),
             Err(Reason::InvalidUtf16(4))
+        );
+    }
+
+    #[test]
+    fn formats_come_from_extensions_else_from_content() {
+        assert_eq!(InputFormat::from_extension("HTM"), Some(InputFormat::Html));
+        assert_eq!(
+            InputFormat::from_extension("markdown"),
+            Some(InputFormat::Markdown)
+        );
+        assert_eq!(InputFormat::from_extension("jpg"), None);
+        assert_eq!(
+            InputFormat::sniff("\n<!DOCTYPE html><p>x"),
+            InputFormat::Html
+        );
+        assert_eq!(InputFormat::sniff("<head></head><html>"), InputFormat::Html);
+        assert_eq!(
+            InputFormat::sniff("Council <b>backs</b> plan"),
+            InputFormat::Text
         );
     }
 
