@@ -24,9 +24,27 @@ pub struct DocumentReport {
     pub as_of: Option<String>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// The links the article cites and how they answered (only with
+    /// `--check-links`; left out of the JSON otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<CitedLink>,
     /// Each claim's sentence around it, for review formats.
     #[serde(skip)]
     pub contexts: Vec<Context>,
+    /// Look-ups that failed, for a note on standard error.
+    #[serde(skip)]
+    pub notes: Vec<String>,
+}
+
+/// One cited link in the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitedLink {
+    pub url: String,
+    pub span: crate::extract::Span,
+    /// "ok (200)", "dead: 404 Not Found", "moved to https://...", "not checked: ...".
+    pub status: String,
+    /// Where the web archive lists copies of it.
+    pub archive: String,
 }
 
 /// A claim in its sentence: the text before it, the claim, the text after.
@@ -53,8 +71,25 @@ impl DocumentReport {
             as_of: document.published.map(|d| d.to_string()),
             claims,
             findings,
+            links: Vec::new(),
             contexts,
+            notes: Vec::new(),
         }
+    }
+
+    /// Adds what the online stage found that is not a claim or a finding.
+    pub fn add_online(&mut self, online: &crate::lookup::Online) {
+        self.links = online
+            .links
+            .iter()
+            .map(|link| CitedLink {
+                url: link.url.clone(),
+                span: link.span,
+                status: link.outcome.describe(),
+                archive: link.archive.clone(),
+            })
+            .collect();
+        self.notes = online.notes.clone();
     }
 }
 

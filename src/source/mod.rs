@@ -1,9 +1,12 @@
 //! The source stage: turns what the user named (files, directories, standard
-//! input) into decoded article texts, or one-line errors that say why not.
+//! input, http(s) URLs through [`url`]) into decoded article texts, or
+//! one-line errors that say why not.
 //!
 //! Decoding accepts UTF-8 with or without a byte-order mark and UTF-16 with
 //! one; anything else that is not UTF-8 is rejected with the byte offset of
 //! the first bad byte, never repaired. A file with NUL bytes is binary.
+
+mod url;
 
 use std::fmt;
 use std::io::Read;
@@ -17,6 +20,8 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 pub struct Source {
     pub name: String,
     pub text: String,
+    /// The media type a web page came with ("text/html"); None for files.
+    pub media_type: Option<String>,
 }
 
 /// Why an input could not be read. Displays as one line naming the input.
@@ -42,6 +47,9 @@ pub enum Reason {
     TooLarge { limit: u64 },
     #[error("empty: there is no text to check")]
     Empty,
+    /// A URL that could not be fetched, and why.
+    #[error("{0}")]
+    Network(String),
 }
 
 impl fmt::Display for SourceError {
@@ -57,6 +65,8 @@ impl std::error::Error for SourceError {}
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// An http(s) URL, fetched only because the user named it.
+    Url(String),
 }
 
 impl Input {
@@ -64,6 +74,7 @@ impl Input {
         match self {
             Input::Stdin => "-".to_string(),
             Input::File(path) => path.display().to_string(),
+            Input::Url(url) => url.clone(),
         }
     }
 }
@@ -99,6 +110,10 @@ pub fn expand(arguments: &[String]) -> Expanded {
     for argument in arguments {
         if argument == "-" {
             expanded.inputs.push(Input::Stdin);
+            continue;
+        }
+        if url::is_url(argument) {
+            expanded.inputs.push(Input::Url(argument.clone()));
             continue;
         }
         let path = Path::new(argument);
@@ -168,6 +183,19 @@ fn unsupported_format(path: &Path) -> Option<String> {
 
 /// Reads and decodes one input, refusing more than `max_bytes`.
 pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
+    let network = crate::lookup::NetworkOptions {
+        max_bytes,
+        ..Default::default()
+    };
+    read_with(input, &network)
+}
+
+/// Reads one input; a URL is fetched with `network`'s limits and timeouts.
+pub fn read_with(
+    input: &Input,
+    network: &crate::lookup::NetworkOptions,
+) -> Result<Source, SourceError> {
+    let max_bytes = network.max_bytes;
     let name = input.name();
     let error = |reason| SourceError {
         input: name.clone(),
@@ -186,13 +214,18 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
                 .map_err(io_error)
                 .and_then(|file| read_limited(file, max_bytes))
         }
+        Input::Url(address) => return url::fetch(address, network),
     }
     .map_err(error)?;
     let text = decode(&bytes).map_err(error)?;
     if text.trim().is_empty() {
         return Err(error(Reason::Empty));
     }
-    Ok(Source { name, text })
+    Ok(Source {
+        name,
+        text,
+        media_type: None,
+    })
 }
 
 fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, Reason> {
