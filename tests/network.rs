@@ -51,6 +51,25 @@ fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
 }
 
+/// Runs figcheck in `dir` with `args` and `--format json`, expects exit 0,
+/// and returns the first document of the report.
+fn json_document(dir: &Path, args: &[&str]) -> Value {
+    let out = run(figcheck(dir).args(args).args(["--format", "json"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    json(&out)["documents"][0].clone()
+}
+
+/// The messages of one rule's findings in a JSON report's document.
+fn messages(document: &Value, rule: &str) -> Vec<String> {
+    document["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .map(|f| f["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
 const ARTICLE: &str = "Harbour reopens\n\nThe harbour reopened on Monday after 14 months of work, the port authority said.\n";
 
 fn serve_text(server: &MockServer, path: &str, content_type: &str, body: &str) {
@@ -373,39 +392,22 @@ fn check_links_reports_dead_and_moved_links_with_archive_links() {
     write_services(dir.path(), "archive = \"http://archive.invalid\"");
     let article = dir.path().join("links.txt");
     std::fs::write(&article, links_article(&server.base_url())).unwrap();
-    let out = run(figcheck(dir.path()).args([
-        "check",
-        "--check-links",
-        "--allow-private",
-        "--format",
-        "json",
-        "links.txt",
-    ]));
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    let report = json(&out);
-    let document = &report["documents"][0];
+    let document = &json_document(
+        dir.path(),
+        &["check", "--check-links", "--allow-private", "links.txt"],
+    );
     let base = server.base_url();
-    let findings: Vec<(String, String)> = document["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] != "sourcing/unsourced-figure")
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["message"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
-    let dead = "sourcing/dead-link".to_string();
-    let moved = "sourcing/moved-link".to_string();
+    let port = server.port();
     assert_eq!(
-        findings,
+        messages(document, "sourcing/dead-link"),
         vec![
-            (dead.clone(), format!("cited link does not answer (HTTP 404 Not Found): {base}/gone; archived copies: http://archive.invalid/web/*/{base}/gone")),
-            (dead, format!("cited link does not answer (HTTP 500 Internal Server Error): {base}/broken; archived copies: http://archive.invalid/web/*/{base}/broken")),
-            (moved, format!("cited link now leads to another site: http://localhost:{}/new-rules; check it still says what the article cites it for (archived copies: http://archive.invalid/web/*/{base}/old-rules)", server.port())),
+            format!("cited link does not answer (HTTP 404 Not Found): {base}/gone; archived copies: http://archive.invalid/web/*/{base}/gone"),
+            format!("cited link does not answer (HTTP 500 Internal Server Error): {base}/broken; archived copies: http://archive.invalid/web/*/{base}/broken"),
         ]
+    );
+    assert_eq!(
+        messages(document, "sourcing/moved-link"),
+        vec![format!("cited link now leads to another site: http://localhost:{port}/new-rules; check it still says what the article cites it for (archived copies: http://archive.invalid/web/*/{base}/old-rules)")]
     );
     let statuses: Vec<&str> = document["links"]
         .as_array()
@@ -478,15 +480,9 @@ fn a_slow_link_is_dead_by_timeout() {
         "a.txt",
     ]));
     let report = json(&out);
-    let messages: Vec<&str> = report["documents"][0]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "sourcing/dead-link")
-        .map(|f| f["message"].as_str().unwrap())
-        .collect();
-    assert_eq!(messages.len(), 1, "{}", out.stdout);
-    assert!(messages[0].starts_with(&format!(
+    let dead = messages(&report["documents"][0], "sourcing/dead-link");
+    assert_eq!(dead.len(), 1, "{}", out.stdout);
+    assert!(dead[0].starts_with(&format!(
         "cited link does not answer (timed out after 1 s): {base}/slow"
     )));
 }
@@ -523,4 +519,304 @@ fn nothing_goes_to_the_network_unless_asked() {
         run(figcheck(dir.path()).args(["check", "--check-links", "--allow-private", "urls.txt"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(connections.load(Ordering::SeqCst) > 0);
+}
+
+// ------------------------------------------------------------------ --lookup
+
+const LOOKUP_ARTICLE: &str = "Lyon figures\n\nLyon has a population of 1.2 million, the tourist office said.\n\nAnna Berg, 42, runs Acme Group, which was founded in 1999, she said.\n\nSpringfield has a population of 3 million, officials said.\n";
+
+/// A mock of Wikidata's API answering `action` (wbsearchentities with
+/// search=NAME, wbgetentities with ids=Q..) with `body`.
+fn wikidata_api<'a>(
+    server: &'a MockServer,
+    action: &str,
+    (param, value): (&str, &str),
+    body: Value,
+) -> httpmock::Mock<'a> {
+    server.mock(|when, then| {
+        when.method("GET")
+            .path("/w/api.php")
+            .query_param("action", action)
+            .query_param(param, value);
+        then.status(200)
+            .header("content-type", "application/json")
+            .json_body(body);
+    })
+}
+
+/// A directory whose figcheck.toml points Wikidata at `server`, with a.txt
+/// giving Lyon's population.
+fn lyon_dir(server: &MockServer) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_services(dir.path(), &format!("wikidata = \"{}\"", server.base_url()));
+    let text = "Lyon\n\nLyon has a population of 1.2 million, officials said.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    dir
+}
+
+/// A Wikidata answering in its real shapes: label search and entity claims.
+fn wikidata_server() -> MockServer {
+    let server = MockServer::start();
+    let time = |time: &str, precision: u8| {
+        serde_json::json!({ "time": time, "precision": precision, "timezone": 0,
+            "calendarmodel": "http://www.wikidata.org/entity/Q1985727" })
+    };
+    let population = |amount: &str, year: &str| {
+        serde_json::json!({ "rank": "normal",
+            "mainsnak": { "snaktype": "value", "property": "P1082",
+                "datavalue": { "type": "quantity", "value": { "amount": amount, "unit": "1" } } },
+            "qualifiers": { "P585": [ { "snaktype": "value", "property": "P585",
+                "datavalue": { "type": "time", "value": time(&format!("+{year}-01-01T00:00:00Z"), 9) } } ] } })
+    };
+    let dated = |property: &str, value: Value| {
+        serde_json::json!([{ "rank": "normal",
+            "mainsnak": { "snaktype": "value", "property": property,
+                "datavalue": { "type": "time", "value": value } } }])
+    };
+    let hit = |id: &str, label: &str, description: &str| serde_json::json!({ "id": id, "label": label, "description": description });
+    // Each name: what the label search answers, and the one item's claims.
+    let items = [
+        (
+            "Lyon",
+            vec![
+                hit("Q456", "Lyon", "city in France"),
+                hit("Q1867", "Lyon Airport", "airport"),
+            ],
+            serde_json::json!({ "P1082": [
+                population("+415487", "1990"),
+                population("+522250", "2021"),
+                population("+530000", "2030")
+            ] }),
+        ),
+        (
+            "Anna Berg",
+            vec![hit("Q900001", "Anna Berg", "harbour master")],
+            serde_json::json!({ "P569": dated("P569", time("+1981-03-04T00:00:00Z", 11)) }),
+        ),
+        (
+            "Acme Group",
+            vec![hit("Q900002", "Acme Group", "shipping company")],
+            serde_json::json!({ "P571": dated("P571", time("+1998-00-00T00:00:00Z", 9)) }),
+        ),
+        (
+            "Springfield",
+            vec![
+                hit("Q151076", "Springfield", "city in Illinois"),
+                hit("Q49233", "Springfield", "city in Massachusetts"),
+            ],
+            serde_json::json!({ "P1082": [population("+114394", "2020")] }),
+        ),
+    ];
+    for (name, hits, claims) in items {
+        let id = hits[0]["id"].as_str().unwrap().to_string();
+        let search = serde_json::json!({ "search": hits });
+        wikidata_api(&server, "wbsearchentities", ("search", name), search);
+        let entity = serde_json::json!({ "entities": { &id: { "id": &id, "claims": claims } } });
+        wikidata_api(&server, "wbgetentities", ("ids", &id), entity);
+    }
+    server
+}
+
+fn lookup_dir(wikidata: &MockServer) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write_services(
+        dir.path(),
+        &format!("wikidata = \"{}\"", wikidata.base_url()),
+    );
+    std::fs::write(dir.path().join("lyon.txt"), LOOKUP_ARTICLE).unwrap();
+    dir
+}
+
+#[test]
+fn lookup_compares_figures_with_wikidata_at_the_publication_date() {
+    let server = wikidata_server();
+    let dir = lookup_dir(&server);
+    let document = &json_document(
+        dir.path(),
+        &["check", "--lookup", "--as-of", "2023-06-01", "lyon.txt"],
+    );
+    let base = server.base_url();
+    assert_eq!(
+        messages(document, "reference/contradicted"),
+        vec![
+            format!("wikidata gives Lyon a population of 522,250 in 2021, not 1.2 million ({base}/wiki/Q456)"),
+            format!("wikidata gives Acme Group a founding (inception) year of 1998, not 1999 ({base}/wiki/Q900002)"),
+        ]
+    );
+    let claims = document["claims"].as_array().unwrap();
+    let age = claims.iter().find(|c| c["text"] == "42").unwrap();
+    assert_eq!(
+        age["confirmed"],
+        serde_json::json!({
+            "source": "wikidata",
+            "value": "a date of birth of 1981-03-04, an age of 42 on 2023-06-01",
+            "url": format!("{base}/wiki/Q900001")
+        })
+    );
+    // Only set fields are serialised: the other claims have no "confirmed".
+    assert_eq!(
+        claims
+            .iter()
+            .filter(|c| c.get("confirmed").is_some())
+            .count(),
+        1
+    );
+    assert!(claims.iter().all(|c| c.get("reviews").is_none()));
+    // Springfield names two items, so it is not compared (Wikidata's
+    // 114,394 would contradict "3 million"): the list above has no third entry.
+    let table = run(figcheck(dir.path()).env("COLUMNS", "400").args([
+        "check",
+        "--lookup",
+        "--as-of",
+        "2023-06-01",
+        "lyon.txt",
+    ]));
+    assert!(
+        table
+            .stdout
+            .contains("confirmed: wikidata gives a date of birth of 1981-03-04"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn lookup_answers_are_cached_on_disk_unless_no_cache() {
+    let server = MockServer::start();
+    let search = wikidata_api(
+        &server,
+        "wbsearchentities",
+        ("search", "Lyon"),
+        serde_json::json!({ "search": [{ "id": "Q456", "label": "Lyon", "description": "city" }] }),
+    );
+    let entity = wikidata_api(
+        &server,
+        "wbgetentities",
+        ("ids", "Q456"),
+        serde_json::json!({ "entities": { "Q456": { "claims": {} } } }),
+    );
+    let dir = lyon_dir(&server);
+    let args = ["check", "--lookup", "--format", "json", "a.txt"];
+    for _ in 0..2 {
+        let out = run(figcheck(dir.path()).args(args));
+        assert_eq!(out.code, 0, "{}", out.stderr);
+    }
+    search.assert_calls(1);
+    entity.assert_calls(1);
+    let out = run(figcheck(dir.path()).args(args).arg("--no-cache"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    search.assert_calls(2);
+    entity.assert_calls(2);
+}
+
+#[test]
+fn failed_lookups_are_a_note_not_a_failure() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.path("/w/api.php");
+        then.status(500).body("down");
+    });
+    let dir = lyon_dir(&server);
+    let out = run(figcheck(dir.path()).args(["check", "--lookup", "a.txt"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stderr.trim(),
+        "figcheck: note: a.txt: wikidata look-up of Lyon failed: HTTP 500 Internal Server Error"
+    );
+}
+
+#[test]
+fn fact_checks_are_searched_with_the_key_and_attached_to_claims() {
+    let server = MockServer::start();
+    let sentence = "Lyon has a population of 1.2 million, the tourist office said.";
+    let search = server.mock(|when, then| {
+        when.method("GET")
+            .path("/v1alpha1/claims:search")
+            .query_param("query", sentence)
+            .query_param("key", "test-key");
+        then.status(200)
+            .header("content-type", "application/json")
+            .json_body(serde_json::json!({ "claims": [ {
+                "text": "Lyon has more than a million inhabitants",
+                "claimant": "a campaign leaflet",
+                "claimReview": [ {
+                    "publisher": { "name": "Desk Check", "site": "deskcheck.example" },
+                    "url": "https://deskcheck.example/lyon-population",
+                    "title": "Lyon's population is about half a million",
+                    "textualRating": "False",
+                    "reviewDate": "2023-02-01T00:00:00Z"
+                } ]
+            } ] }));
+    });
+    let wikidata = server.mock(|when, then| {
+        when.path("/w/api.php");
+        then.status(200)
+            .header("content-type", "application/json")
+            .json_body(serde_json::json!({ "search": [] }));
+    });
+    let dir = tempfile::tempdir().unwrap();
+    write_services(
+        dir.path(),
+        &format!("wikidata = \"{0}\"\nfactcheck = \"{0}\"", server.base_url()),
+    );
+    std::fs::write(dir.path().join("a.txt"), format!("Lyon\n\n{sentence}\n")).unwrap();
+    // Without the key, no fact-check search is made.
+    let out = run(figcheck(dir.path()).args(["check", "--lookup", "a.txt"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    search.assert_calls(0);
+    assert!(wikidata.calls() > 0);
+    let out = run(figcheck(dir.path())
+        .env("FIGCHECK_FACTCHECK_KEY", "test-key")
+        .args(["check", "--lookup", "--format", "json", "a.txt"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    search.assert_calls(1);
+    let report = json(&out);
+    assert_eq!(
+        report["documents"][0]["claims"][0]["reviews"],
+        serde_json::json!([{
+            "publisher": "Desk Check",
+            "rating": "False",
+            "url": "https://deskcheck.example/lyon-population",
+            "title": "Lyon's population is about half a million",
+            "claim": "Lyon has more than a million inhabitants",
+            "date": "2023-02-01T00:00:00Z"
+        }])
+    );
+    // The key is never written to the cache.
+    for entry in std::fs::read_dir(dir.path().join("cache")).unwrap() {
+        let stored = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(!stored.contains("test-key"), "{stored}");
+    }
+    let table = run(figcheck(dir.path())
+        .env("COLUMNS", "400")
+        .env("FIGCHECK_FACTCHECK_KEY", "test-key")
+        .args(["check", "--lookup", "a.txt"]));
+    assert!(
+        table.stdout.contains("fact-checked by Desk Check: False"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn services_tables_with_unknown_keys_or_bad_urls_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Plain text with 3 figures.\n").unwrap();
+    write_services(dir.path(), "wikidta = \"http://127.0.0.1:1\"");
+    let out = run(figcheck(dir.path()).args(["check", "a.txt"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("figcheck.toml") && out.stderr.contains("wikidta"),
+        "{}",
+        out.stderr
+    );
+    write_services(dir.path(), "archive = \"ftp://archive.example\"");
+    let out = run(figcheck(dir.path()).args(["check", "a.txt"]));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("[services] archive = \"ftp://archive.example\" is not an http(s) base URL"),
+        "{}",
+        out.stderr
+    );
 }

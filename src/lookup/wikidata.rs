@@ -55,10 +55,11 @@ struct Pairing {
     at: usize,
 }
 
-/// A run of one to four capitalised words: a name.
+/// A run of one to four capitalised words: a name. Words are joined by
+/// spaces only, so a name never runs across a line break.
 const NAME: &str =
-    r"\p{Lu}[\p{L}'’.\-]*(?:\s+(?:of\s+|de\s+|van\s+|von\s+)?\p{Lu}[\p{L}'’.\-]*){0,3}";
-const FIGURE: &str = r"(?:about |around |roughly |nearly |almost |some |more than |over |just over |just under |fewer than |less than )?\d[\d,.]*(?:\s+(?:million|billion|thousand))?";
+    r"\p{Lu}[\p{L}'’.\-]*(?:[ \u{a0}]+(?:of |de |van |von )?\p{Lu}[\p{L}'’.\-]*){0,3}";
+const FIGURE: &str = r"(?:about |around |roughly |nearly |almost |some |more than |over |just over |just under |fewer than |less than )?\d[\d,.]*(?: (?:million|billion|thousand))?";
 
 fn patterns() -> &'static [(Measure, Regex)] {
     static PATTERNS: OnceLock<Vec<(Measure, Regex)>> = OnceLock::new();
