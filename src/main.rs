@@ -47,8 +47,8 @@ enum Command {
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Articles to check: files, directories (walked for .txt files), or `-`
-    /// for standard input. No input reads standard input.
+    /// Articles to check: files, directories (walked for .txt files), `-`
+    /// for standard input, or http(s) URLs. No input reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
 

@@ -487,6 +487,34 @@ fn a_slow_link_is_dead_by_timeout() {
     )));
 }
 
+#[test]
+fn no_more_than_two_requests_at_once_go_to_one_host() {
+    static IN_FLIGHT: AtomicUsize = AtomicUsize::new(0);
+    static MOST: AtomicUsize = AtomicUsize::new(0);
+    let (base, connections) = raw_server(|mut stream| {
+        read_request(&mut stream);
+        let now = IN_FLIGHT.fetch_add(1, Ordering::SeqCst) + 1;
+        MOST.fetch_max(now, Ordering::SeqCst);
+        // Long enough for the other workers to pile up behind this one.
+        std::thread::sleep(Duration::from_millis(300));
+        IN_FLIGHT.fetch_sub(1, Ordering::SeqCst);
+        let _ =
+            stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+    });
+    let links: Vec<String> = (1..=6).map(|i| format!("{base}/page{i}")).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("Sources\n\nSee {}.\n", links.join(" and "));
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let document = json_document(
+        dir.path(),
+        &["check", "--check-links", "--allow-private", "a.txt"],
+    );
+    assert_eq!(document["links"].as_array().unwrap().len(), 6);
+    assert_eq!(connections.load(Ordering::SeqCst), 6);
+    let most = MOST.load(Ordering::SeqCst);
+    assert!((1..=2).contains(&most), "{most} requests at once");
+}
+
 // ------------------------------------------------- nothing online unless asked
 
 #[test]
