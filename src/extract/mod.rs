@@ -21,6 +21,8 @@ pub use claim::{
 };
 
 pub use describe::{describe, describe_date, format_amount, ordinal_words};
+/// Read by the Wikidata look-up, which exists only with the `net` feature.
+#[cfg(feature = "net")]
 pub(crate) use temporal::NOT_NAMES;
 
 /// The types of the data files the parsers read, so that packs extending

@@ -29,6 +29,7 @@ use jiff::civil::Date;
 use crate::calendar;
 
 use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
+#[cfg(feature = "net")]
 pub(crate) use duration::NOT_NAMES;
 use tense::Tense;
 use timex::Direction;
