@@ -551,7 +551,7 @@ fn nothing_goes_to_the_network_unless_asked() {
 
 // ------------------------------------------------------------------ --lookup
 
-const LOOKUP_ARTICLE: &str = "Lyon figures\n\nLyon has a population of 1.2 million, the tourist office said.\n\nAnna Berg, 42, runs Acme Group, which was founded in 1999, she said.\n\nSpringfield has a population of 3 million, officials said.\n";
+const LOOKUP_ARTICLE: &str = "Lyon figures\n\nLyon has a population of 1.2 million, the tourist office said.\n\nAnna Berg, 42, runs Acme Group, which was founded in 1999, she said. Anna Berg was born in 1980.\n\nSpringfield has a population of 3 million, officials said.\n";
 
 /// A mock of Wikidata's API answering `action` (wbsearchentities with
 /// search=NAME, wbgetentities with ids=Q..) with `body`.
@@ -669,6 +669,7 @@ fn lookup_compares_figures_with_wikidata_at_the_publication_date() {
         vec![
             format!("wikidata gives Lyon a population of 522,250 in 2021, not 1.2 million ({base}/wiki/Q456)"),
             format!("wikidata gives Acme Group a founding (inception) year of 1998, not 1999 ({base}/wiki/Q900002)"),
+            format!("wikidata gives Anna Berg a birth year of 1981, not 1980 ({base}/wiki/Q900001)"),
         ]
     );
     let claims = document["claims"].as_array().unwrap();

@@ -28,7 +28,11 @@ pub(crate) fn check_links(cited: &[CitedUrl], options: &NetworkOptions) -> Vec<L
         .map(|c| LinkCheck {
             url: c.url.clone(),
             span: c.span,
-            outcome: outcomes[c.url.as_str()].clone(),
+            outcome: outcomes.get(c.url.as_str()).cloned().unwrap_or_else(|| {
+                LinkOutcome::NotChecked {
+                    reason: "the check did not finish".to_string(),
+                }
+            }),
             archive: options.services.archive_link(&c.url),
         })
         .collect()
