@@ -458,6 +458,28 @@ fn cited_links_on_private_addresses_are_not_checked_without_allow_private() {
 }
 
 #[test]
+fn a_cited_link_redirecting_to_another_scheme_is_not_followed() {
+    let server = MockServer::start();
+    server.mock(|when, then| {
+        when.method("HEAD").path("/download");
+        then.status(302)
+            .header("location", "ftp://files.invalid/report.pdf");
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!("Report\n\nThe report is at {}.\n", server.url("/download"));
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let document = json_document(
+        dir.path(),
+        &["check", "--check-links", "--allow-private", "a.txt"],
+    );
+    assert_eq!(
+        document["links"][0]["status"],
+        "not checked: redirect to a non-http scheme refused (ftp:)"
+    );
+    assert!(messages(&document, "sourcing/dead-link").is_empty());
+}
+
+#[test]
 fn a_slow_link_is_dead_by_timeout() {
     let (base, _) = raw_server(|mut stream| {
         read_request(&mut stream);
