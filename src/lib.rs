@@ -14,6 +14,7 @@ pub mod calendar;
 pub mod document;
 pub mod extract;
 mod lexicon;
+pub mod lookup;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -29,6 +30,8 @@ pub struct Options {
     pub as_of: Option<jiff::civil::Date>,
     /// Which rules run, with which severities and parameters.
     pub rules: rules::RuleConfig,
+    /// What may go online (nothing by default).
+    pub network: lookup::NetworkOptions,
 }
 
 /// Checks one article's plain text and returns its report.
@@ -53,9 +56,12 @@ pub fn check_source(
 }
 
 fn report(source_name: &str, document: &Document, options: &Options) -> DocumentReport {
-    let extraction = extract::extract(document);
-    let findings = rules::run(document, &extraction, &options.rules);
+    let mut extraction = extract::extract(document);
+    let online = online_stage(document, &extraction.claims, &options.network);
+    attach_lookups(&mut extraction.claims, &online);
+    let findings = rules::run(document, &extraction, &options.rules, &online);
     let mut report = DocumentReport::new(source_name, document, extraction.claims, findings);
+    report.add_online(&online);
     // Rules and contexts work on the converted text; what the report shows
     // points into the source file.
     let mut spans = document.source_spans();
@@ -71,5 +77,45 @@ fn report(source_name: &str, document: &Document, options: &Options) -> Document
             *related = spans.map(*related);
         }
     }
+    for link in &mut report.links {
+        link.span = spans.map(link.span);
+    }
     report
+}
+
+/// Goes online only for what the options ask; otherwise sends nothing.
+fn online_stage(
+    document: &Document,
+    claims: &[Claim],
+    network: &lookup::NetworkOptions,
+) -> lookup::Online {
+    if !(network.check_links || network.lookup) {
+        return lookup::Online::default();
+    }
+    let cited = if network.check_links {
+        lookup::cited_urls(document)
+    } else {
+        Vec::new()
+    };
+    lookup::run(document, claims, &cited, network)
+}
+
+/// Puts earlier fact-checks and reference agreements on their claims.
+fn attach_lookups(claims: &mut [Claim], online: &lookup::Online) {
+    for claim in claims.iter_mut() {
+        if let Some((_, reviews)) = online.reviews.iter().find(|(id, _)| *id == claim.id) {
+            claim.reviews = reviews.clone();
+        }
+        if let Some(check) = online
+            .references
+            .iter()
+            .find(|r| r.agrees && r.claim == claim.id)
+        {
+            claim.confirmed = Some(extract::Confirmation {
+                source: "wikidata".to_string(),
+                value: check.reference.clone(),
+                url: check.item.clone(),
+            });
+        }
+    }
 }

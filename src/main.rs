@@ -48,8 +48,8 @@ enum Command {
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
     /// Articles to check: files, directories (walked for .txt, .md,
-    /// .markdown, .html and .htm files), or `-` for standard input. No input
-    /// reads standard input.
+    /// .markdown, .html and .htm files), `-` for standard input, or http(s)
+    /// URLs. No input reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
 
@@ -91,6 +91,9 @@ struct CheckArgs {
     /// (.txt, .md, .markdown, .html, .htm), else from the content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormatArg>,
+
+    #[command(flatten)]
+    network: NetworkArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -110,6 +113,65 @@ impl From<InputFormatArg> for source::InputFormat {
             InputFormatArg::Markdown => source::InputFormat::Markdown,
             InputFormatArg::Html => source::InputFormat::Html,
         }
+    }
+}
+
+/// Going online: only for a URL input, --check-links or --lookup.
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Going online")]
+struct NetworkArgs {
+    /// Check every link the article cites (dead links, links moved to another site).
+    #[arg(long)]
+    check_links: bool,
+
+    /// Look figures up in Wikidata (ages, populations, founding, birth and
+    /// death years) and earlier fact-checks (with FIGCHECK_FACTCHECK_KEY set).
+    #[arg(long)]
+    lookup: bool,
+
+    /// Let network checks reach private and loopback addresses.
+    #[arg(long)]
+    allow_private: bool,
+
+    /// Give up connecting after SECS seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    connect_timeout: u64,
+
+    /// Give up on a whole request after SECS seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
+
+    /// Ask the look-up services afresh instead of using answers cached on disk.
+    #[arg(long)]
+    no_cache: bool,
+}
+
+impl NetworkArgs {
+    /// The network options of a run, or a usage error when this build
+    /// cannot go online and the user asked it to.
+    fn options(
+        &self,
+        max_bytes: u64,
+        services: &figcheck::lookup::Services,
+    ) -> Result<figcheck::lookup::NetworkOptions, String> {
+        if !cfg!(feature = "net") && (self.check_links || self.lookup) {
+            return Err(
+                "--check-links and --lookup need figcheck built with the `net` feature".to_string(),
+            );
+        }
+        Ok(figcheck::lookup::NetworkOptions {
+            check_links: self.check_links,
+            lookup: self.lookup,
+            allow_private: self.allow_private,
+            connect_timeout: std::time::Duration::from_secs(self.connect_timeout),
+            timeout: std::time::Duration::from_secs(self.timeout),
+            max_bytes,
+            services: services.clone(),
+            use_cache: !self.no_cache,
+            factcheck_key: std::env::var("FIGCHECK_FACTCHECK_KEY")
+                .ok()
+                .filter(|key| !key.trim().is_empty()),
+        })
     }
 }
 
@@ -245,9 +307,17 @@ fn check(args: CheckArgs) -> ExitCode {
     for skipped in &expanded.skipped {
         eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
     }
+    let network = match args.network.options(args.max_bytes, &rules.services) {
+        Ok(network) => network,
+        Err(message) => {
+            eprintln!("figcheck: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
     let options = Options {
         as_of: args.as_of,
         rules,
+        network,
     };
     // JSON Lines is written as each input is checked, so a reader can follow
     // a long batch; the other formats need the whole run.
@@ -263,13 +333,16 @@ fn check(args: CheckArgs) -> ExitCode {
     };
     let mut documents = Vec::new();
     for input in &expanded.inputs {
-        match source::read(input, args.max_bytes) {
+        match source::read_with(input, &options.network) {
             Ok(mut source) => {
                 if let Some(format) = args.input_format {
                     source.format = format.into();
                 }
                 match check_guarded(&source, &options) {
                     Ok(document) => {
+                        for note in &document.notes {
+                            eprintln!("figcheck: note: {}: {note}", document.source);
+                        }
                         if let Some(sink) = &mut stream {
                             let written = Jsonl.write_document(&document, &mut sink.out);
                             if let Err(message) = sink.finish(written) {

@@ -744,6 +744,8 @@ fn synthetic_report(fixture: &Fixture) -> DocumentReport {
                 value,
                 attribution,
                 links: Vec::new(),
+                reviews: Vec::new(),
+                confirmed: None,
                 sentence: 0,
             }
         })
@@ -753,9 +755,11 @@ fn synthetic_report(fixture: &Fixture) -> DocumentReport {
         as_of: fixture.expected.as_of.clone(),
         claims,
         findings: Vec::new(),
+        links: Vec::new(),
         contexts: Vec::new(),
         text: text.clone(),
         plain: Default::default(),
+        notes: Vec::new(),
     }
 }
 

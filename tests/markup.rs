@@ -68,6 +68,7 @@ fn check(path: &Path, text: &str, options: &Options) -> DocumentReport {
         name: path.display().to_string(),
         text: text.to_string(),
         format: format_of(path),
+        media_type: None,
     };
     figcheck::check_source(&source, options).unwrap()
 }
@@ -480,6 +481,7 @@ fn check_markup(text: &str, format: InputFormat) -> Result<(), TestCaseError> {
         name: "prop".to_string(),
         text: text.to_string(),
         format,
+        media_type: None,
     };
     let Ok(report) = figcheck::check_source(&source, &Options::default()) else {
         return Ok(());

@@ -375,6 +375,8 @@ fn invariant_checks_catch_broken_claims() {
             }),
             attribution: None,
             links: Vec::new(),
+            reviews: Vec::new(),
+            confirmed: None,
             sentence: 0,
         }
     };

@@ -3,10 +3,15 @@
 //! the rule and each "passes" case none, and the rendered findings of the
 //! "fires" cases must match the snapshot beside the fixture. Meta-tests check
 //! that every rule has such a fixture and that messages keep the house style.
+//!
+//! The network rules (`figcheck::rules::NETWORK_RULES`: dead-link,
+//! moved-link, contradicted) report what servers answered, not what the
+//! text says, so a text fixture cannot drive them: tests/network.rs does,
+//! against servers on 127.0.0.1, and a meta-test here checks it names each.
 
 use std::path::PathBuf;
 
-use figcheck::rules::{catalogue, Finding, RuleConfig};
+use figcheck::rules::{catalogue, Finding, RuleConfig, RuleMeta, NETWORK_RULES};
 use figcheck::Options;
 use serde::Deserialize;
 
@@ -24,6 +29,11 @@ struct Fixture {
 struct Case {
     text: String,
     as_of: Option<String>,
+}
+
+/// The rules a text fixture can drive.
+fn text_rules() -> impl Iterator<Item = &'static RuleMeta> {
+    catalogue().filter(|meta| !NETWORK_RULES.contains(&meta.id))
 }
 
 fn fixture_dir(id: &str) -> PathBuf {
@@ -54,6 +64,7 @@ fn findings(id: &str, case: &Case) -> Vec<Finding> {
             .as_deref()
             .map(|d| d.parse().expect("as_of is a date")),
         rules,
+        ..Default::default()
     };
     figcheck::check("case", &case.text, &options)
         .findings
@@ -65,7 +76,7 @@ fn findings(id: &str, case: &Case) -> Vec<Finding> {
 #[test]
 fn every_rule_fires_and_passes_on_its_fixture_and_matches_its_snapshot() {
     let mut failures = Vec::new();
-    for meta in catalogue() {
+    for meta in text_rules() {
         let id = meta.id;
         let fixture = load(id);
         if fixture.fires.is_empty() || fixture.passes.is_empty() {
@@ -111,7 +122,7 @@ fn every_rule_fires_and_passes_on_its_fixture_and_matches_its_snapshot() {
 
 #[test]
 fn messages_are_lower_case_without_a_final_full_stop() {
-    for meta in catalogue() {
+    for meta in text_rules() {
         for case in &load(meta.id).fires {
             for finding in findings(meta.id, case) {
                 let message = &finding.message;
@@ -155,5 +166,23 @@ fn every_fixture_belongs_to_a_rule() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn network_rules_are_tested_in_tests_network() {
+    let network_tests =
+        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/network.rs"))
+            .expect("tests/network.rs exists");
+    for id in NETWORK_RULES {
+        assert!(catalogue().any(|m| m.id == *id), "{id} is not a rule");
+        assert!(
+            network_tests.contains(&format!("\"{id}\"")),
+            "tests/network.rs never checks {id}"
+        );
+        assert!(
+            !fixture_path(id).exists(),
+            "{id} is a network rule: its cases live in tests/network.rs"
+        );
     }
 }

@@ -104,6 +104,8 @@ pub struct CitedLink {
     pub url: String,
     pub text: String,
     pub span: Span,
+    /// Where the link's text lies in the document's (converted) text.
+    pub at: Range<usize>,
 }
 
 /// One sentence: its byte range and the paragraph it belongs to.
@@ -202,6 +204,7 @@ impl Document {
                     url: link.url,
                     text: link.text,
                     span: cursor.span(link.source.start, link.source.end),
+                    at: link.plain,
                 })
                 .collect()
         };

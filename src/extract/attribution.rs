@@ -410,6 +410,8 @@ mod tests {
                 value: crate::Value::Temporal(Default::default()),
                 attribution: None,
                 links: Vec::new(),
+                reviews: Vec::new(),
+                confirmed: None,
                 sentence,
             })
             .collect();

@@ -170,6 +170,33 @@ pub struct Link {
     pub url: String,
 }
 
+/// An earlier fact-check of a claim (filled by `--lookup`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Review {
+    pub publisher: String,
+    /// The verdict in the publisher's words ("False", "Mostly true").
+    pub rating: String,
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The claim as the fact-checker worded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// Reference data that agrees with a claim (filled by `--lookup`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Confirmation {
+    /// "wikidata".
+    pub source: String,
+    /// What the reference gives: "a population of 522,250 in 2021".
+    pub value: String,
+    /// The reference item.
+    pub url: String,
+}
+
 /// One checkable figure or date.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Claim {
@@ -180,6 +207,12 @@ pub struct Claim {
     pub value: Value,
     pub attribution: Option<Attribution>,
     pub links: Vec<Link>,
+    /// Earlier fact-checks of the claim's sentence; left out of the JSON when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+    /// Set when reference data agrees with the claim; left out when not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub confirmed: Option<Confirmation>,
     /// Index of the claim's sentence in `Document::sentences`.
     #[serde(skip)]
     pub sentence: usize,

@@ -16,11 +16,14 @@ mod numeric;
 mod temporal;
 
 pub use claim::{
-    Attribution, Claim, ClaimKind, Link, NumberValue, Partitive, Qualifier, Span, TemporalValue,
-    Tense, Value,
+    Attribution, Claim, ClaimKind, Confirmation, Link, NumberValue, Partitive, Qualifier, Review,
+    Span, TemporalValue, Tense, Value,
 };
 
 pub use describe::{describe, describe_date, format_amount, ordinal_words};
+/// Read by the Wikidata look-up, which exists only with the `net` feature.
+#[cfg(feature = "net")]
+pub(crate) use temporal::NOT_NAMES;
 
 /// The types of the data files the parsers read, so that packs extending
 /// them can be checked when they load (see `crate::lexicon`).
@@ -127,6 +130,8 @@ pub fn extract(doc: &Document) -> Extraction {
             value: f.value,
             attribution: None,
             links: Vec::new(),
+            reviews: Vec::new(),
+            confirmed: None,
             sentence,
         })
         .collect();

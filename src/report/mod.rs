@@ -34,6 +34,10 @@ pub struct DocumentReport {
     pub as_of: Option<String>,
     pub claims: Vec<Claim>,
     pub findings: Vec<Finding>,
+    /// The links the article cites and how they answered (only with
+    /// `--check-links`; left out of the JSON otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<CitedLink>,
     /// Each claim's sentence around it, for review formats.
     #[serde(skip)]
     pub contexts: Vec<Context>,
@@ -47,6 +51,9 @@ pub struct DocumentReport {
     /// claim's and finding's place in it. Not part of the JSON contract.
     #[serde(skip)]
     pub plain: PlainText,
+    /// Look-ups that failed, for a note on standard error.
+    #[serde(skip)]
+    pub notes: Vec<String>,
 }
 
 /// The article as the extractor read it, with where each claim and each
@@ -56,6 +63,17 @@ pub struct PlainText {
     pub text: String,
     pub claims: Vec<std::ops::Range<usize>>,
     pub findings: Vec<std::ops::Range<usize>>,
+}
+
+/// One cited link in the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CitedLink {
+    pub url: String,
+    pub span: crate::extract::Span,
+    /// "ok (200)", "dead: 404 Not Found", "moved to https://...", "not checked: ...".
+    pub status: String,
+    /// Where the web archive lists copies of it.
+    pub archive: String,
 }
 
 /// A claim in its sentence: the text before it, the claim, the text after.
@@ -89,10 +107,27 @@ impl DocumentReport {
             as_of: document.published.map(|d| d.to_string()),
             claims,
             findings,
+            links: Vec::new(),
             contexts,
             text: document.source_text().to_string(),
             plain,
+            notes: Vec::new(),
         }
+    }
+
+    /// Adds what the online stage found that is not a claim or a finding.
+    pub fn add_online(&mut self, online: &crate::lookup::Online) {
+        self.links = online
+            .links
+            .iter()
+            .map(|link| CitedLink {
+                url: link.url.clone(),
+                span: link.span,
+                status: link.outcome.describe(),
+                archive: link.archive.clone(),
+            })
+            .collect();
+        self.notes = online.notes.clone();
     }
 
     /// The findings that involve a claim, with their index (F1 is index 0).

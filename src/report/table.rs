@@ -94,12 +94,26 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
             } else {
                 format!("{number} {}", marks.join(" "))
             };
+            let mut value = describe(claim);
+            if let Some(confirmed) = &claim.confirmed {
+                value.push_str(&format!(
+                    "\nconfirmed: {} gives {}",
+                    confirmed.source, confirmed.value
+                ));
+            }
+            let mut source = source;
+            for review in &claim.reviews {
+                source.push_str(&format!(
+                    "\nfact-checked by {}: {} ({})",
+                    review.publisher, review.rating, review.url
+                ));
+            }
             grid.add_row([
                 Cell::new(number),
                 Cell::new(format!("{}:{}", claim.span.line, claim.span.column)),
                 Cell::new(claim.kind.as_str()),
                 Cell::new(format!("{}{marked}{}", context.before, context.after)),
-                Cell::new(describe(claim)),
+                Cell::new(value),
                 Cell::new(source),
             ]);
         }
@@ -118,6 +132,18 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
                 Cell::new(format!("{}:{}", finding.span.line, finding.span.column)),
                 Cell::new(&finding.rule),
                 Cell::new(&finding.message),
+            ]);
+        }
+        writeln!(out, "{grid}")?;
+    }
+    if !document.links.is_empty() {
+        let mut grid = new_grid(style, &["at", "cited link", "status", "archived copies"]);
+        for link in &document.links {
+            grid.add_row([
+                format!("{}:{}", link.span.line, link.span.column),
+                link.url.clone(),
+                link.status.clone(),
+                link.archive.clone(),
             ]);
         }
         writeln!(out, "{grid}")?;

@@ -31,6 +31,8 @@ pub struct RuleConfig {
     pub sources: Vec<String>,
     /// The packs' additions to the word lists the parsers read.
     pub(crate) words: WordLists,
+    /// The online services' base URLs and cache lifetime (`[services]`).
+    pub services: crate::lookup::Services,
 }
 
 impl Default for RuleConfig {
@@ -68,6 +70,7 @@ impl RuleConfig {
             ignore: Vec::new(),
             sources: Vec::new(),
             words: WordLists::default(),
+            services: crate::lookup::Services::default(),
         };
         for (file, pack) in pack::builtin() {
             if let Err(error) = config.add(&file, pack) {
@@ -138,6 +141,9 @@ impl RuleConfig {
         }
         for (name, additions) in pack.words {
             self.words.extend(&name, additions).map_err(&error)?;
+        }
+        if let Some(services) = pack.services {
+            self.services.apply(services).map_err(&error)?;
         }
         self.sources.push(file.to_string());
         Ok(())

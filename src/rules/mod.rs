@@ -11,6 +11,7 @@ mod declared;
 mod figures;
 mod finding;
 mod pack;
+mod reference;
 mod registry;
 mod sourcing;
 
@@ -20,6 +21,7 @@ pub use pack::PackError;
 
 use crate::document::Document;
 use crate::extract::{Attribution, Claim, Extraction, Span};
+use crate::lookup::Online;
 
 /// What a rule sees: the document and its claims, in text order.
 pub(crate) struct RuleContext<'a> {
@@ -28,6 +30,8 @@ pub(crate) struct RuleContext<'a> {
     /// The attribution each sentence states, by sentence index.
     pub attributions: &'a [Option<Attribution>],
     pub config: &'a RuleConfig,
+    /// What the online stage found (empty unless --check-links or --lookup).
+    pub online: &'a Online,
     /// For each sentence, the range of `claims` that lie in it (claims are
     /// in text order), so no rule scans every claim for each claim.
     by_sentence: Vec<std::ops::Range<usize>>,
@@ -38,6 +42,7 @@ impl<'a> RuleContext<'a> {
         doc: &'a Document,
         extraction: &'a Extraction,
         config: &'a RuleConfig,
+        online: &'a Online,
     ) -> RuleContext<'a> {
         let mut by_sentence = vec![0..0; doc.sentences.len()];
         let claims = &extraction.claims;
@@ -59,6 +64,7 @@ impl<'a> RuleContext<'a> {
             claims,
             attributions: &extraction.attributions,
             config,
+            online,
             by_sentence,
         }
     }
@@ -197,6 +203,16 @@ macro_rules! declare_rule {
 }
 pub(crate) use declare_rule;
 
+/// The rules that report what the online stage found. Their findings depend
+/// on answers from the network, not on the text alone, so they have no text
+/// fixture in fixtures/rules: tests/network.rs drives each one against
+/// servers on 127.0.0.1.
+pub const NETWORK_RULES: &[&str] = &[
+    "sourcing/dead-link",
+    "sourcing/moved-link",
+    "reference/contradicted",
+];
+
 /// Every built-in rule's metadata, in registry order.
 pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
     registry::BUILTIN.iter().map(|rule| rule.meta())
@@ -204,8 +220,13 @@ pub fn catalogue() -> impl Iterator<Item = &'static RuleMeta> {
 
 /// Runs the configured rules over a document's claims; findings come back in
 /// text order, with the configured severities.
-pub(crate) fn run(doc: &Document, extraction: &Extraction, config: &RuleConfig) -> Vec<Finding> {
-    let cx = RuleContext::new(doc, extraction, config);
+pub(crate) fn run(
+    doc: &Document,
+    extraction: &Extraction,
+    config: &RuleConfig,
+    online: &Online,
+) -> Vec<Finding> {
+    let cx = RuleContext::new(doc, extraction, config, online);
     let mut findings = Vec::new();
     for rule in registry::BUILTIN {
         let meta = rule.meta();

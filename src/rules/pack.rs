@@ -39,6 +39,8 @@ pub(crate) struct Pack {
     /// `[[words.units.unit]]` (see `crate::lexicon`).
     #[serde(default)]
     pub words: BTreeMap<String, toml::Table>,
+    /// Where the online services live: `[services] wikidata = "http://..."`.
+    pub services: Option<crate::lookup::ServicesTable>,
 }
 
 /// On/off, severity and parameters of one rule.

@@ -1,6 +1,6 @@
 //! The built-in rules, one line each, in the order `figcheck rules` lists them.
 
-use super::{consistency, sourcing, Rule};
+use super::{consistency, reference, sourcing, Rule};
 
 #[rustfmt::skip]
 pub(super) static BUILTIN: &[&dyn Rule] = &[
@@ -17,4 +17,7 @@ pub(super) static BUILTIN: &[&dyn Rule] = &[
     &sourcing::vague_attribution::VagueAttribution,
     &sourcing::unattributed_quote::UnattributedQuote,
     &sourcing::unsourced_superlative::UnsourcedSuperlative,
+    &sourcing::dead_link::DeadLink,
+    &sourcing::moved_link::MovedLink,
+    &reference::contradicted::Contradicted,
 ];

@@ -1,9 +1,12 @@
 //! The source stage: turns what the user named (files, directories, standard
-//! input) into decoded article texts, or one-line errors that say why not.
+//! input, http(s) URLs through [`url`]) into decoded article texts, or
+//! one-line errors that say why not.
 //!
 //! Decoding accepts UTF-8 with or without a byte-order mark and UTF-16 with
 //! one; anything else that is not UTF-8 is rejected with the byte offset of
 //! the first bad byte, never repaired. A file with NUL bytes is binary.
+
+mod url;
 
 use std::fmt;
 use std::io::Read;
@@ -18,6 +21,8 @@ pub struct Source {
     pub name: String,
     pub text: String,
     pub format: InputFormat,
+    /// The media type a web page came with ("text/html"); None for files.
+    pub media_type: Option<String>,
 }
 
 /// How an input is written. New readers add a variant here and an arm in
@@ -81,6 +86,9 @@ pub enum Reason {
     TooLarge { limit: u64 },
     #[error("empty: there is no text to check")]
     Empty,
+    /// A URL that could not be fetched, and why.
+    #[error("{0}")]
+    Network(String),
 }
 
 impl fmt::Display for SourceError {
@@ -96,6 +104,8 @@ impl std::error::Error for SourceError {}
 pub enum Input {
     Stdin,
     File(PathBuf),
+    /// An http(s) URL, fetched only because the user named it.
+    Url(String),
 }
 
 impl Input {
@@ -103,6 +113,7 @@ impl Input {
         match self {
             Input::Stdin => "-".to_string(),
             Input::File(path) => path.display().to_string(),
+            Input::Url(url) => url.clone(),
         }
     }
 }
@@ -134,6 +145,10 @@ pub fn expand(arguments: &[String]) -> Expanded {
     for argument in arguments {
         if argument == "-" {
             expanded.inputs.push(Input::Stdin);
+            continue;
+        }
+        if url::is_url(argument) {
+            expanded.inputs.push(Input::Url(argument.clone()));
             continue;
         }
         let path = Path::new(argument);
@@ -190,6 +205,19 @@ fn extension_of(path: &Path) -> String {
 /// Reads and decodes one input, refusing more than `max_bytes`. Its format
 /// comes from the file name's ending, else from its content.
 pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
+    let network = crate::lookup::NetworkOptions {
+        max_bytes,
+        ..Default::default()
+    };
+    read_with(input, &network)
+}
+
+/// Reads one input; a URL is fetched with `network`'s limits and timeouts.
+pub fn read_with(
+    input: &Input,
+    network: &crate::lookup::NetworkOptions,
+) -> Result<Source, SourceError> {
+    let max_bytes = network.max_bytes;
     let name = input.name();
     let error = |reason| SourceError {
         input: name.clone(),
@@ -208,6 +236,7 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
                 .map_err(io_error)
                 .and_then(|file| read_limited(file, max_bytes))
         }
+        Input::Url(address) => return url::fetch(address, network),
     }
     .map_err(error)?;
     let text = decode(&bytes).map_err(error)?;
@@ -216,10 +245,15 @@ pub fn read(input: &Input, max_bytes: u64) -> Result<Source, SourceError> {
     }
     let by_name = match input {
         Input::File(path) => InputFormat::from_extension(&extension_of(path)),
-        Input::Stdin => None,
+        Input::Stdin | Input::Url(_) => None,
     };
     let format = by_name.unwrap_or_else(|| InputFormat::sniff(&text));
-    Ok(Source { name, text, format })
+    Ok(Source {
+        name,
+        text,
+        format,
+        media_type: None,
+    })
 }
 
 fn read_limited(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, Reason> {

@@ -469,6 +469,7 @@ impl Walk<'_, '_> {
             url: url.to_string(),
             text: text.to_string(),
             source: out.map.range(text_start..text_start + text.len()),
+            plain: text_start..text_start + text.len(),
         });
     }
 }

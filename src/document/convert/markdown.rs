@@ -30,11 +30,15 @@ pub(super) fn convert(source: &str) -> Converted {
             }
             Event::End(TagEnd::Link) => {
                 if let Some((url, start, source_range)) = open_links.pop() {
-                    let text = blocks.out.text[start.min(blocks.out.text.len())..].trim();
+                    let all = &blocks.out.text[start.min(blocks.out.text.len())..];
+                    let text = all.trim();
+                    let text_start =
+                        blocks.out.text.len() - all.len() + (all.len() - all.trim_start().len());
                     links.push(RawLink {
                         url,
                         text: text.to_string(),
                         source: source_range,
+                        plain: text_start..text_start + text.len(),
                     });
                 }
             }

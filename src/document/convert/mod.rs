@@ -37,12 +37,14 @@ pub(crate) struct Converted {
     pub ignores: Vec<Ignore>,
 }
 
-/// A link the article cites, with the source range of its text.
+/// A link the article cites, with the range of its text in the source and
+/// in the converted text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct RawLink {
     pub url: String,
     pub text: String,
     pub source: Range<usize>,
+    pub plain: Range<usize>,
 }
 
 /// Rules silenced over a range of the converted text.

@@ -341,8 +341,9 @@ fn age_after_name<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     Ok((rest, (ClaimKind::Duration, value)))
 }
 
-/// Capitalised words that open a sentence but are not names.
-const NOT_NAMES: [&str; 24] = [
+/// Capitalised words that open a sentence but are not names (the Wikidata
+/// look-up reads names with the same list).
+pub(crate) const NOT_NAMES: [&str; 24] = [
     "The",
     "A",
     "An",

@@ -29,6 +29,8 @@ use jiff::civil::Date;
 use crate::calendar;
 
 use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
+#[cfg(feature = "net")]
+pub(crate) use duration::NOT_NAMES;
 use tense::Tense;
 use timex::Direction;
 pub(crate) use words::Lexicon as TemporalWords;

@@ -1,0 +1,3 @@
+//! Rules that compare figures with reference data looked up online.
+
+pub(crate) mod contradicted;
