@@ -871,3 +871,47 @@ fn services_tables_with_unknown_keys_or_bad_urls_are_errors() {
         out.stderr
     );
 }
+
+/// In Markdown and HTML input a cited link is an element, not text: it is
+/// checked all the same, and its finding points at the link's text in the
+/// source file.
+#[test]
+fn links_of_markdown_and_html_input_are_checked_on_their_text() {
+    let server = link_server();
+    let base = server.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    write_services(dir.path(), "archive = \"http://archive.invalid\"");
+    let markdown = format!(
+        "# Port figures\n\nThe port handled 2 million containers, [its annual report]({base}/gone) says.\n"
+    );
+    let html = format!(
+        "<!doctype html><html><body><article><h1>Port figures</h1>\
+         <p>The port handled 2 million containers, <a href=\"{base}/gone\">its annual report</a> says.</p>\
+         </article></body></html>"
+    );
+    for (name, text) in [("links.md", markdown), ("links.html", html)] {
+        std::fs::write(dir.path().join(name), &text).unwrap();
+        let document = &json_document(
+            dir.path(),
+            &["check", "--check-links", "--allow-private", name],
+        );
+        let dead: Vec<&Value> = document["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "sourcing/dead-link")
+            .collect();
+        assert_eq!(dead.len(), 1, "{name}: {document}");
+        let span = &dead[0]["span"];
+        let (start, end) = (
+            span["start"].as_u64().unwrap() as usize,
+            span["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[start..end], "its annual report", "{name}");
+        assert_eq!(
+            document["links"][0]["url"],
+            format!("{base}/gone"),
+            "{name}"
+        );
+    }
+}
