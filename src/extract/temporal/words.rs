@@ -360,21 +360,24 @@ pub(super) fn count(input: &str) -> PResult<'_, Count> {
     fail(input)
 }
 
-/// The words that can open a [`count`], for the trigger check.
-pub(super) fn is_count_word(word: &str) -> bool {
-    ONES.contains(&word)
-        || TENS.contains(&word)
-        || matches!(
-            word,
-            "a" | "an"
-                | "several"
-                | "many"
-                | "few"
-                | "couple"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-        )
+/// The words that can open a [`count`] besides the number words, for the
+/// trigger check.
+pub(super) const COUNT_OPENERS: [&str; 9] = [
+    "a",
+    "an",
+    "several",
+    "many",
+    "few",
+    "couple",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+/// Every word that can open a [`count`]: the number words and
+/// [`COUNT_OPENERS`].
+pub(super) fn count_words() -> impl Iterator<Item = &'static str> {
+    ONES.iter().chain(TENS).chain(&COUNT_OPENERS).copied()
 }
 
 // ---------------------------------------------------------------------------
@@ -431,11 +434,12 @@ pub(super) fn unit(input: &str) -> PResult<'_, (Unit, bool)> {
     fail(input)
 }
 
-/// True when `word` (lower case) is a unit word.
-pub(super) fn is_unit_word(word: &str) -> bool {
+/// Every unit word of [`unit`] spelled out, singular and plural (not the
+/// abbreviations "yrs", "hrs").
+pub(super) fn unit_words() -> impl Iterator<Item = &'static str> {
     UNITS
         .iter()
-        .any(|(singular, plural, _)| *singular == word || *plural == word)
+        .flat_map(|(singular, plural, _)| [*singular, *plural])
 }
 
 // ---------------------------------------------------------------------------
