@@ -417,16 +417,27 @@ const UNITS: [(&str, &str, Unit); 12] = [
 
 /// A unit word, singular or plural; returns the unit and whether it was plural.
 pub(super) fn unit(input: &str) -> PResult<'_, (Unit, bool)> {
+    // A unit word is a whole word, so only the input's first word (its run
+    // of letters, which must end the word) can be one: read it once and
+    // compare it with each unit, rather than trying each unit in turn.
+    let mut buffer = [0u8; 16];
+    let Some(word) = first_word_lower(input, &mut buffer) else {
+        return fail(input);
+    };
+    let rest = &input[word.len()..];
+    if !is_word_end(rest) {
+        return fail(input);
+    }
     for (singular, plural, unit) in UNITS {
-        if let Ok((rest, _)) = kw(plural)(input) {
+        if word == plural {
             return Ok((rest, (unit, true)));
         }
-        if let Ok((rest, _)) = kw(singular)(input) {
+        if word == singular {
             return Ok((rest, (unit, false)));
         }
     }
-    for (word, unit) in [("yrs", Unit::Year), ("yr", Unit::Year), ("hrs", Unit::Hour)] {
-        if let Ok((rest, _)) = kw(word)(input) {
+    for (abbreviation, unit) in [("yrs", Unit::Year), ("yr", Unit::Year), ("hrs", Unit::Hour)] {
+        if word == abbreviation {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             return Ok((rest, (unit, true)));
         }
