@@ -131,7 +131,7 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
         let distance = index_in + 1;
         // "…will meet in June 2018, the secretariat said": a reporting verb
         // after the mention dates the report, not the event.
-        if REPORTING_VERBS.contains(&after_words.lower[index_in].as_str()) {
+        if REPORTING_VERBS.contains(&after_words.normal(index_in)) {
             continue;
         }
         if let Some(tense) = cue_at(index, &after_words, index_in, &mut pair) {
@@ -175,45 +175,52 @@ fn tense_index() -> &'static TenseIndex {
     CELL.get_or_init(|| TenseIndex::new(&lexicon().tense))
 }
 
-/// The words on one side of a mention: as written, lower-cased, and
-/// lower-cased with typographic apostrophes made straight (as the word
-/// lists write them).
+/// The words on one side of a mention: as written, and lower-cased with
+/// typographic apostrophes made straight (as the word lists write them; no
+/// list word has an apostrophe, so this form serves every lookup). The
+/// normal forms share one buffer, so a side costs two allocations.
 struct Words<'a> {
     text: &'a [&'a str],
-    lower: Vec<String>,
-    normal: Vec<String>,
+    buffer: String,
+    ends: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
     fn new(text: &'a [&'a str]) -> Words<'a> {
-        let lower: Vec<String> = text.iter().map(|w| w.to_lowercase()).collect();
-        let normal = lower
-            .iter()
-            .map(|w| {
-                if w.contains('’') {
-                    w.replace('’', "'")
-                } else {
-                    w.clone()
+        let mut buffer = String::new();
+        let mut ends = Vec::with_capacity(text.len());
+        for word in text {
+            if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                buffer.push_str(word);
+            } else {
+                for c in word.to_lowercase().chars() {
+                    buffer.push(if c == '’' { '\'' } else { c });
                 }
-            })
-            .collect();
-        Words {
-            text,
-            lower,
-            normal,
+            }
+            ends.push(buffer.len());
         }
+        Words { text, buffer, ends }
     }
 
     fn len(&self) -> usize {
         self.text.len()
+    }
+
+    /// The normal form of word `i`.
+    fn normal(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.buffer[start..self.ends[i]]
     }
 }
 
 /// The tense cue the word at `index` gives, reading it with the word before
 /// it for two-word cues ("going to", "is to"). `pair` is scratch space.
 fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) -> Option<Tense> {
-    let word = words.normal[index].as_str();
-    let previous = index.checked_sub(1).map(|i| words.normal[i].as_str());
+    let word = words.normal(index);
+    let previous = index.checked_sub(1).map(|i| words.normal(i));
     if let Some(previous) = previous {
         pair.clear();
         pair.push_str(previous);
@@ -240,7 +247,7 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
     // not "preferred shares" or "limited edition".
     let verb_like_next = words.text.get(index + 1).is_none_or(|next| {
         next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || FUNCTION_WORDS.contains(&words.lower[index + 1].as_str())
+            || FUNCTION_WORDS.contains(&words.normal(index + 1))
     });
     let regular_past =
         word.len() > 4 && word.ends_with("ed") && verb_like_next && !lists.not_past.contains(word);
