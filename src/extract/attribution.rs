@@ -5,6 +5,7 @@
 //! else of the next or the previous sentence in the same paragraph
 //! ("..., she said." closes a quotation that began a sentence earlier).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -72,15 +73,17 @@ fn index() -> &'static CueIndex {
 
 /// A word of a sentence with its byte range in the document.
 #[derive(Debug, Clone)]
-struct Word {
+struct Word<'t> {
     range: Range<usize>,
-    lower: String,
+    /// Borrowed from the text when it is lower-case already (most words),
+    /// so reading a sentence allocates little.
+    lower: Cow<'t, str>,
     capitalised: bool,
     /// Punctuation between the previous word and this one.
-    gap_before: String,
+    gap_before: &'t str,
 }
 
-fn words_of(text: &str, range: Range<usize>) -> Vec<Word> {
+fn words_of(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     let mut words = Vec::new();
     let slice = &text[range.clone()];
     let mut gap_start = 0;
@@ -103,13 +106,25 @@ fn words_of(text: &str, range: Range<usize>) -> Vec<Word> {
         let word = &slice[i..end];
         words.push(Word {
             range: range.start + i..range.start + end,
-            lower: word.to_lowercase(),
+            lower: lower_case(word),
             capitalised: c.is_uppercase(),
-            gap_before: slice[gap_start..i].trim().to_string(),
+            gap_before: slice[gap_start..i].trim(),
         });
         gap_start = end;
     }
     words
+}
+
+/// `word` in lower case, borrowed when it is lower-case ASCII already.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// Finds the attribution a sentence states, if any.
@@ -123,7 +138,7 @@ fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attributi
         if i < inside_vague_cue_until {
             continue;
         }
-        let Some(phrases) = index.by_first_word.get(&word.lower) else {
+        let Some(phrases) = index.by_first_word.get(word.lower.as_ref()) else {
             continue;
         };
         for (phrase, kind) in phrases {
@@ -172,7 +187,7 @@ fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attributi
 /// employees"): they report speech only after a comma or quote, before
 /// "that", or at the end of a clause.
 fn reports_speech(words: &[Word], verb: usize) -> bool {
-    if !matches!(words[verb].lower.as_str(), "added" | "adds") {
+    if !matches!(words[verb].lower.as_ref(), "added" | "adds") {
         return true;
     }
     let after_comma_or_quote = words[verb].gap_before.ends_with([',', '"', '”', '\'', '’']);
@@ -185,7 +200,7 @@ fn source_after(text: &str, after: &[Word], index: &CueIndex) -> Option<String> 
     let mut taken: Vec<&Word> = Vec::new();
     for word in after.iter().take(8) {
         let punctuated = !word.gap_before.is_empty() && !word.gap_before.starts_with('\'');
-        if (!taken.is_empty() && punctuated) || index.stops.contains(&word.lower) {
+        if (!taken.is_empty() && punctuated) || index.stops.contains(word.lower.as_ref()) {
             break;
         }
         if word.lower.starts_with(char::is_numeric) {
@@ -210,7 +225,7 @@ fn speech_source(
     if verb_follows_comma_or_quote {
         if let Some(first) = after.first() {
             // ", said Anna Berg", ", said the mayor", ", said councillor Ian Frost"
-            let titled_name = !index.stops.contains(&first.lower)
+            let titled_name = !index.stops.contains(first.lower.as_ref())
                 && after
                     .get(1)
                     .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
@@ -234,13 +249,16 @@ fn speech_source(
     let mut position = verb;
     while position > 0 && taken.len() < 6 {
         let word = &words[position - 1];
-        let next_gap = &words[position].gap_before;
+        let next_gap = words[position].gap_before;
         // A possessive or an initial's stop joins the phrase; other
         // punctuation ends it.
-        let joins = matches!(next_gap.as_str(), "" | "'" | "’" | ".")
+        let joins = matches!(next_gap, "" | "'" | "’" | ".")
             || (next_gap == "," && word.capitalised && taken.is_empty());
         let breaks = !joins;
-        if breaks || index.stops.contains(&word.lower) || word.lower.starts_with(char::is_numeric) {
+        if breaks
+            || index.stops.contains(word.lower.as_ref())
+            || word.lower.starts_with(char::is_numeric)
+        {
             break;
         }
         taken.insert(0, word);
@@ -258,7 +276,7 @@ fn speech_source(
 
 /// The words before the first comma of the sentence, when they name someone
 /// (a capitalised word among at most six).
-fn opening_phrase(words: &[Word], verb: usize) -> Option<Vec<&Word>> {
+fn opening_phrase<'w, 't>(words: &'w [Word<'t>], verb: usize) -> Option<Vec<&'w Word<'t>>> {
     let first_comma = words[..verb]
         .iter()
         .position(|w| w.gap_before.contains(','))

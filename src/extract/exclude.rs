@@ -145,8 +145,10 @@ fn word(text: &str, tokens: &[Token], i: usize) -> Option<String> {
 /// URLs (with a scheme or "www.") and e-mail addresses.
 fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
     let core = token.core(text);
-    let lower = core.to_ascii_lowercase();
-    let is_url = lower.contains("://") || lower.starts_with("www.");
+    let is_url = core.contains("://")
+        || core
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("www."));
     let is_email = core.split_once('@').is_some_and(|(user, host)| {
         !user.is_empty() && host.contains('.') && !host.starts_with('.')
     });

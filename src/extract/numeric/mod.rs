@@ -131,10 +131,26 @@ fn may_start(s: &str) -> bool {
     let Some(word) = text::lower_ascii_word(s, &mut buf) else {
         return false;
     };
-    words::may_start(word)
-        || qualifier::may_start(word)
-        || word == "between"
-        || (c.is_ascii_uppercase() && money::may_start(s))
+    is_opener_word(word) || (c.is_ascii_uppercase() && money::may_start(s))
+}
+
+/// Whether a lower-case word can open a numeric claim: a number, ordinal or
+/// fraction word, the first word of a qualifier, or "between". One sorted
+/// table, built once, so the test costs a binary search per word.
+fn is_opener_word(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut table: Vec<&'static str> = words::opener_words()
+                .chain(qualifier::first_words())
+                .chain(["between"])
+                .collect();
+            table.sort_unstable();
+            table.dedup();
+            table
+        })
+        .binary_search(&word)
+        .is_ok()
 }
 
 /// How a range's two ends may be joined.

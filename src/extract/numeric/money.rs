@@ -8,7 +8,7 @@ use super::text::{at_boundary, skip_space};
 /// A currency sign or code at the start of `s`, with the text after it.
 /// A letter code must be followed by a space or a digit ("USD 5m", "Rs.5").
 pub(super) fn prefix(s: &str) -> Option<(&'static CurrencyRef, &str)> {
-    for (written, currency) in &currencies().prefixes {
+    for (written, currency) in candidates(s) {
         let Some(rest) = s.strip_prefix(written) else {
             continue;
         };
@@ -26,10 +26,48 @@ pub(super) fn prefix(s: &str) -> Option<(&'static CurrencyRef, &str)> {
 
 /// True when `s` can open a money prefix (the scanner's first test).
 pub(super) fn may_start(s: &str) -> bool {
-    currencies()
-        .prefixes
-        .iter()
-        .any(|(written, _)| s.starts_with(written))
+    candidates(s).any(|(written, _)| s.starts_with(written))
+}
+
+/// The currency prefixes that can start `s`, longest first: those whose
+/// first byte is the first byte of `s` (and any empty one).
+fn candidates(s: &str) -> impl Iterator<Item = &'static (&'static str, CurrencyRef)> {
+    let table = &currencies().prefixes;
+    let bucket: &'static [usize] = match s.as_bytes().first() {
+        Some(&first) => &prefixes_by_first_byte().by_byte[usize::from(first)],
+        None => &prefixes_by_first_byte().empty,
+    };
+    bucket.iter().map(move |&i| &table[i])
+}
+
+/// Indexes into the currency prefixes by first byte, in table order.
+struct PrefixIndex {
+    by_byte: Vec<Vec<usize>>,
+    /// The empty prefixes (a text with no first byte matches only those).
+    empty: Vec<usize>,
+}
+
+fn prefixes_by_first_byte() -> &'static PrefixIndex {
+    static INDEX: std::sync::OnceLock<PrefixIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| index(&currencies().prefixes))
+}
+
+fn index(prefixes: &[(&str, CurrencyRef)]) -> PrefixIndex {
+    let mut by_byte = vec![Vec::new(); 256];
+    let mut empty = Vec::new();
+    for (i, (written, _)) in prefixes.iter().enumerate() {
+        match written.as_bytes().first() {
+            Some(&first) => by_byte[usize::from(first)].push(i),
+            None => {
+                // An empty prefix starts every text.
+                empty.push(i);
+                for bucket in &mut by_byte {
+                    bucket.push(i);
+                }
+            }
+        }
+    }
+    PrefixIndex { by_byte, empty }
 }
 
 /// A currency name after an amount ("yuan", "US dollars", "pence"), attached

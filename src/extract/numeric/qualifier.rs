@@ -73,31 +73,34 @@ const SYMBOLS: &[(&str, Qualifier)] = &[
     ("∼", Qualifier::About),
 ];
 
-/// True when `word` (lower case) opens a qualifier.
-pub(super) fn may_start(word: &str) -> bool {
-    static FIRST_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    FIRST_WORDS
-        .get_or_init(|| {
-            PREFIXES
-                .iter()
-                .filter_map(|(phrase, _)| phrase.split(' ').next())
-                .map(|w| w.trim_end_matches('.'))
-                .collect()
-        })
-        .contains(word)
+/// The first words of the qualifiers (without a full stop: "approx").
+pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+    PREFIXES
+        .iter()
+        .filter_map(|(phrase, _)| phrase.split(' ').next())
+        .map(|w| w.trim_end_matches('.'))
 }
 
 /// A qualifier at the start of `s`, and the text after it and its spaces.
 /// The qualifier must be followed by something; the caller checks that a
 /// figure follows.
 pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
-    for (symbol, qualifier) in SYMBOLS {
-        if let Some(rest) = s.strip_prefix(symbol) {
-            return Some((*qualifier, skip_space(rest)));
+    let first = *s.as_bytes().first()?;
+    if !first.is_ascii_alphanumeric() {
+        for (symbol, qualifier) in SYMBOLS {
+            if let Some(rest) = s.strip_prefix(symbol) {
+                return Some((*qualifier, skip_space(rest)));
+            }
         }
     }
-    for (phrase, qualifier) in PREFIXES {
+    // Only the phrases that start with the text's first letter can match
+    // (every phrase starts with a letter), in their order in PREFIXES.
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
+    let bucket = &prefixes_by_letter()[usize::from(first.to_ascii_lowercase() - b'a')];
+    for &i in bucket {
+        let (phrase, qualifier) = &PREFIXES[i];
         if let Some(rest) = phrase_ci(s, phrase) {
             let after = skip_space(rest);
             if after.len() < rest.len() || phrase.ends_with('.') {
@@ -106,6 +109,19 @@ pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
         }
     }
     None
+}
+
+/// The indexes into [`PREFIXES`] of the phrases that start with each letter.
+fn prefixes_by_letter() -> &'static [Vec<usize>; 26] {
+    static INDEX: std::sync::OnceLock<[Vec<usize>; 26]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<usize>; 26] = Default::default();
+        for (i, (phrase, _)) in PREFIXES.iter().enumerate() {
+            let first = phrase.as_bytes()[0].to_ascii_lowercase();
+            index[usize::from(first - b'a')].push(i);
+        }
+        index
+    })
 }
 
 /// A qualifying sign right before the number (spaces allowed) that the
@@ -182,7 +198,8 @@ mod tests {
         assert_eq!(prefix("~5"), Some((Qualifier::About, "5")));
         assert_eq!(prefix("approx. 5").map(|p| p.0), Some(Qualifier::About));
         assert_eq!(prefix("overall"), None);
-        assert!(may_start("more") && may_start("approx") && !may_start("the"));
+        let first: Vec<&str> = first_words().collect();
+        assert!(first.contains(&"more") && first.contains(&"approx") && !first.contains(&"the"));
         assert_eq!(symbol_before("was ∼ "), Some(Qualifier::About));
         assert_eq!(symbol_before("T ⩾"), Some(Qualifier::AtLeast));
         assert_eq!(symbol_before("was "), None);

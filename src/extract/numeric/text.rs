@@ -30,6 +30,12 @@ pub(super) fn word_ci<'a>(s: &'a str, word: &str) -> Option<&'a str> {
 /// `s` without the phrase at its start: words compared ASCII
 /// case-insensitively, any run of spaces between them.
 pub(super) fn phrase_ci<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
+    // Most calls fail on the first letter: test it before splitting the phrase.
+    if let Some(&first) = phrase.as_bytes().first() {
+        if first.is_ascii_alphanumeric() && !s.as_bytes().first()?.eq_ignore_ascii_case(&first) {
+            return None;
+        }
+    }
     let mut rest = s;
     for (i, word) in phrase.split(' ').enumerate() {
         if i > 0 {

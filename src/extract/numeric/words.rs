@@ -72,14 +72,26 @@ fn token(word: &str) -> Option<Token> {
         .map(|&f| Token::Scale(f))
 }
 
-/// True when `word` (lower case) can open a spelled number, fraction or
-/// ordinal: the scanner's cheap first test.
-pub(super) fn may_start(word: &str) -> bool {
-    token(word).is_some()
-        || ORDINAL_UNITS.contains(&word)
-        || ORDINAL_TENS.contains(&word)
-        || matches!(word, "a" | "an" | "half")
-        || numbers().plural_scales.contains_key(word)
+/// Every lower-case word that can open a spelled number, fraction or
+/// ordinal, for the scanner's cheap first test: the words [`token`] reads,
+/// the ordinal words, "a", "an", "half" and the plural scales ("thousands").
+pub(super) fn opener_words() -> impl Iterator<Item = &'static str> {
+    let numbers = numbers();
+    let scales = numbers
+        .scale_words
+        .iter()
+        .filter(|(_, &f)| f >= 1000.0)
+        .map(|(w, _)| w.as_str());
+    UNITS
+        .iter()
+        .chain(&TENS)
+        .chain(&ORDINAL_UNITS)
+        .chain(&ORDINAL_TENS)
+        .chain(&["hundred", "dozen", "a", "an", "half"])
+        .copied()
+        .chain(scales)
+        .chain(numbers.plural_scales.keys().map(String::as_str))
+        .filter(|w| !w.is_empty())
 }
 
 /// A spelled cardinal or ordinal at the start of `s`.

@@ -432,23 +432,25 @@ fn year_range<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     Ok((rest, (ClaimKind::Date, value)))
 }
 
+/// The decades of a century by name, from the twenties.
+pub(super) const DECADE_NAMES: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
 /// "the 1990s", "1980s", "the '80s", "the 1990's", "the nineties":
 /// TIMEX3 "199".
 fn decade(input: &str) -> PResult<'_, Parsed> {
     let (rest, the) = opt((kw("the"), sp)).parse(input)?;
     if the.is_some() {
-        const NAMES: [&str; 8] = [
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-        ];
-        if let Ok((after, name)) = one_of(rest, &NAMES) {
-            let index = NAMES.iter().position(|n| *n == name).unwrap_or(0) as i32;
+        if let Ok((after, name)) = one_of(rest, &DECADE_NAMES) {
+            let index = DECADE_NAMES.iter().position(|n| *n == name).unwrap_or(0) as i32;
             let value = TemporalValue {
                 timex: timex::decade(1920 + 10 * index),
                 ..TemporalValue::default()

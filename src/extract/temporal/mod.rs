@@ -22,11 +22,10 @@ mod duration;
 mod relative;
 mod tense;
 mod timex;
+mod trigger;
 mod words;
 
 use jiff::civil::Date;
-
-use crate::calendar;
 
 use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
 #[cfg(feature = "net")]
@@ -355,59 +354,7 @@ fn first_next_word(input: &str) -> Option<String> {
 /// year said aloud ("nineteen ninety-one"). Other number words ("two years")
 /// and "new" ("New Year") count only before one of these.
 fn is_temporal_word(word: &str) -> bool {
-    calendar::month(word).is_ok()
-        || calendar::weekday(word).is_ok()
-        || words::is_unit_word(word)
-        || matches!(
-            word,
-            "today"
-                | "tonight"
-                | "tomorrow"
-                | "yesterday"
-                | "now"
-                | "currently"
-                | "nowadays"
-                | "presently"
-                | "recently"
-                | "lately"
-                | "previously"
-                | "recent"
-                | "soon"
-                | "someday"
-                | "ago"
-                | "past"
-                | "future"
-                | "weekend"
-                | "summer"
-                | "winter"
-                | "spring"
-                | "fall"
-                | "autumn"
-                | "fiscal"
-                | "fy"
-                | "q"
-                | "aged"
-                | "christmas"
-                | "halloween"
-                | "valentine"
-                | "independence"
-                | "thanksgiving"
-                | "half"
-                | "halves"
-                | "eighteen"
-                | "nineteen"
-                | "twenty"
-                | "twenties"
-                | "thirties"
-                | "forties"
-                | "fifties"
-                | "sixties"
-                | "seventies"
-                | "eighties"
-                | "nineties"
-                | "thousand"
-        )
-        || (word.len() == 2 && word.starts_with('q'))
+    trigger::class(word) == Some(trigger::Class::Temporal)
 }
 
 /// Whether one of the next four words is a digit or a temporal word.
@@ -433,57 +380,8 @@ fn next_words_temporal(input: &str) -> bool {
 }
 
 fn is_trigger_word(word: &str) -> bool {
-    is_temporal_word(word) || OPENERS.contains(&word) || words::is_count_word(word)
+    trigger::class(word).is_some()
 }
-
-/// Words that open a temporal expression without being temporal themselves
-/// ("the past decade", "about two years", "last week", "more than a year").
-const OPENERS: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "these",
-    "last",
-    "next",
-    "previous",
-    "following",
-    "coming",
-    "early",
-    "earlier",
-    "late",
-    "later",
-    "mid",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "from",
-    "between",
-    "about",
-    "around",
-    "approximately",
-    "roughly",
-    "some",
-    "nearly",
-    "almost",
-    "more",
-    "over",
-    "under",
-    "less",
-    "fewer",
-    "at",
-    "up",
-    "no",
-    "just",
-    "close",
-    "upwards",
-    "new",
-    "each",
-    "within",
-    "right",
-    "not",
-    "long",
-];
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period
 /// with a TIMEX3 `mod`.

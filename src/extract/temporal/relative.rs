@@ -125,23 +125,16 @@ const FUNCTION_WORDS: [&str; 40] = [
 /// whose value is PAST_REF, PRESENT_REF or FUTURE_REF.
 fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let mut best: Option<(&'a str, &'static str)> = None;
-    for (timex, phrases) in &words::lexicon().references {
-        let timex: &'static str = match timex.as_str() {
-            "PAST_REF" => "PAST_REF",
-            "PRESENT_REF" => "PRESENT_REF",
-            "FUTURE_REF" => "FUTURE_REF",
-            _ => continue,
+    let first = input.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    for &(text, timex) in &references_by_first_byte()[usize::from(first)] {
+        let Ok((rest, ())) = phrase(input, text) else {
+            continue;
         };
-        for text in phrases {
-            let Ok((rest, ())) = phrase(input, text) else {
-                continue;
-            };
-            if text.starts_with("the ") && !ends_noun_phrase(rest) {
-                continue;
-            }
-            if best.is_none_or(|(r, _)| rest.len() < r.len()) {
-                best = Some((rest, timex));
-            }
+        if text.starts_with("the ") && !ends_noun_phrase(rest) {
+            continue;
+        }
+        if best.is_none_or(|(r, _)| rest.len() < r.len()) {
+            best = Some((rest, timex));
         }
     }
     let Some((rest, timex)) = best else {
@@ -171,6 +164,35 @@ fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         return fail(input);
     }
     Ok((rest, (ClaimKind::RelativeDate, timex::value(timex))))
+}
+
+/// The reference phrases of rules/temporal.toml with their TIMEX3 value,
+/// by their first byte in lower case (a phrase can only match a text that
+/// starts with that letter), in the order the lexicon lists them.
+fn references_by_first_byte() -> &'static [Vec<(&'static str, &'static str)>] {
+    static INDEX: std::sync::OnceLock<Vec<Vec<(&'static str, &'static str)>>> =
+        std::sync::OnceLock::new();
+    INDEX.get_or_init(|| index_references(&words::lexicon().references))
+}
+
+fn index_references(
+    references: &'static std::collections::HashMap<String, Vec<String>>,
+) -> Vec<Vec<(&'static str, &'static str)>> {
+    let mut index = vec![Vec::new(); 256];
+    for (timex, phrases) in references {
+        let timex: &'static str = match timex.as_str() {
+            "PAST_REF" => "PAST_REF",
+            "PRESENT_REF" => "PRESENT_REF",
+            "FUTURE_REF" => "FUTURE_REF",
+            _ => continue,
+        };
+        for text in phrases {
+            if let Some(first) = text.as_bytes().first() {
+                index[usize::from(first.to_ascii_lowercase())].push((text.as_str(), timex));
+            }
+        }
+    }
+    index
 }
 
 /// True when no lower-case content word follows (so the phrase before is a

@@ -6,7 +6,10 @@
 //! Monday" Friday is past and Monday future. News mostly reports what has
 //! happened, so a mention with no cue nearby is read as past.
 
-use super::words::lexicon;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::words::{lexicon, TenseWords};
 
 pub(super) use crate::extract::Tense;
 
@@ -96,36 +99,42 @@ pub(super) fn tense_of(before: &str, after: &str) -> Tense {
 
 /// The tense of the nearest cue around a mention, if any cue is in reach.
 pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
     let mut before_words: Vec<&str> = before
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .rev()
         .take(WINDOW + 1)
         .collect();
     before_words.reverse();
     let after_words: Vec<&str> = after
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
         .take(WINDOW)
         .collect();
+    // Each word normalised once, not once per cue it is read for.
+    let before_words = Words::new(&before_words);
+    let after_words = Words::new(&after_words);
+    let index = tense_index();
+    let mut pair = String::new();
     // Distance from the mention: 1 for the adjacent word on either side.
     let mut best: Option<(usize, Tense)> = None;
-    for (index, _) in before_words.iter().enumerate() {
-        let distance = before_words.len() - index;
-        if let Some(tense) = cue_at(&before_words, index) {
+    for index_in in 0..before_words.len() {
+        let distance = before_words.len() - index_in;
+        if let Some(tense) = cue_at(index, &before_words, index_in, &mut pair) {
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, tense));
             }
         }
     }
-    for (index, word) in after_words.iter().enumerate() {
-        let distance = index + 1;
+    for index_in in 0..after_words.len() {
+        let distance = index_in + 1;
         // "…will meet in June 2018, the secretariat said": a reporting verb
         // after the mention dates the report, not the event.
-        if REPORTING_VERBS.contains(&word.to_lowercase().as_str()) {
+        if REPORTING_VERBS.contains(&after_words.normal(index_in)) {
             continue;
         }
-        if let Some(tense) = cue_at(&after_words, index) {
+        if let Some(tense) = cue_at(index, &after_words, index_in, &mut pair) {
             // A tie goes to the word before the mention.
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, tense));
@@ -140,6 +149,109 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
         None if modal_governs(before, false) => Some(Tense::Future),
         other => other.map(|(_, tense)| tense),
     }
+}
+
+/// The tense word lists of rules/temporal.toml as sets, so a cue costs a
+/// lookup rather than a pass over each list.
+struct TenseIndex {
+    future: HashSet<&'static str>,
+    past: HashSet<&'static str>,
+    not_past: HashSet<&'static str>,
+}
+
+impl TenseIndex {
+    fn new(words: &'static TenseWords) -> TenseIndex {
+        let set = |list: &'static [String]| list.iter().map(String::as_str).collect();
+        TenseIndex {
+            future: set(&words.future),
+            past: set(&words.past),
+            not_past: set(&words.not_past),
+        }
+    }
+}
+
+fn tense_index() -> &'static TenseIndex {
+    static CELL: OnceLock<TenseIndex> = OnceLock::new();
+    CELL.get_or_init(|| TenseIndex::new(&lexicon().tense))
+}
+
+/// The words on one side of a mention: as written, and lower-cased with
+/// typographic apostrophes made straight (as the word lists write them; no
+/// list word has an apostrophe, so this form serves every lookup). The
+/// normal forms share one buffer, so a side costs two allocations.
+struct Words<'a> {
+    text: &'a [&'a str],
+    buffer: String,
+    ends: Vec<usize>,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a [&'a str]) -> Words<'a> {
+        let mut buffer = String::new();
+        let mut ends = Vec::with_capacity(text.len());
+        for word in text {
+            if word
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+            {
+                buffer.push_str(word);
+            } else {
+                for c in word.to_lowercase().chars() {
+                    buffer.push(if c == '’' { '\'' } else { c });
+                }
+            }
+            ends.push(buffer.len());
+        }
+        Words { text, buffer, ends }
+    }
+
+    fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// The normal form of word `i`.
+    fn normal(&self, i: usize) -> &str {
+        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
+        &self.buffer[start..self.ends[i]]
+    }
+}
+
+/// The tense cue the word at `index` gives, reading it with the word before
+/// it for two-word cues ("going to", "is to"). `pair` is scratch space.
+fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) -> Option<Tense> {
+    let word = words.normal(index);
+    let previous = index.checked_sub(1).map(|i| words.normal(i));
+    if let Some(previous) = previous {
+        pair.clear();
+        pair.push_str(previous);
+        pair.push(' ');
+        pair.push_str(word);
+        if lists.future.contains(pair.as_str()) {
+            return Some(Tense::Future);
+        }
+    }
+    if word.ends_with("'ll") || lists.future.contains(word) {
+        return Some(Tense::Future);
+    }
+    // "will be held", "to be announced", "when it is completed": a
+    // participle after "be" takes its tense from the auxiliary, which is
+    // read separately.
+    if previous.is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are")) {
+        return None;
+    }
+    if lists.past.contains(word) {
+        return Some(Tense::Past);
+    }
+    // A regular "-ed" form is a verb when what follows is not a noun it
+    // could qualify: "reopened on", "announced a", "defeated Smith", but
+    // not "preferred shares" or "limited edition".
+    let verb_like_next = words.text.get(index + 1).is_none_or(|next| {
+        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || FUNCTION_WORDS.contains(&words.normal(index + 1))
+    });
+    let regular_past =
+        word.len() > 4 && word.ends_with("ed") && verb_like_next && !lists.not_past.contains(word);
+    regular_past.then_some(Tense::Past)
 }
 
 /// True when the sentence before a mention has "will" or "shall" and no
@@ -160,50 +272,6 @@ fn modal_governs(before: &str, after_comma: bool) -> bool {
         && !after_modal
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| finite_past.contains(&w))
-}
-
-/// The tense cue the word at `index` gives, reading it with the word before
-/// it for two-word cues ("going to", "is to").
-fn cue_at(words: &[&str], index: usize) -> Option<Tense> {
-    let word = words[index].to_lowercase().replace('’', "'");
-    let lexicon = lexicon();
-    let previous = index
-        .checked_sub(1)
-        .map(|i| words[i].to_lowercase().replace('’', "'"));
-    if let Some(previous) = &previous {
-        let pair = format!("{previous} {word}");
-        if lexicon.tense.future.contains(&pair) {
-            return Some(Tense::Future);
-        }
-    }
-    if word.ends_with("'ll") || lexicon.tense.future.contains(&word) {
-        return Some(Tense::Future);
-    }
-    // "will be held", "to be announced", "when it is completed": a
-    // participle after "be" takes its tense from the auxiliary, which is
-    // read separately.
-    if previous
-        .as_deref()
-        .is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are"))
-    {
-        return None;
-    }
-    if lexicon.tense.past.contains(&word) {
-        return Some(Tense::Past);
-    }
-    // A regular "-ed" form is a verb when what follows is not a noun it
-    // could qualify: "reopened on", "announced a", "defeated Smith", but
-    // not "preferred shares" or "limited edition".
-    let verb_like_next = words.get(index + 1).is_none_or(|next| {
-        let lower = next.to_lowercase();
-        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || FUNCTION_WORDS.contains(&lower.as_str())
-    });
-    let regular_past = word.len() > 4
-        && word.ends_with("ed")
-        && verb_like_next
-        && !lexicon.tense.not_past.contains(&word);
-    regular_past.then_some(Tense::Past)
 }
 
 #[cfg(test)]

@@ -360,21 +360,24 @@ pub(super) fn count(input: &str) -> PResult<'_, Count> {
     fail(input)
 }
 
-/// The words that can open a [`count`], for the trigger check.
-pub(super) fn is_count_word(word: &str) -> bool {
-    ONES.contains(&word)
-        || TENS.contains(&word)
-        || matches!(
-            word,
-            "a" | "an"
-                | "several"
-                | "many"
-                | "few"
-                | "couple"
-                | "dozens"
-                | "hundreds"
-                | "thousands"
-        )
+/// The words that can open a [`count`] besides the number words, for the
+/// trigger check.
+pub(super) const COUNT_OPENERS: [&str; 9] = [
+    "a",
+    "an",
+    "several",
+    "many",
+    "few",
+    "couple",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+
+/// Every word that can open a [`count`]: the number words and
+/// [`COUNT_OPENERS`].
+pub(super) fn count_words() -> impl Iterator<Item = &'static str> {
+    ONES.iter().chain(TENS).chain(&COUNT_OPENERS).copied()
 }
 
 // ---------------------------------------------------------------------------
@@ -414,16 +417,27 @@ const UNITS: [(&str, &str, Unit); 12] = [
 
 /// A unit word, singular or plural; returns the unit and whether it was plural.
 pub(super) fn unit(input: &str) -> PResult<'_, (Unit, bool)> {
+    // A unit word is a whole word, so only the input's first word (its run
+    // of letters, which must end the word) can be one: read it once and
+    // compare it with each unit, rather than trying each unit in turn.
+    let mut buffer = [0u8; 16];
+    let Some(word) = first_word_lower(input, &mut buffer) else {
+        return fail(input);
+    };
+    let rest = &input[word.len()..];
+    if !is_word_end(rest) {
+        return fail(input);
+    }
     for (singular, plural, unit) in UNITS {
-        if let Ok((rest, _)) = kw(plural)(input) {
+        if word == plural {
             return Ok((rest, (unit, true)));
         }
-        if let Ok((rest, _)) = kw(singular)(input) {
+        if word == singular {
             return Ok((rest, (unit, false)));
         }
     }
-    for (word, unit) in [("yrs", Unit::Year), ("yr", Unit::Year), ("hrs", Unit::Hour)] {
-        if let Ok((rest, _)) = kw(word)(input) {
+    for (abbreviation, unit) in [("yrs", Unit::Year), ("yr", Unit::Year), ("hrs", Unit::Hour)] {
+        if word == abbreviation {
             let rest = rest.strip_prefix('.').unwrap_or(rest);
             return Ok((rest, (unit, true)));
         }
@@ -431,11 +445,12 @@ pub(super) fn unit(input: &str) -> PResult<'_, (Unit, bool)> {
     fail(input)
 }
 
-/// True when `word` (lower case) is a unit word.
-pub(super) fn is_unit_word(word: &str) -> bool {
+/// Every unit word of [`unit`] spelled out, singular and plural (not the
+/// abbreviations "yrs", "hrs").
+pub(super) fn unit_words() -> impl Iterator<Item = &'static str> {
     UNITS
         .iter()
-        .any(|(singular, plural, _)| *singular == word || *plural == word)
+        .flat_map(|(singular, plural, _)| [*singular, *plural])
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 //! sourcing/unsourced-superlative: "record", "largest", "unprecedented" with
 //! nobody quoted for it.
 
+use std::sync::{Arc, Mutex};
+
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
@@ -35,13 +37,7 @@ impl Rule for UnsourcedSuperlative {
         if words.is_empty() {
             return;
         }
-        // A plain multi-pattern search: a Unicode-aware regex with word
-        // boundaries falls back to its slowest engine on non-ASCII text.
-        let Ok(pattern) = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-        else {
+        let Some(pattern) = automaton(words) else {
             return;
         };
         let doc = cx.doc;
@@ -74,4 +70,29 @@ impl Rule for UnsourcedSuperlative {
             ));
         }
     }
+}
+
+/// The search automaton for a word list. Building one costs far more than
+/// searching an article with it, so the last one built is kept and reused
+/// while the configured list stays the same (it does for a whole run).
+fn automaton(words: Vec<String>) -> Option<Arc<AhoCorasick>> {
+    type Cached = Option<(Vec<String>, Arc<AhoCorasick>)>;
+    static LAST: Mutex<Cached> = Mutex::new(None);
+    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some((cached_words, pattern)) = last.as_ref() {
+        if *cached_words == words {
+            return Some(Arc::clone(pattern));
+        }
+    }
+    // A plain multi-pattern search: a Unicode-aware regex with word
+    // boundaries falls back to its slowest engine on non-ASCII text.
+    let pattern = Arc::new(
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .ok()?,
+    );
+    *last = Some((words, Arc::clone(&pattern)));
+    Some(pattern)
 }

@@ -1,0 +1,230 @@
+//! The trigger check on a word's first word: which words can open a temporal
+//! expression at all, looked up in one sorted table built once, so the
+//! scanner pays a binary search per word rather than a pass over every
+//! month, weekday and keyword list.
+
+use std::sync::OnceLock;
+
+use jiff::civil::Weekday;
+
+use super::absolute::DECADE_NAMES;
+use super::words;
+use crate::calendar;
+
+/// What a (lower-case) word can do at the start of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    /// Temporal in itself: a month, weekday, unit, deictic word, season,
+    /// holiday, the first word of a spoken year.
+    Temporal,
+    /// Opens an expression only before a temporal word: "the", "last",
+    /// "about", number words.
+    Opener,
+}
+
+/// The class of a lower-case ASCII word, None when it cannot open a
+/// temporal expression.
+pub(super) fn class(word: &str) -> Option<Class> {
+    // "Q3", "q1": a quarter.
+    if word.len() == 2 && word.starts_with('q') {
+        return Some(Class::Temporal);
+    }
+    let key = key(word)?;
+    let table = table();
+    table
+        .binary_search_by_key(&key, |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+/// A word of at most 16 bytes packed into an integer that sorts and compares
+/// like the word (no word holds a zero byte).
+fn key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut buffer = [0u8; 16];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    Some(u128::from_be_bytes(buffer))
+}
+
+fn table() -> &'static [(u128, Class)] {
+    static TABLE: OnceLock<Vec<(u128, Class)>> = OnceLock::new();
+    TABLE.get_or_init(build)
+}
+
+fn build() -> Vec<(u128, Class)> {
+    let static_temporal = TEMPORAL_WORDS
+        .iter()
+        .chain(&DECADE_NAMES)
+        .copied()
+        .chain(words::unit_words());
+    let calendar_words = calendar_words();
+    let temporal = calendar_words
+        .iter()
+        .filter_map(|w| key(w))
+        .chain(static_temporal.filter_map(key))
+        .map(|k| (k, Class::Temporal));
+    let openers = OPENERS.iter().copied().chain(words::count_words());
+    let classified = temporal.chain(openers.filter_map(key).map(|k| (k, Class::Opener)));
+    let mut table: Vec<(u128, Class)> = Vec::new();
+    for (key, class) in classified {
+        // A word in both lists ("twenty") keeps its first, stronger class.
+        if !table.iter().any(|&(k, _)| k == key) {
+            table.push((key, class));
+        }
+    }
+    table.sort_by_key(|&(k, _)| k);
+    table
+}
+
+/// The month and weekday names and the abbreviations the calendar parsers
+/// read, lower-case. Every abbreviation is a prefix of its name ("sept",
+/// "tue"), so the prefixes the parsers accept are all of them.
+fn calendar_words() -> Vec<String> {
+    let months = (1..=12).map(calendar::month_name);
+    let weekdays = [
+        Weekday::Monday,
+        Weekday::Tuesday,
+        Weekday::Wednesday,
+        Weekday::Thursday,
+        Weekday::Friday,
+        Weekday::Saturday,
+        Weekday::Sunday,
+    ]
+    .map(calendar::weekday_name);
+    let mut found = Vec::new();
+    for name in months.chain(weekdays) {
+        let name = name.to_ascii_lowercase();
+        for end in 1..=name.len() {
+            let word = &name[..end];
+            if calendar::month(word).is_ok() || calendar::weekday(word).is_ok() {
+                found.push(word.to_string());
+            }
+        }
+    }
+    found
+}
+
+/// Temporal words besides months, weekdays, units and decades.
+const TEMPORAL_WORDS: [&str; 38] = [
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "now",
+    "currently",
+    "nowadays",
+    "presently",
+    "recently",
+    "lately",
+    "previously",
+    "recent",
+    "soon",
+    "someday",
+    "ago",
+    "past",
+    "future",
+    "weekend",
+    "summer",
+    "winter",
+    "spring",
+    "fall",
+    "autumn",
+    "fiscal",
+    "fy",
+    "q",
+    "aged",
+    "christmas",
+    "halloween",
+    "valentine",
+    "independence",
+    "thanksgiving",
+    "half",
+    "halves",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thousand",
+];
+
+/// Words that open a temporal expression without being temporal themselves
+/// ("the past decade", "about two years", "last week", "more than a year").
+const OPENERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "last",
+    "next",
+    "previous",
+    "following",
+    "coming",
+    "early",
+    "earlier",
+    "late",
+    "later",
+    "mid",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "from",
+    "between",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "more",
+    "over",
+    "under",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "no",
+    "just",
+    "close",
+    "upwards",
+    "new",
+    "each",
+    "within",
+    "right",
+    "not",
+    "long",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_every_calendar_word() {
+        let words = calendar_words();
+        for word in [
+            "january", "sept", "sep", "dec", "may", "tuesday", "tue", "sun",
+        ] {
+            assert!(words.iter().any(|w| w == word), "{word}");
+        }
+        assert!(!words.iter().any(|w| w == "marc" || w == "t"));
+    }
+
+    #[test]
+    fn classifies_words() {
+        assert_eq!(class("november"), Some(Class::Temporal));
+        assert_eq!(class("sept"), Some(Class::Temporal));
+        assert_eq!(class("years"), Some(Class::Temporal));
+        assert_eq!(class("q3"), Some(Class::Temporal));
+        assert_eq!(class("twenty"), Some(Class::Temporal));
+        assert_eq!(class("the"), Some(Class::Opener));
+        assert_eq!(class("seven"), Some(Class::Opener));
+        assert_eq!(class("several"), Some(Class::Opener));
+        assert_eq!(class("novel"), None);
+        assert_eq!(class("month-end"), None);
+        assert_eq!(class("internationalisation"), None);
+    }
+}
