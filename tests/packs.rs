@@ -230,3 +230,40 @@ fn a_malformed_word_list_names_the_pack_and_table() {
         "{error}"
     );
 }
+
+/// Additions reach the parsers' derived indexes too (currency prefixes are
+/// indexed by first letter): a new prefix makes money in the right currency.
+#[test]
+fn a_pack_adds_a_currency_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("money.toml");
+    std::fs::write(
+        &pack,
+        "[[words.currencies.currency]]\ncode = \"TOP\"\nprefixes = [\"T$\"]\nnames = [\"pa'anga\"]\n",
+    )
+    .unwrap();
+    let text = "The wharf will cost T$40m, the ministry said.";
+    let options = Options {
+        rules: RuleConfig::load(&[pack], dir.path()).unwrap(),
+        ..Options::default()
+    };
+    let report = figcheck::check("money", text, &options);
+    let money: Vec<_> = report
+        .claims
+        .iter()
+        .filter(|c| c.kind == figcheck::ClaimKind::Money)
+        .collect();
+    assert_eq!(money.len(), 1, "{:?}", report.claims);
+    assert_eq!(money[0].text, "T$40m");
+    let figcheck::Value::Number(value) = &money[0].value else {
+        panic!("money has a number value")
+    };
+    assert_eq!(value.unit.as_deref(), Some("TOP"));
+    assert_eq!(value.number, 40e6);
+
+    let plain = figcheck::check("money", text, &Options::default());
+    assert!(plain
+        .claims
+        .iter()
+        .all(|c| c.kind != figcheck::ClaimKind::Money || c.text != "T$40m"));
+}

@@ -49,7 +49,7 @@ struct PrefixIndex {
 
 fn prefixes_by_first_byte() -> &'static PrefixIndex {
     static INDEX: std::sync::OnceLock<PrefixIndex> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| index(&currencies().prefixes))
+    crate::lexicon::resolve(&INDEX, || index(&currencies().prefixes))
 }
 
 fn index(prefixes: &[(&str, CurrencyRef)]) -> PrefixIndex {

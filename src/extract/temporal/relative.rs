@@ -172,7 +172,7 @@ fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 fn references_by_first_byte() -> &'static [Vec<(&'static str, &'static str)>] {
     static INDEX: std::sync::OnceLock<Vec<Vec<(&'static str, &'static str)>>> =
         std::sync::OnceLock::new();
-    INDEX.get_or_init(|| index_references(&words::lexicon().references))
+    crate::lexicon::resolve(&INDEX, || index_references(&words::lexicon().references)).as_slice()
 }
 
 fn index_references(

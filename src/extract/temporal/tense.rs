@@ -172,7 +172,7 @@ impl TenseIndex {
 
 fn tense_index() -> &'static TenseIndex {
     static CELL: OnceLock<TenseIndex> = OnceLock::new();
-    CELL.get_or_init(|| TenseIndex::new(&lexicon().tense))
+    crate::lexicon::resolve(&CELL, || TenseIndex::new(&lexicon().tense))
 }
 
 /// The words on one side of a mention: as written, and lower-cased with
