@@ -3,10 +3,11 @@
 //! The pipeline runs one way, one stage per module:
 //!
 //! ```text
-//! source ──► document ──► extract ──► rules ──► report
-//! (bytes)    (text, sentences,  (claims with spans,  (findings)  (what the JSON
-//!             publication date)  values, attribution)            contract serialises)
+//! source ──► document ──► extract ──► lookup ──► rules ──► report
+//! (bytes)    (text, sentences,  (claims with spans,  (look-up   (findings)  (what the JSON
+//!             publication date)  values, attribution)  links)                contract serialises)
 //! ```
+
 //!
 //! [`check`] runs the whole pipeline on one text, so another program can embed it.
 
@@ -14,6 +15,7 @@ pub mod calendar;
 pub mod document;
 pub mod extract;
 mod lexicon;
+pub mod lookup;
 pub mod report;
 pub mod rules;
 pub mod source;
@@ -34,7 +36,12 @@ pub struct Options {
 /// Checks one article's text and returns its report.
 pub fn check(source_name: &str, text: &str, options: &Options) -> DocumentReport {
     let document = Document::parse(text, options.as_of);
-    let extraction = extract::extract(&document);
+    let mut extraction = extract::extract(&document);
+    lookup::fill_links(
+        &document,
+        &mut extraction.claims,
+        options.rules.references(),
+    );
     let findings = rules::run(&document, &extraction, &options.rules);
     DocumentReport::new(source_name, &document, extraction.claims, findings)
 }

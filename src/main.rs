@@ -269,9 +269,11 @@ fn write_report(args: &CheckArgs, report: &Report) -> Result<(), String> {
         Format::Json => &Json,
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let colour = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = Style {
-        colour: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        colour,
         width: terminal_width(to_terminal),
+        hyperlinks: colour && supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
     };
     let mut buffer = Vec::new();
     renderer

@@ -191,6 +191,8 @@ pub struct Style {
     pub colour: bool,
     /// The width to fit, in columns.
     pub width: u16,
+    /// The terminal shows OSC 8 hyperlinks: links as short labels, not footnotes.
+    pub hyperlinks: bool,
 }
 
 /// One output format.
