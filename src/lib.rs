@@ -9,6 +9,9 @@
 //! ```
 
 //!
+//! [`review`] works on finished reports: baselines of known findings and the
+//! paragraphs changed since an earlier version.
+//!
 //! [`check`] runs the whole pipeline on one text, so another program can embed it.
 
 pub mod calendar;
@@ -17,6 +20,7 @@ pub mod extract;
 mod lexicon;
 pub mod lookup;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod source;
 

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use figcheck::report::{Json, Renderer, Report, Style, Table};
+use figcheck::review::{self, Baseline};
 use figcheck::rules::{RuleConfig, Severity};
 use figcheck::source;
 use figcheck::Options;
@@ -30,7 +31,7 @@ enum Command {
     /// a usage error or when an input could not be read (the other inputs are
     /// still checked and reported).
     #[command(
-        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
+        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -\n  figcheck check --write-baseline review.json story.txt\n  figcheck check --baseline review.json story.txt\n  figcheck check --diff story-v1.txt story-v2.txt"
     )]
     Check(CheckArgs),
     /// List the rules (id, severity, on or off, summary), or print one rule's
@@ -85,6 +86,21 @@ struct CheckArgs {
     /// Exit 1 when a finding at or above this severity exists.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     fail_on: FailOn,
+
+    /// Hide the findings recorded in FILE (from --write-baseline): only new
+    /// findings are shown and count towards the exit status.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Record every current finding in FILE, to hide them later with
+    /// --baseline. Delete an entry from FILE to see that finding again.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+
+    /// Show only the claims and findings in paragraphs changed against
+    /// OLD_FILE, an earlier version of the one INPUT.
+    #[arg(long, value_name = "OLD_FILE")]
+    diff: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -205,15 +221,32 @@ fn check(args: CheckArgs) -> ExitCode {
     for skipped in &expanded.skipped {
         eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
     }
+    let (baseline, previous) = match load_review(&args, &expanded.inputs) {
+        Ok(review) => review,
+        Err(code) => return code,
+    };
     let options = Options {
         as_of: args.as_of,
         rules,
     };
     let mut documents = Vec::new();
+    let mut recorded = Vec::new();
+    let mut hidden = 0;
     for input in &expanded.inputs {
         match source::read(input, args.max_bytes) {
             Ok(source) => match check_guarded(&source.name, &source.text, &options) {
-                Ok(document) => documents.push(document),
+                Ok(mut document) => {
+                    if args.write_baseline.is_some() {
+                        recorded.extend(review::entries(&source.text, &document));
+                    }
+                    if let Some(old) = &previous {
+                        review::keep_changed(&mut document, &source.text, old);
+                    }
+                    if let Some(baseline) = &baseline {
+                        hidden += baseline.hide(&mut document, &source.text);
+                    }
+                    documents.push(document);
+                }
                 Err(message) => {
                     eprintln!("figcheck: error: {}: {message}", source.name);
                     failed = true;
@@ -226,7 +259,14 @@ fn check(args: CheckArgs) -> ExitCode {
         }
     }
     // JSON always gets a document, so scripts can parse it even when every input failed.
-    let report = Report::new(documents);
+    let mut report = Report::new(documents);
+    report.hidden_by_baseline = hidden;
+    if let Some(path) = &args.write_baseline {
+        if let Err(error) = Baseline::new(recorded).write(path) {
+            eprintln!("figcheck: error: {error}");
+            return ExitCode::from(2);
+        }
+    }
     let fails = match (args.fail_on.threshold(), report.worst_severity()) {
         (Some(threshold), Some(worst)) => worst >= threshold,
         _ => false,
@@ -244,6 +284,37 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The baseline to hide findings with and the earlier text to compare
+/// with, from --baseline and --diff; a file that cannot be used is a
+/// one-line error and exit 2, before any article is checked.
+fn load_review(
+    args: &CheckArgs,
+    inputs: &[source::Input],
+) -> Result<(Option<Baseline>, Option<String>), ExitCode> {
+    let fail = |message: String| {
+        eprintln!("figcheck: error: {message}");
+        ExitCode::from(2)
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::read(path).map_err(|e| fail(e.to_string()))?),
+        None => None,
+    };
+    let previous = match &args.diff {
+        Some(_) if inputs.len() != 1 => {
+            return Err(fail(
+                "--diff compares one article with its earlier version: give one INPUT".to_string(),
+            ))
+        }
+        Some(path) => Some(
+            source::read(&source::Input::File(path.clone()), args.max_bytes)
+                .map_err(|e| fail(e.to_string()))?
+                .text,
+        ),
+        None => None,
+    };
+    Ok((baseline, previous))
 }
 
 /// Checks one text; a defect that panics on it becomes an error for that

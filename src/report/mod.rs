@@ -129,6 +129,9 @@ fn trim_end_to_words(text: &str, limit: usize) -> String {
 pub struct Report {
     pub version: u32,
     pub documents: Vec<DocumentReport>,
+    /// Findings left out because a baseline records them (not in the JSON).
+    #[serde(skip)]
+    pub hidden_by_baseline: usize,
 }
 
 impl Report {
@@ -136,6 +139,7 @@ impl Report {
         Report {
             version: 1,
             documents,
+            hidden_by_baseline: 0,
         }
     }
 
@@ -172,7 +176,14 @@ impl Report {
         } else {
             format!("{}, {}", parts.join(", "), plural(claims, "claim"))
         };
-        format!("{found} in {}", plural(self.documents.len(), "article"))
+        let hidden = match self.hidden_by_baseline {
+            0 => String::new(),
+            n => format!(" ({} hidden by the baseline)", plural(n, "finding")),
+        };
+        format!(
+            "{found} in {}{hidden}",
+            plural(self.documents.len(), "article")
+        )
     }
 }
 
