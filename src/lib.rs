@@ -39,13 +39,16 @@ pub struct Options {
 
 /// Checks one article's text and returns its report.
 pub fn check(source_name: &str, text: &str, options: &Options) -> DocumentReport {
-    let document = Document::parse(text, options.as_of);
-    let mut extraction = extract::extract(&document);
-    lookup::fill_links(
-        &document,
-        &mut extraction.claims,
-        options.rules.references(),
-    );
-    let findings = rules::run(&document, &extraction, &options.rules);
-    DocumentReport::new(source_name, &document, extraction.claims, findings)
+    // The packs' word lists are what the parsers read during this check.
+    options.rules.words.activate(|| {
+        let document = Document::parse(text, options.as_of);
+        let mut extraction = extract::extract(&document);
+        lookup::fill_links(
+            &document,
+            &mut extraction.claims,
+            options.rules.references(),
+        );
+        let findings = rules::run(&document, &extraction, &options.rules);
+        DocumentReport::new(source_name, &document, extraction.claims, findings)
+    })
 }

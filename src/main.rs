@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use figcheck::report::{Json, Renderer, Report, Style, Table};
+use figcheck::report::{Csv, Html, Json, Jsonl, Markdown, Renderer, Report, Sarif, Style, Table};
 use figcheck::review::{self, Baseline};
 use figcheck::rules::{RuleConfig, Severity};
 use figcheck::source;
@@ -128,6 +128,20 @@ enum Format {
     Table,
     /// The JSON report (version 1 of the contract).
     Json,
+    /// A review sheet in GitHub-flavoured Markdown: a table of claims with
+    /// boxes to tick, then the findings.
+    Markdown,
+    /// One row per claim (and per finding that names no claim), for a
+    /// spreadsheet.
+    Csv,
+    /// One self-contained page: the article with its claims highlighted, and
+    /// tables of claims and findings that filter by kind and severity.
+    Html,
+    /// SARIF 2.1.0, for code-review tools that annotate lines.
+    Sarif,
+    /// JSON Lines: one document report per line, written as each input is
+    /// checked.
+    Jsonl,
 }
 
 fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
@@ -229,6 +243,18 @@ fn check(args: CheckArgs) -> ExitCode {
         as_of: args.as_of,
         rules,
     };
+    // JSON Lines is written as each input is checked, so a reader can follow
+    // a long batch; the other formats need the whole run.
+    let mut stream = match args.format {
+        Format::Jsonl => match Sink::open(&args) {
+            Ok(sink) => Some(sink),
+            Err(message) => {
+                eprintln!("figcheck: error: {message}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => None,
+    };
     let mut documents = Vec::new();
     let mut recorded = Vec::new();
     let mut hidden = 0;
@@ -245,6 +271,13 @@ fn check(args: CheckArgs) -> ExitCode {
                     if let Some(baseline) = &baseline {
                         hidden += baseline.hide(&mut document, &source.text);
                     }
+                    if let Some(sink) = &mut stream {
+                        let written = Jsonl.write_document(&document, &mut sink.out);
+                        if let Err(message) = sink.finish(written) {
+                            eprintln!("figcheck: error: {message}");
+                            return ExitCode::from(2);
+                        }
+                    }
                     documents.push(document);
                 }
                 Err(message) => {
@@ -258,7 +291,8 @@ fn check(args: CheckArgs) -> ExitCode {
             }
         }
     }
-    // JSON always gets a document, so scripts can parse it even when every input failed.
+    // JSON and SARIF always get a document, so scripts and code-review tools
+    // can parse it even when every input failed.
     let mut report = Report::new(documents);
     report.hidden_by_baseline = hidden;
     if let Some(path) = &args.write_baseline {
@@ -271,8 +305,9 @@ fn check(args: CheckArgs) -> ExitCode {
         (Some(threshold), Some(worst)) => worst >= threshold,
         _ => false,
     };
-    if !report.documents.is_empty() || args.format == Format::Json {
-        if let Err(message) = write_report(&args, &report) {
+    let always = matches!(args.format, Format::Json | Format::Sarif);
+    if stream.is_none() && (!report.documents.is_empty() || always) {
+        if let Err(message) = write_report(&args, &report, &options.rules) {
             eprintln!("figcheck: error: {message}");
             return ExitCode::from(2);
         }
@@ -334,10 +369,15 @@ fn check_guarded(
     })
 }
 
-fn write_report(args: &CheckArgs, report: &Report) -> Result<(), String> {
-    let renderer: &dyn Renderer = match args.format {
-        Format::Table => &Table,
-        Format::Json => &Json,
+fn write_report(args: &CheckArgs, report: &Report, rules: &RuleConfig) -> Result<(), String> {
+    let renderer: Box<dyn Renderer> = match args.format {
+        Format::Table => Box::new(Table),
+        Format::Json => Box::new(Json),
+        Format::Markdown => Box::new(Markdown),
+        Format::Csv => Box::new(Csv),
+        Format::Html => Box::new(Html),
+        Format::Sarif => Box::new(Sarif::new(rules.rules())),
+        Format::Jsonl => Box::new(Jsonl),
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let colour = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -350,18 +390,44 @@ fn write_report(args: &CheckArgs, report: &Report) -> Result<(), String> {
     renderer
         .render(report, style, &mut buffer)
         .map_err(|e| format!("cannot render the report: {e}"))?;
-    match &args.output {
-        Some(path) => std::fs::write(path, &buffer)
-            .map_err(|e| format!("{}: cannot write the report: {e}", path.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout.write_all(&buffer).and_then(|()| stdout.flush()) {
-                // A closed pipe (`figcheck check | head`) is the reader's choice.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(format!("cannot write to standard output: {e}"))
-                }
-                _ => Ok(()),
+    let mut sink = Sink::open(args)?;
+    let written = sink.out.write_all(&buffer);
+    sink.finish(written)
+}
+
+/// Where the report goes: the --output file or standard output.
+struct Sink {
+    out: Box<dyn Write>,
+    name: String,
+}
+
+impl Sink {
+    fn open(args: &CheckArgs) -> Result<Sink, String> {
+        match &args.output {
+            Some(path) => {
+                let name = path.display().to_string();
+                let file = std::fs::File::create(path)
+                    .map_err(|e| format!("{name}: cannot write the report: {e}"))?;
+                Ok(Sink {
+                    out: Box::new(std::io::BufWriter::new(file)),
+                    name,
+                })
             }
+            None => Ok(Sink {
+                out: Box::new(std::io::stdout().lock()),
+                name: "standard output".to_string(),
+            }),
+        }
+    }
+
+    /// Flushes after a write and turns its outcome into a message.
+    fn finish(&mut self, written: std::io::Result<()>) -> Result<(), String> {
+        match written.and_then(|()| self.out.flush()) {
+            // A closed pipe (`figcheck check | head`) is the reader's choice.
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("{}: cannot write the report: {e}", self.name))
+            }
+            _ => Ok(()),
         }
     }
 }

@@ -754,6 +754,7 @@ fn synthetic_report(fixture: &Fixture) -> DocumentReport {
         claims,
         findings: Vec::new(),
         contexts: Vec::new(),
+        text: text.clone(),
     }
 }
 

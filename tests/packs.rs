@@ -163,3 +163,70 @@ fn a_pack_sets_a_rules_tolerance() {
     .unwrap();
     assert_eq!(fires(RuleConfig::load(&[pack], dir.path()).unwrap()), 1);
 }
+
+/// A pack's `[words.*]` additions reach the parsers: a house verb of saying
+/// becomes an attribution cue and a new unit makes a quantity; without the
+/// pack, neither. (Abbreviations are covered by the lexicon's unit tests.)
+#[test]
+fn a_pack_extends_the_parsers_word_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("words.toml");
+    std::fs::write(
+        &pack,
+        "[words.attribution]\nspeech_verbs = [\"quipped\"]\n\n\
+         [[words.units.unit]]\nsymbol = \"tael\"\nnames = [\"tael\", \"taels\"]\n\n\
+         [words.abbreviations]\nabbreviations = [\"Supt.\"]\n",
+    )
+    .unwrap();
+    let text = "Output rose to 40,000 taels a day, Supt. Anna Berg quipped.";
+    let extended = Options {
+        rules: RuleConfig::load(&[pack], dir.path()).unwrap(),
+        ..Options::default()
+    };
+    let report = figcheck::check("words", text, &extended);
+    let claim = &report.claims[0];
+    assert_eq!(claim.text, "40,000 taels a day");
+    assert_eq!(claim.kind, figcheck::ClaimKind::Quantity);
+    assert_eq!(
+        claim.attribution.as_ref().map(|a| a.cue.as_str()),
+        Some("quipped"),
+        "{claim:?}"
+    );
+    assert!(!report
+        .findings
+        .iter()
+        .any(|f| f.rule == "sourcing/unsourced-figure"));
+
+    let plain = figcheck::check("words", text, &Options::default());
+    assert_eq!(plain.claims[0].kind, figcheck::ClaimKind::Count);
+    assert!(plain.claims[0].attribution.is_none());
+    assert!(plain
+        .findings
+        .iter()
+        .any(|f| f.rule == "sourcing/unsourced-figure"));
+}
+
+#[test]
+fn a_malformed_word_list_names_the_pack_and_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let pack = dir.path().join("bad.toml");
+    std::fs::write(&pack, "[words.units]\nunit = [{ names = [\"barrel\"] }]\n").unwrap();
+    let error = RuleConfig::load(&[pack], dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("bad.toml"), "{error}");
+    assert!(
+        error.contains("[words.units]") && error.contains("symbol"),
+        "{error}"
+    );
+
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "[words.slang]\nwords = [\"x\"]\n").unwrap();
+    let error = RuleConfig::load(&[other], dir.path())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("[words.slang] extends no data file"),
+        "{error}"
+    );
+}

@@ -22,7 +22,7 @@ pub(crate) struct Cues {
     source_stops: Vec<String>,
 }
 
-lexicon::builtin!(cues, Cues, "attribution.toml");
+lexicon::builtin!(cues, Cues, "attribution");
 
 /// Cue phrases indexed by their first word, so each word of a sentence is
 /// looked up once rather than compared with every phrase.
@@ -40,7 +40,7 @@ enum CueType {
 
 fn index() -> &'static CueIndex {
     static CELL: std::sync::OnceLock<CueIndex> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
+    lexicon::resolve(&CELL, || {
         let cues = cues();
         let mut by_first_word: HashMap<String, Vec<(Vec<String>, CueType)>> = HashMap::new();
         let lists = [

@@ -22,6 +22,14 @@ pub use claim::{
 
 pub use describe::{describe, describe_date, format_amount, ordinal_words};
 
+/// The types of the data files the parsers read, so that packs extending
+/// them can be checked when they load (see `crate::lexicon`).
+pub(crate) mod data {
+    pub(crate) use super::attribution::Cues;
+    pub(crate) use super::numeric::{CurrencyFile, Numbers, UnitFile};
+    pub(crate) use super::temporal::TemporalWords;
+}
+
 use crate::document::{Document, Sentence};
 
 /// What a family parser sees at one candidate position.

@@ -124,7 +124,7 @@ pub(super) struct ReferenceData {
     pub reference: Vec<ReferenceEntry>,
 }
 
-builtin!(reference_data, ReferenceData, "references.toml");
+builtin!(reference_data, ReferenceData, "references");
 
 /// The templates of one run, in the order their links are listed.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,12 @@
 //! and the renderers that print it. Renderers see only the model, never the
 //! parsers, so a new format is one new file behind [`Renderer`].
 
+mod csv;
+mod html;
 mod json;
+mod jsonl;
+mod markdown;
+mod sarif;
 mod table;
 
 use std::io::{self, Write};
@@ -13,8 +18,13 @@ use crate::document::Document;
 use crate::extract::Claim;
 use crate::rules::{Finding, Severity};
 
+pub use self::csv::Csv;
 pub use crate::extract::{describe, format_amount};
+pub use html::Html;
 pub use json::Json;
+pub use jsonl::Jsonl;
+pub use markdown::Markdown;
+pub use sarif::Sarif;
 pub use table::Table;
 
 /// The report for one input: its claims and findings.
@@ -27,6 +37,10 @@ pub struct DocumentReport {
     /// Each claim's sentence around it, for review formats.
     #[serde(skip)]
     pub contexts: Vec<Context>,
+    /// The text the spans point into, for formats that show the article
+    /// (HTML) or need end positions (SARIF). Not part of the JSON contract.
+    #[serde(skip)]
+    pub text: String,
 }
 
 /// A claim in its sentence: the text before it, the claim, the text after.
@@ -54,7 +68,62 @@ impl DocumentReport {
             claims,
             findings,
             contexts,
+            text: document.text().to_string(),
         }
+    }
+
+    /// The findings that involve a claim, with their index (F1 is index 0).
+    pub fn findings_of<'a>(
+        &'a self,
+        claim: &'a Claim,
+    ) -> impl Iterator<Item = (usize, &'a Finding)> + 'a {
+        self.findings
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| f.claims.contains(&claim.id))
+    }
+
+    /// The most severe finding that involves a claim, if any.
+    pub fn worst_of(&self, claim: &Claim) -> Option<Severity> {
+        self.findings_of(claim).map(|(_, f)| f.severity).max()
+    }
+
+    /// Findings that name no claim of this report (a quotation or a
+    /// superlative has no figure), with their index. Review formats list
+    /// them on their own so nothing a rule found is lost.
+    pub fn unattached_findings(&self) -> impl Iterator<Item = (usize, &Finding)> + '_ {
+        self.findings.iter().enumerate().filter(|(_, f)| {
+            !f.claims
+                .iter()
+                .any(|id| self.claims.iter().any(|c| &c.id == id))
+        })
+    }
+
+    /// The flagged text of a finding, as it stands in the article.
+    pub fn finding_text(&self, finding: &Finding) -> &str {
+        self.text
+            .get(finding.span.start..finding.span.end)
+            .unwrap_or_default()
+    }
+}
+
+/// "F3" for the finding at index 2: how every format numbers findings.
+pub fn finding_label(index: usize) -> String {
+    format!("F{}", index + 1)
+}
+
+/// A claim's number without its "c" ("c12" is 12), as the tables show it.
+pub fn claim_number(claim: &Claim) -> &str {
+    claim.id.trim_start_matches('c')
+}
+
+/// Who a claim is attributed to, in words: "the operator (according to)",
+/// "It is reported (vague)", or "" when nobody is named.
+pub fn attribution_words(claim: &Claim) -> String {
+    match &claim.attribution {
+        Some(a) if a.vague => format!("{} (vague)", a.source),
+        Some(a) => format!("{} ({})", a.source, a.cue),
+        None => String::new(),
     }
 }
 
@@ -124,6 +193,9 @@ fn trim_end_to_words(text: &str, limit: usize) -> String {
     format!("{}…", &head[..word_end])
 }
 
+/// The version of the JSON contract this model serialises to.
+pub const VERSION: u32 = 1;
+
 /// The report for a whole run: version 1 of the JSON contract.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -137,7 +209,7 @@ pub struct Report {
 impl Report {
     pub fn new(documents: Vec<DocumentReport>) -> Report {
         Report {
-            version: 1,
+            version: VERSION,
             documents,
             hidden_by_baseline: 0,
         }

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use super::pack::{self, ClaimRule, Pack, PackError, PhraseRule, RuleSettings};
 use super::{catalogue, Severity};
+use crate::lexicon::WordLists;
 use crate::lookup::References;
 
 /// A phrase rule ready to run.
@@ -31,6 +32,8 @@ pub struct RuleConfig {
     pub ignore: Vec<String>,
     /// Where the packs came from, in load order (for `figcheck rules`).
     pub sources: Vec<String>,
+    /// The packs' additions to the word lists the parsers read.
+    pub(crate) words: WordLists,
 }
 
 impl Default for RuleConfig {
@@ -68,6 +71,7 @@ impl RuleConfig {
             select: Vec::new(),
             ignore: Vec::new(),
             sources: Vec::new(),
+            words: WordLists::default(),
         };
         for (file, pack) in pack::builtin() {
             if let Err(error) = config.add(&file, pack) {
@@ -144,6 +148,9 @@ impl RuleConfig {
                     column: Some(*column),
                     ..error(reason)
                 })?;
+        }
+        for (name, additions) in pack.words {
+            self.words.extend(&name, additions).map_err(&error)?;
         }
         self.sources.push(file.to_string());
         Ok(())

@@ -43,6 +43,10 @@ pub(crate) struct Pack {
     /// packs are merged.
     #[serde(skip)]
     pub reference_at: Vec<(usize, usize)>,
+    /// Additions to the built-in data files: `[words.attribution]`,
+    /// `[[words.units.unit]]` (see `crate::lexicon`).
+    #[serde(default)]
+    pub words: BTreeMap<String, toml::Table>,
 }
 
 /// On/off, severity and parameters of one rule.

@@ -28,7 +28,7 @@ pub(crate) struct Numbers {
     pub time_zones: HashSet<String>,
 }
 
-builtin!(numbers, Numbers, "numbers.toml");
+builtin!(numbers, Numbers, "numbers");
 
 /// One unit in rules/units.toml.
 #[derive(Debug, Deserialize)]
@@ -47,7 +47,7 @@ pub(crate) struct UnitFile {
     pub unit: Vec<UnitEntry>,
 }
 
-builtin!(unit_file, UnitFile, "units.toml");
+builtin!(unit_file, UnitFile, "units");
 
 /// One currency form in rules/currencies.toml.
 #[derive(Debug, Deserialize)]
@@ -70,7 +70,7 @@ pub(crate) struct CurrencyFile {
     pub currency: Vec<CurrencyEntry>,
 }
 
-builtin!(currency_file, CurrencyFile, "currencies.toml");
+builtin!(currency_file, CurrencyFile, "currencies");
 
 /// A unit as the quantity parser finds it.
 #[derive(Debug, Clone, Copy)]
@@ -97,7 +97,7 @@ impl Units {
 
 pub(crate) fn units() -> &'static Units {
     static CELL: OnceLock<Units> = OnceLock::new();
-    CELL.get_or_init(|| {
+    crate::lexicon::resolve(&CELL, || {
         let mut symbols = HashMap::new();
         let mut names = HashMap::new();
         for (index, entry) in unit_file().unit.iter().enumerate() {
@@ -140,7 +140,7 @@ pub(crate) struct Currencies {
 
 pub(crate) fn currencies() -> &'static Currencies {
     static CELL: OnceLock<Currencies> = OnceLock::new();
-    CELL.get_or_init(|| {
+    crate::lexicon::resolve(&CELL, || {
         let mut prefixes = Vec::new();
         let mut names = HashMap::new();
         let mut longest_name_words = 1;

@@ -54,7 +54,7 @@ mod words;
 
 use super::{Claim, ClaimKind, Ctx, Found, NumberValue, Partitive, Qualifier, Value};
 use count::Counted;
-pub(crate) use lexicon::numbers;
+pub(crate) use lexicon::{numbers, CurrencyFile, Numbers, UnitFile};
 use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 
 /// The numeric claim that starts at `start`, if any: the longest reading.

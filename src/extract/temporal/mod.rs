@@ -31,6 +31,7 @@ use crate::calendar;
 use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
 use tense::Tense;
 use timex::Direction;
+pub(crate) use words::Lexicon as TemporalWords;
 use words::PResult;
 
 /// The temporal claim that starts at `start`, if any.

@@ -442,7 +442,7 @@ pub(super) fn is_unit_word(word: &str) -> bool {
 // Word lists from rules/temporal.toml
 
 #[derive(Debug, Deserialize)]
-pub(super) struct Lexicon {
+pub(crate) struct Lexicon {
     pub tense: TenseWords,
     pub context: ContextWords,
     pub seasons: HashMap<String, String>,
@@ -452,7 +452,7 @@ pub(super) struct Lexicon {
 }
 
 #[derive(Debug, Deserialize)]
-pub(super) struct TenseWords {
+pub(crate) struct TenseWords {
     pub future: Vec<String>,
     pub past: Vec<String>,
     pub not_past: Vec<String>,
@@ -460,19 +460,19 @@ pub(super) struct TenseWords {
 
 /// Words that make the next number a year, or the next month name a month.
 #[derive(Debug, Deserialize)]
-pub(super) struct ContextWords {
+pub(crate) struct ContextWords {
     pub year_cues: Vec<String>,
     pub month_cues: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
-pub(super) struct Holiday {
+pub(crate) struct Holiday {
     pub name: String,
     pub month: i8,
     pub day: i8,
 }
 
-crate::lexicon::builtin!(lexicon, Lexicon, "temporal.toml");
+crate::lexicon::builtin!(lexicon, Lexicon, "temporal");
 
 /// The TIMEX3 season code ("SU") of a season word.
 pub(super) fn season_code(word: &str) -> Option<&'static str> {
