@@ -174,6 +174,7 @@ fn builtin_source(name: &str) -> &'static str {
         "attribution",
         "currencies",
         "numbers",
+        "references",
         "temporal",
         "units"
     )

@@ -3,10 +3,14 @@
 //! The pipeline runs one way, one stage per module:
 //!
 //! ```text
-//! source ──► document ──► extract ──► rules ──► report
-//! (bytes)    (text, sentences,  (claims with spans,  (findings)  (what the JSON
-//!             publication date)  values, attribution)            contract serialises)
+//! source ──► document ──► extract ──► lookup ──► rules ──► report
+//! (bytes)    (text, sentences,  (claims with spans,  (look-up   (findings)  (what the JSON
+//!             publication date)  values, attribution)  links)                contract serialises)
 //! ```
+
+//!
+//! [`review`] works on finished reports: baselines of known findings and the
+//! paragraphs changed since an earlier version.
 //!
 //! [`check`] runs the whole pipeline on one text, so another program can embed it.
 
@@ -16,6 +20,7 @@ pub mod extract;
 mod lexicon;
 pub mod lookup;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod source;
 
@@ -57,6 +62,7 @@ pub fn check_source(
 
 fn report(source_name: &str, document: &Document, options: &Options) -> DocumentReport {
     let mut extraction = extract::extract(document);
+    lookup::fill_links(document, &mut extraction.claims, options.rules.references());
     let online = online_stage(document, &extraction.claims, &options.network);
     attach_lookups(&mut extraction.claims, &online);
     let findings = rules::run(document, &extraction, &options.rules, &online);

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use figcheck::report::{Csv, Html, Json, Jsonl, Markdown, Renderer, Report, Sarif, Style, Table};
+use figcheck::review::{self, Baseline};
 use figcheck::rules::{RuleConfig, Severity};
 use figcheck::source;
 use figcheck::Options;
@@ -30,7 +31,7 @@ enum Command {
     /// a usage error or when an input could not be read (the other inputs are
     /// still checked and reported).
     #[command(
-        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check page.html story.md\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
+        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check page.html story.md\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -\n  figcheck check --write-baseline review.json story.txt\n  figcheck check --baseline review.json story.txt\n  figcheck check --diff story-v1.txt story-v2.txt"
     )]
     Check(CheckArgs),
     /// List the rules (id, severity, on or off, summary), or print one rule's
@@ -91,6 +92,21 @@ struct CheckArgs {
     /// (.txt, .md, .markdown, .html, .htm), else from the content.
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormatArg>,
+
+    /// Hide the findings recorded in FILE (from --write-baseline): only new
+    /// findings are shown and count towards the exit status.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+
+    /// Record every current finding in FILE, to hide them later with
+    /// --baseline. Delete an entry from FILE to see that finding again.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+
+    /// Show only the claims and findings in paragraphs changed against
+    /// OLD_FILE, an earlier version of the one INPUT.
+    #[arg(long, value_name = "OLD_FILE")]
+    diff: Option<PathBuf>,
 
     #[command(flatten)]
     network: NetworkArgs,
@@ -314,6 +330,10 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let (baseline, previous) = match load_review(&args, &expanded.inputs) {
+        Ok(review) => review,
+        Err(code) => return code,
+    };
     let options = Options {
         as_of: args.as_of,
         rules,
@@ -332,6 +352,8 @@ fn check(args: CheckArgs) -> ExitCode {
         _ => None,
     };
     let mut documents = Vec::new();
+    let mut recorded = Vec::new();
+    let mut hidden = 0;
     for input in &expanded.inputs {
         match source::read_with(input, &options.network) {
             Ok(mut source) => {
@@ -339,9 +361,18 @@ fn check(args: CheckArgs) -> ExitCode {
                     source.format = format.into();
                 }
                 match check_guarded(&source, &options) {
-                    Ok(document) => {
+                    Ok(mut document) => {
                         for note in &document.notes {
                             eprintln!("figcheck: note: {}: {note}", document.source);
+                        }
+                        if args.write_baseline.is_some() {
+                            recorded.extend(review::entries(&document));
+                        }
+                        if let Some(old) = &previous {
+                            review::keep_changed(&mut document, old);
+                        }
+                        if let Some(baseline) = &baseline {
+                            hidden += baseline.hide(&mut document);
                         }
                         if let Some(sink) = &mut stream {
                             let written = Jsonl.write_document(&document, &mut sink.out);
@@ -366,7 +397,14 @@ fn check(args: CheckArgs) -> ExitCode {
     }
     // JSON and SARIF always get a document, so scripts and code-review tools
     // can parse it even when every input failed.
-    let report = Report::new(documents);
+    let mut report = Report::new(documents);
+    report.hidden_by_baseline = hidden;
+    if let Some(path) = &args.write_baseline {
+        if let Err(error) = Baseline::new(recorded).write(path) {
+            eprintln!("figcheck: error: {error}");
+            return ExitCode::from(2);
+        }
+    }
     let fails = match (args.fail_on.threshold(), report.worst_severity()) {
         (Some(threshold), Some(worst)) => worst >= threshold,
         _ => false,
@@ -385,6 +423,43 @@ fn check(args: CheckArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The baseline to hide findings with and the earlier text to compare
+/// with, from --baseline and --diff; a file that cannot be used is a
+/// one-line error and exit 2, before any article is checked.
+fn load_review(
+    args: &CheckArgs,
+    inputs: &[source::Input],
+) -> Result<(Option<Baseline>, Option<String>), ExitCode> {
+    let fail = |message: String| {
+        eprintln!("figcheck: error: {message}");
+        ExitCode::from(2)
+    };
+    let baseline = match &args.baseline {
+        Some(path) => Some(Baseline::read(path).map_err(|e| fail(e.to_string()))?),
+        None => None,
+    };
+    let previous = match &args.diff {
+        Some(_) if inputs.len() != 1 => {
+            return Err(fail(
+                "--diff compares one article with its earlier version: give one INPUT".to_string(),
+            ))
+        }
+        Some(path) => {
+            let mut old = source::read(&source::Input::File(path.clone()), args.max_bytes)
+                .map_err(|e| fail(e.to_string()))?;
+            if let Some(format) = args.input_format {
+                old.format = format.into();
+            }
+            // Compared as the article is read: the plain text of Markdown or HTML.
+            let document = figcheck::Document::read(&old.text, old.format, None)
+                .map_err(|e| fail(format!("{}: {e}", old.name)))?;
+            Some(document.text().to_string())
+        }
+        None => None,
+    };
+    Ok((baseline, previous))
 }
 
 /// Checks one text; a defect that panics on it becomes an error for that
@@ -416,9 +491,11 @@ fn write_report(args: &CheckArgs, report: &Report, rules: &RuleConfig) -> Result
         Format::Jsonl => Box::new(Jsonl),
     };
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let colour = to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let style = Style {
-        colour: to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        colour,
         width: terminal_width(to_terminal),
+        hyperlinks: colour && supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
     };
     let mut buffer = Vec::new();
     renderer

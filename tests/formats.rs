@@ -277,6 +277,7 @@ fn plain() -> Style {
     Style {
         colour: false,
         width: 120,
+        hyperlinks: false,
     }
 }
 
@@ -382,6 +383,13 @@ fn run_chromium(browser: &Path, url: &str, args: &[&str]) -> String {
         .stderr(Stdio::null())
         .spawn()
         .unwrap_or_else(|e| panic!("cannot start {}: {e}", browser.display()));
+    // The DOM is read while the browser runs: a dump larger than the pipe's
+    // buffer would otherwise block the browser and never let it exit.
+    let mut stdout = child.stdout.take().expect("stdout is piped");
+    let reader = std::thread::spawn(move || {
+        let mut dom = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut dom).map(|_| dom)
+    });
     // A guard against a hung browser, not a measurement.
     let deadline = Instant::now() + Duration::from_secs(180);
     while child.try_wait().unwrap().is_none() {
@@ -391,13 +399,10 @@ fn run_chromium(browser: &Path, url: &str, args: &[&str]) -> String {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let output = child.wait_with_output().unwrap();
-    assert!(
-        output.status.success(),
-        "{} failed on {url}",
-        browser.display()
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{} failed on {url}", browser.display());
+    let dom = reader.join().unwrap().unwrap();
+    String::from_utf8_lossy(&dom).into_owned()
 }
 
 /// The opening tags of `tag` elements in a DOM dump with `class` among their classes.

@@ -115,6 +115,30 @@ impl DocumentReport {
         }
     }
 
+    /// Keeps the claims and findings (by index) that `keep_claim` and
+    /// `keep_finding` accept, with their contexts and places in the plain
+    /// text, so every list stays aligned with the others.
+    pub fn retain(
+        &mut self,
+        mut keep_claim: impl FnMut(usize) -> bool,
+        mut keep_finding: impl FnMut(usize) -> bool,
+    ) {
+        let claims: Vec<bool> = (0..self.claims.len()).map(&mut keep_claim).collect();
+        let findings: Vec<bool> = (0..self.findings.len()).map(&mut keep_finding).collect();
+        fn filter<T>(list: &mut Vec<T>, keep: &[bool]) {
+            let mut index = 0;
+            list.retain(|_| {
+                index += 1;
+                keep.get(index - 1).copied().unwrap_or(true)
+            });
+        }
+        filter(&mut self.claims, &claims);
+        filter(&mut self.contexts, &claims);
+        filter(&mut self.plain.claims, &claims);
+        filter(&mut self.findings, &findings);
+        filter(&mut self.plain.findings, &findings);
+    }
+
     /// Adds what the online stage found that is not a claim or a finding.
     pub fn add_online(&mut self, online: &crate::lookup::Online) {
         self.links = online
@@ -259,6 +283,9 @@ pub const VERSION: u32 = 1;
 pub struct Report {
     pub version: u32,
     pub documents: Vec<DocumentReport>,
+    /// Findings left out because a baseline records them (not in the JSON).
+    #[serde(skip)]
+    pub hidden_by_baseline: usize,
 }
 
 impl Report {
@@ -266,6 +293,7 @@ impl Report {
         Report {
             version: VERSION,
             documents,
+            hidden_by_baseline: 0,
         }
     }
 
@@ -302,7 +330,14 @@ impl Report {
         } else {
             format!("{}, {}", parts.join(", "), plural(claims, "claim"))
         };
-        format!("{found} in {}", plural(self.documents.len(), "article"))
+        let hidden = match self.hidden_by_baseline {
+            0 => String::new(),
+            n => format!(" ({} hidden by the baseline)", plural(n, "finding")),
+        };
+        format!(
+            "{found} in {}{hidden}",
+            plural(self.documents.len(), "article")
+        )
     }
 }
 
@@ -321,6 +356,8 @@ pub struct Style {
     pub colour: bool,
     /// The width to fit, in columns.
     pub width: u16,
+    /// The terminal shows OSC 8 hyperlinks: links as short labels, not footnotes.
+    pub hyperlinks: bool,
 }
 
 /// One output format.

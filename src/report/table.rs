@@ -1,12 +1,17 @@
 //! The terminal renderer: per document, one table row per claim (marked with
 //! the findings that involve it), then a table of findings, fitted to the
 //! terminal width, with colour only when the caller allows it.
+//!
+//! Look-up links show as short labels that are OSC 8 hyperlinks where the
+//! terminal supports them; elsewhere the column holds footnote numbers and
+//! the full URLs follow the table, each distinct URL once.
 
 use std::io::{self, Write};
 
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, ContentArrangement, Table as Grid};
 
 use super::{describe, DocumentReport, Renderer, Report, Style};
+use crate::extract::Link;
 use crate::rules::Severity;
 
 pub struct Table;
@@ -68,8 +73,17 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
     } else {
         let mut grid = new_grid(
             style,
-            &["#", "at", "kind", "claim in context", "value", "source"],
+            &[
+                "#",
+                "at",
+                "kind",
+                "claim in context",
+                "value",
+                "source",
+                "look up",
+            ],
         );
+        let mut footnotes = Footnotes::default();
         for (claim, context) in document.claims.iter().zip(&document.contexts) {
             let marked = if style.colour {
                 format!("{BOLD_YELLOW}{}{RESET}", context.claim)
@@ -115,9 +129,24 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
                 Cell::new(format!("{}{marked}{}", context.before, context.after)),
                 Cell::new(value),
                 Cell::new(source),
+                Cell::new(if style.hyperlinks {
+                    hyperlinked_labels(&claim.links)
+                } else {
+                    footnotes.numbers(&claim.links)
+                }),
             ]);
         }
-        writeln!(out, "{grid}")?;
+        if style.hyperlinks {
+            writeln!(out, "{}", without_empty_links(&grid.to_string()))?;
+        } else {
+            writeln!(out, "{grid}")?;
+        }
+        for (i, link) in footnotes.links.iter().enumerate() {
+            writeln!(out, "[{}] {}: {}", i + 1, link.title, link.url)?;
+        }
+        if !footnotes.links.is_empty() && !document.findings.is_empty() {
+            writeln!(out)?;
+        }
     }
     if !document.findings.is_empty() {
         let mut grid = new_grid(style, &["", "severity", "at", "rule", "finding"]);
@@ -149,4 +178,122 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
         writeln!(out, "{grid}")?;
     }
     writeln!(out)
+}
+
+/// Labels that are OSC 8 hyperlinks to their URLs, one a line: the table
+/// never has to wrap inside a link, which would split its escape codes.
+fn hyperlinked_labels(links: &[Link]) -> String {
+    links
+        .iter()
+        .map(|link| {
+            let label = link.title.replace(' ', "\u{a0}");
+            format!("\x1b]8;;{}\x1b\\{label}\x1b]8;;\x1b\\", link.url)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The table with empty hyperlinks removed: comfy-table carries an open
+/// OSC 8 link over to each later line of its cell as if it were a colour,
+/// which a terminal shows as nothing but which would bloat the output.
+fn without_empty_links(table: &str) -> String {
+    static EMPTY: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    EMPTY
+        .get_or_init(|| {
+            regex::Regex::new(r"\x1b\]8;;[^\x1b]*\x1b\\\x1b\]8;;\x1b\\").expect("valid pattern")
+        })
+        .replace_all(table, "")
+        .into_owned()
+}
+
+/// The links of one document's table, numbered in order of first use;
+/// claims of one sentence often share a URL, which is listed once.
+#[derive(Default)]
+struct Footnotes {
+    links: Vec<Link>,
+}
+
+impl Footnotes {
+    /// "1 2 3 4" (the numbers of a claim's links), adding new URLs.
+    fn numbers(&mut self, links: &[Link]) -> String {
+        let numbers: Vec<String> = links
+            .iter()
+            .map(|link| {
+                let index = match self.links.iter().position(|l| l.url == link.url) {
+                    Some(index) => index,
+                    None => {
+                        self.links.push(link.clone());
+                        self.links.len() - 1
+                    }
+                };
+                (index + 1).to_string()
+            })
+            .collect();
+        if numbers.is_empty() {
+            "—".to_string()
+        } else {
+            numbers.join(" ")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ARTICLE: &str = "Harbour bridge reopens\n\nPublished 5 November 2017\n\n\
+        Unemployment in France rose to 9.7% in October, INSEE said.\n";
+
+    fn render(hyperlinks: bool) -> String {
+        let document = crate::check("story.txt", ARTICLE, &crate::Options::default());
+        let style = Style {
+            colour: false,
+            width: 100,
+            hyperlinks,
+        };
+        let mut out = Vec::new();
+        Table
+            .render(&Report::new(vec![document]), style, &mut out)
+            .unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// What a terminal shows: escape sequences take no columns.
+    fn visible(line: &str) -> String {
+        regex::Regex::new(r"\x1b\]8;;[^\x1b]*\x1b\\|\x1b\[[0-9;]*m")
+            .unwrap()
+            .replace_all(line, "")
+            .into_owned()
+    }
+
+    #[test]
+    fn without_hyperlinks_the_urls_are_footnotes() {
+        let text = render(false);
+        assert!(text.contains("look up"), "{text}");
+        assert!(!text.contains("\x1b]8;;"), "{text}");
+        assert!(
+            text.contains("[1] Wikipedia: https://en.wikipedia.org/w/index.php?search="),
+            "{text}"
+        );
+        assert!(text.contains("INSEE: https://www.insee.fr/"), "{text}");
+    }
+
+    #[test]
+    fn hyperlinked_labels_keep_the_table_aligned() {
+        let text = render(true);
+        assert!(text.contains("\x1b]8;;https://en.wikipedia.org/"), "{text}");
+        assert!(!text.contains("[1] "), "{text}");
+        let widths: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with(['│', '┌', '└', '╞']))
+            .map(|l| visible(l).chars().count())
+            .collect();
+        assert!(widths.len() > 3, "{text}");
+        assert!(widths.iter().all(|w| *w == widths[0]), "{widths:?}\n{text}");
+        // Each link is opened once, around its label.
+        let opened = text.matches("\x1b]8;;https://").count();
+        let labelled = text.matches("\x1b\\Wikipedia\x1b]8;;").count();
+        assert_eq!(labelled, 2, "{text:?}");
+        assert_eq!(opened, 4 + 7, "{text:?}");
+    }
 }

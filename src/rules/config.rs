@@ -9,6 +9,7 @@ use regex::Regex;
 use super::pack::{self, ClaimRule, Pack, PackError, PhraseRule, RuleSettings};
 use super::{catalogue, Severity};
 use crate::lexicon::WordLists;
+use crate::lookup::References;
 
 /// A phrase rule ready to run.
 #[derive(Debug, Clone)]
@@ -23,6 +24,8 @@ pub struct RuleConfig {
     settings: BTreeMap<String, RuleSettings>,
     pub(crate) phrases: Vec<CompiledPhrase>,
     pub(crate) claim_rules: Vec<ClaimRule>,
+    /// The look-up link templates, built-in and from packs.
+    references: References,
     /// Run only these ids or families (empty: all that are on).
     pub select: Vec<String>,
     /// Skip these ids or families.
@@ -66,6 +69,7 @@ impl RuleConfig {
             settings: BTreeMap::new(),
             phrases: Vec::new(),
             claim_rules: Vec::new(),
+            references: References::builtin(),
             select: Vec::new(),
             ignore: Vec::new(),
             sources: Vec::new(),
@@ -139,6 +143,15 @@ impl RuleConfig {
             check_new_id(self, &rule.id).map_err(&error)?;
             self.claim_rules.push(rule);
         }
+        for (entry, (line, column)) in pack.reference.iter().zip(&pack.reference_at) {
+            self.references
+                .apply(entry.get_ref())
+                .map_err(|reason| PackError {
+                    line: Some(*line),
+                    column: Some(*column),
+                    ..error(reason)
+                })?;
+        }
         for (name, additions) in pack.words {
             self.words.extend(&name, additions).map_err(&error)?;
         }
@@ -147,6 +160,11 @@ impl RuleConfig {
         }
         self.sources.push(file.to_string());
         Ok(())
+    }
+
+    /// The look-up link templates claims get.
+    pub fn references(&self) -> &References {
+        &self.references
     }
 
     fn knows(&self, id: &str) -> bool {

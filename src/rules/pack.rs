@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use super::Severity;
 use crate::extract::ClaimKind;
+use crate::lookup::ReferenceEntry;
 
 /// The packs compiled into the binary, in load order.
 const BUILTIN_PACKS: &[(&str, &str)] = &[(
@@ -35,6 +36,13 @@ pub(crate) struct Pack {
     /// Claim rules: `[[claim]]`.
     #[serde(default)]
     pub claim: Vec<ClaimRule>,
+    /// Look-up link templates to add, replace or turn off: `[[reference]]`.
+    #[serde(default)]
+    pub reference: Vec<toml::Spanned<ReferenceEntry>>,
+    /// Line and column of each `[[reference]]` entry, for errors found when
+    /// packs are merged.
+    #[serde(skip)]
+    pub reference_at: Vec<(usize, usize)>,
     /// Additions to the built-in data files: `[words.attribution]`,
     /// `[[words.units.unit]]` (see `crate::lexicon`).
     #[serde(default)]
@@ -154,23 +162,38 @@ impl std::error::Error for PackError {}
 
 /// Parses one pack's text; `file` names it in errors.
 pub(crate) fn parse(file: &str, text: &str) -> Result<Pack, PackError> {
-    toml::from_str::<Pack>(text).map_err(|error| {
-        let (line, column) = match error.span() {
-            Some(span) => {
-                let before = &text[..span.start.min(text.len())];
-                let line = before.matches('\n').count() + 1;
-                let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                (Some(line), Some(column))
-            }
-            None => (None, None),
-        };
-        PackError {
+    let at = |offset: usize| {
+        let (line, column) = line_column(text, offset);
+        move |reason: String| PackError {
             file: file.to_string(),
-            line,
-            column,
-            reason: error.message().trim().replace('\n', "; "),
+            line: Some(line),
+            column: Some(column),
+            reason,
         }
-    })
+    };
+    let mut pack = toml::from_str::<Pack>(text).map_err(|error| match error.span() {
+        Some(span) => at(span.start)(error.message().trim().replace('\n', "; ")),
+        None => PackError {
+            file: file.to_string(),
+            line: None,
+            column: None,
+            reason: error.message().trim().replace('\n', "; "),
+        },
+    })?;
+    for entry in &pack.reference {
+        let start = entry.span().start;
+        entry.get_ref().validate().map_err(at(start))?;
+        pack.reference_at.push(line_column(text, start));
+    }
+    Ok(pack)
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
 }
 
 /// The built-in packs, parsed.
@@ -261,5 +284,20 @@ mod tests {
             error.reason.contains("mesage") || error.reason.contains("message"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn a_reference_without_a_url_names_its_line() {
+        let text = "# house links\n\n[[reference]]\nname = \"archive\"\ntitle = \"Archive\"\n";
+        let error = parse("house.toml", text).unwrap_err();
+        assert_eq!((error.line, error.column), (Some(3), Some(1)), "{error}");
+        assert!(error.reason.contains("needs a url"), "{error}");
+    }
+
+    #[test]
+    fn a_reference_with_a_bad_kind_is_a_parse_error() {
+        let text = "[[reference]]\nname = \"x\"\ntitle = \"X\"\nurl = \"https://x.org/{query}\"\nkinds = [\"amount\"]\n";
+        let error = parse("house.toml", text).unwrap_err();
+        assert_eq!(error.line, Some(5), "{error}");
     }
 }

@@ -1,0 +1,320 @@
+//! The words a look-up searches for, and the date window it is limited to.
+//!
+//! A query is the named entities of the claim's sentence (runs of
+//! capitalised words that do not merely start the sentence or a quotation)
+//! plus the claim's subject, without stop words, at most a few words long.
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+use super::templates::QuerySettings;
+
+/// One word of a sentence, cleaned of the punctuation around it.
+struct Token<'a> {
+    word: &'a str,
+    /// The word starts the sentence or a quotation, so its capital says nothing.
+    starts: bool,
+    /// Punctuation after the word ("Paris," "Berlin;") ends a name.
+    closes: bool,
+}
+
+fn tokens(sentence: &str) -> Vec<Token<'_>> {
+    let mut out: Vec<Token<'_>> = Vec::new();
+    let mut after_colon = false;
+    for raw in sentence.split_whitespace() {
+        let opens_quote = raw.starts_with(['"', '“', '‘', '\'', '(', '[']);
+        let leading = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let mut word = leading.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        // "U.S." keeps its full stops; "Paris." at a sentence end does not.
+        if word.ends_with('.') && !word[..word.len() - 1].contains('.') {
+            word = word.trim_end_matches('.');
+        }
+        let word = ["'s", "’s"]
+            .iter()
+            .find_map(|s| word.strip_suffix(s))
+            .unwrap_or(word);
+        let starts = out.is_empty() || opens_quote || after_colon;
+        after_colon = raw.ends_with(':');
+        if word.is_empty() {
+            continue;
+        }
+        // Anything after the word in the raw token ends a name.
+        let word_end = word.as_ptr() as usize - raw.as_ptr() as usize + word.len();
+        out.push(Token {
+            word,
+            starts,
+            closes: word_end < raw.len(),
+        });
+    }
+    out
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_stop(word: &str, settings: &QuerySettings) -> bool {
+    let lower = word.to_lowercase();
+    settings.stop_words.contains(&lower)
+}
+
+/// The named entities of a sentence, in order, each once.
+pub(super) fn entities(sentence: &str, settings: &QuerySettings) -> Vec<String> {
+    let tokens = tokens(sentence);
+    let mut found: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_capitalised(tokens[i].word) {
+            i += 1;
+            continue;
+        }
+        // A run: capitalised words, joined by "of", "de", ... between two of them.
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() && !tokens[end - 1].closes {
+            let next = tokens[end].word;
+            if is_capitalised(next) && !tokens[end].starts {
+                end += 1;
+            } else if settings.joiners.iter().any(|j| j == next)
+                && !tokens[end].closes
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|t| is_capitalised(t.word) && !t.starts)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        let mut words: Vec<&str> = tokens[start..end].iter().map(|t| t.word).collect();
+        // A lone capital at the start of the sentence or a quotation is grammar.
+        if tokens[start].starts && words.len() == 1 {
+            continue;
+        }
+        while words.first().is_some_and(|w| is_stop(w, settings)) {
+            words.remove(0);
+        }
+        while words.last().is_some_and(|w| is_stop(w, settings)) {
+            words.pop();
+        }
+        let entity = words.join(" ");
+        if !entity.is_empty() && !found.iter().any(|f| f.eq_ignore_ascii_case(&entity)) {
+            found.push(entity);
+        }
+    }
+    found
+}
+
+/// The words of one sentence a query is made of, found once for all the
+/// claims in it.
+pub(super) struct SentenceWords {
+    /// The words of its named entities, in order.
+    entities: Vec<String>,
+    /// Its other content words, lower case.
+    content: Vec<String>,
+}
+
+impl SentenceWords {
+    pub fn new(sentence: &str, settings: &QuerySettings) -> SentenceWords {
+        SentenceWords {
+            entities: entities(sentence, settings)
+                .iter()
+                .flat_map(|e| e.split(' ').map(str::to_string).collect::<Vec<_>>())
+                .collect(),
+            content: content_words(sentence, settings)
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+        }
+    }
+
+    /// The query for a claim: the sentence's entities, then the claim's
+    /// subject's content words, then (while there are fewer than
+    /// `min_words`) the sentence's other content words.
+    pub fn query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
+        let mut words = self.entities.clone();
+        let add = |word: &str, words: &mut Vec<String>| {
+            if !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+                words.push(word.to_string());
+            }
+        };
+        for word in subject
+            .map(|s| content_words(s, settings))
+            .unwrap_or_default()
+        {
+            add(word, &mut words);
+        }
+        for word in &self.content {
+            if words.len() >= settings.min_words {
+                break;
+            }
+            add(word, &mut words);
+        }
+        words.truncate(settings.max_words.max(1));
+        words.join(" ")
+    }
+}
+
+/// The words of a text that are neither stop words nor numbers.
+fn content_words<'a>(text: &'a str, settings: &QuerySettings) -> Vec<&'a str> {
+    tokens(text)
+        .into_iter()
+        .map(|t| t.word)
+        .filter(|w| !is_stop(w, settings) && w.chars().all(char::is_alphabetic))
+        .collect()
+}
+
+/// Text for a URL: every byte but unreserved ones percent-encoded (so a
+/// space is %20, valid in a path and in a query alike).
+pub(super) fn encode(text: &str) -> String {
+    urlencoding::encode(text).into_owned()
+}
+
+/// The dates a news search is limited to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Window {
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Window {
+    /// `days` either side of one day.
+    pub fn around(date: Date, days: i32) -> Option<Window> {
+        Some(Window {
+            from: date.checked_sub(days.days()).ok()?,
+            to: date.checked_add(days.days()).ok()?,
+        })
+    }
+
+    /// The window a TIMEX3 value names: a day (± `days`), a month or a year;
+    /// none for seasons, quarters, decades, durations and references.
+    pub fn of_timex(timex: &str, days: i32) -> Option<Window> {
+        let parts: Vec<&str> = timex.split('-').collect();
+        let number = |s: &str| s.parse::<i16>().ok();
+        match parts.as_slice() {
+            [y, m, d] if y.len() == 4 => {
+                let date = Date::new(number(y)?, number(m)? as i8, number(d)? as i8).ok()?;
+                Window::around(date, days)
+            }
+            [y, m] if y.len() == 4 && m.len() == 2 => {
+                let first = Date::new(number(y)?, number(m)? as i8, 1).ok()?;
+                Some(Window {
+                    from: first,
+                    to: first.last_of_month(),
+                })
+            }
+            [y] if y.len() == 4 => Some(Window {
+                from: Date::new(number(y)?, 1, 1).ok()?,
+                to: Date::new(number(y)?, 12, 31).ok()?,
+            }),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::templates::reference_data;
+    use super::*;
+
+    fn settings() -> &'static QuerySettings {
+        &reference_data().query
+    }
+
+    #[test]
+    fn entities_are_capitalised_runs_not_at_the_start() {
+        let sentence =
+            "The Bank of England said on Tuesday that inflation in the United Kingdom fell.";
+        assert_eq!(
+            entities(sentence, settings()),
+            ["Bank of England", "United Kingdom"]
+        );
+    }
+
+    #[test]
+    fn a_lone_capital_at_a_start_is_not_an_entity() {
+        assert!(entities("Officials said 70 projects were approved.", settings()).is_empty());
+        assert_eq!(
+            entities("He said: \"Twelve schools in Leeds closed.\"", settings()),
+            ["Leeds"]
+        );
+        // A run at the very start still names something.
+        assert_eq!(
+            entities("Acme Corp hired 40 people.", settings()),
+            ["Acme Corp"]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_possessives_end_names() {
+        assert_eq!(
+            entities(
+                "In 2016, Paris, Lyon and Germany's Berlin grew.",
+                settings()
+            ),
+            ["Paris", "Lyon", "Germany", "Berlin"]
+        );
+        assert_eq!(
+            entities("Jobs in the U.S. rose by 2%.", settings()),
+            ["U.S."]
+        );
+    }
+
+    #[test]
+    fn months_and_weekdays_are_not_entities() {
+        assert!(entities("It opened on Monday, 5 November 2017.", settings()).is_empty());
+    }
+
+    fn build(sentence: &str, subject: Option<&str>, settings: &QuerySettings) -> String {
+        SentenceWords::new(sentence, settings).query(subject, settings)
+    }
+
+    #[test]
+    fn query_joins_entities_and_subject_without_stop_words() {
+        let sentence = "Unemployment in France rose to 9.7% of the workforce, INSEE said.";
+        assert_eq!(
+            build(sentence, Some("of the workforce"), settings()),
+            "France INSEE workforce"
+        );
+        // Little named: the sentence's content words make up the query.
+        assert_eq!(
+            build("They built 70 new bridges in 2016.", None, settings()),
+            "built bridges"
+        );
+        assert_eq!(
+            build(
+                "The council said 70 projects were approved, 17 of which are finished.",
+                None,
+                settings()
+            ),
+            "council projects approved"
+        );
+    }
+
+    #[test]
+    fn queries_are_percent_encoded() {
+        assert_eq!(encode("Bank of England"), "Bank%20of%20England");
+        assert_eq!(encode("Zürich & Genève"), "Z%C3%BCrich%20%26%20Gen%C3%A8ve");
+        assert_eq!(encode("a/b?c=d#e"), "a%2Fb%3Fc%3Dd%23e");
+    }
+
+    #[test]
+    fn windows_follow_the_precision_of_the_date() {
+        let day = Window::of_timex("2017-11-05", 7).unwrap();
+        assert_eq!(
+            (day.from.to_string(), day.to.to_string()),
+            ("2017-10-29".into(), "2017-11-12".into())
+        );
+        let month = Window::of_timex("2016-02", 7).unwrap();
+        assert_eq!(month.to.to_string(), "2016-02-29");
+        let year = Window::of_timex("1999", 7).unwrap();
+        assert_eq!(
+            (year.from.to_string(), year.to.to_string()),
+            ("1999-01-01".into(), "1999-12-31".into())
+        );
+        assert_eq!(Window::of_timex("2017-SU", 7), None);
+        assert_eq!(Window::of_timex("P4Y", 7), None);
+        assert_eq!(Window::of_timex("PAST_REF", 7), None);
+    }
+}

@@ -1,0 +1,248 @@
+//! URL templates for look-up links: the built-in set from
+//! rules/references.toml and the entries packs add, replace or turn off.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::extract::ClaimKind;
+use crate::lexicon::builtin;
+
+/// The placeholders a template's URL may hold.
+const PLACEHOLDERS: &[&str] = &["query", "value", "from", "to", "year"];
+
+/// Placeholders that need a date window: a template with one is left out
+/// for a claim that has none.
+pub(super) const DATED: &[&str] = &["from", "to", "year"];
+
+/// One `[[reference]]` entry as a pack or the data file writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceEntry {
+    /// The template's name; a later entry with the same name replaces it.
+    pub name: String,
+    /// `false` turns the named template off.
+    pub enabled: Option<bool>,
+    /// The link's short label ("Wikipedia").
+    pub title: Option<String>,
+    /// The URL with placeholders.
+    pub url: Option<String>,
+    #[serde(default)]
+    pub kinds: Vec<ClaimKind>,
+    #[serde(default)]
+    pub topics: Vec<String>,
+    #[serde(default)]
+    pub countries: Vec<String>,
+}
+
+impl ReferenceEntry {
+    /// Checks an entry on its own: a name, and unless it turns a template
+    /// off, a title and an http(s) URL whose placeholders are known.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("reference needs a name".to_string());
+        }
+        if self.enabled == Some(false) {
+            return Ok(());
+        }
+        let name = &self.name;
+        if self.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            return Err(format!(
+                "reference {name} needs a title (or enabled = false to turn it off)"
+            ));
+        }
+        let Some(url) = &self.url else {
+            return Err(format!(
+                "reference {name} needs a url (or enabled = false to turn it off)"
+            ));
+        };
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(format!(
+                "reference {name}: url must start with https:// or http://"
+            ));
+        }
+        for placeholder in placeholders(url)? {
+            if !PLACEHOLDERS.contains(&placeholder) {
+                return Err(format!(
+                    "reference {name}: unknown placeholder {{{placeholder}}} (known: {})",
+                    PLACEHOLDERS
+                        .iter()
+                        .map(|p| format!("{{{p}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The names inside `{...}` in a URL, or an error for an unclosed brace.
+pub(super) fn placeholders(url: &str) -> Result<Vec<&str>, String> {
+    let mut found = Vec::new();
+    let mut rest = url;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let close = after
+            .find('}')
+            .ok_or_else(|| format!("unclosed {{ in url {url}"))?;
+        found.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    Ok(found)
+}
+
+/// A template ready to fill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Template {
+    pub name: String,
+    pub title: String,
+    pub url: String,
+    pub kinds: Vec<ClaimKind>,
+    /// Lower case word starts.
+    pub topics: Vec<String>,
+    pub countries: Vec<String>,
+}
+
+/// How queries are built: word lists and sizes from the data file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct QuerySettings {
+    pub window_days: i32,
+    pub max_words: usize,
+    pub min_words: usize,
+    pub stop_words: Vec<String>,
+    pub joiners: Vec<String>,
+}
+
+/// rules/references.toml as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ReferenceData {
+    pub query: QuerySettings,
+    pub countries: BTreeMap<String, Vec<String>>,
+    pub reference: Vec<ReferenceEntry>,
+}
+
+builtin!(reference_data, ReferenceData, "references");
+
+/// The templates of one run, in the order their links are listed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct References {
+    pub(super) templates: Vec<Template>,
+}
+
+impl References {
+    /// The templates of rules/references.toml.
+    pub fn builtin() -> References {
+        let mut references = References {
+            templates: Vec::new(),
+        };
+        for entry in &reference_data().reference {
+            if let Err(reason) = entry.validate().and_then(|()| references.apply(entry)) {
+                // The data file is tested; a failure here is a build defect.
+                panic!("built-in rules/references.toml: {reason}");
+            }
+        }
+        references
+    }
+
+    /// Adds, replaces or turns off a template; `entry` must be valid.
+    pub fn apply(&mut self, entry: &ReferenceEntry) -> Result<(), String> {
+        let existing = self.templates.iter().position(|t| t.name == entry.name);
+        if entry.enabled == Some(false) {
+            return match existing {
+                Some(index) => {
+                    self.templates.remove(index);
+                    Ok(())
+                }
+                None => Err(format!(
+                    "reference {} names no template to turn off",
+                    entry.name
+                )),
+            };
+        }
+        let template = Template {
+            name: entry.name.clone(),
+            title: entry.title.clone().unwrap_or_default(),
+            url: entry.url.clone().unwrap_or_default(),
+            kinds: entry.kinds.clone(),
+            topics: entry.topics.iter().map(|t| t.to_lowercase()).collect(),
+            countries: entry.countries.clone(),
+        };
+        match existing {
+            Some(index) => self.templates[index] = template,
+            None => self.templates.push(template),
+        }
+        Ok(())
+    }
+
+    /// The template names, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.templates.iter().map(|t| t.name.as_str())
+    }
+}
+
+impl Default for References {
+    fn default() -> References {
+        References::builtin()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(text: &str) -> ReferenceEntry {
+        toml::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn builtin_templates_load_with_defaults_first() {
+        let references = References::builtin();
+        let names: Vec<&str> = references.names().collect();
+        assert_eq!(
+            &names[..4],
+            &["wikipedia", "wikidata", "news", "fact-check"]
+        );
+        assert!(names.contains(&"ons"));
+    }
+
+    #[test]
+    fn entries_are_validated() {
+        assert!(
+            entry("name = \"x\"\ntitle = \"X\"\nurl = \"https://x.org/?q={query}\"")
+                .validate()
+                .is_ok()
+        );
+        assert!(entry("name = \"x\"\nenabled = false").validate().is_ok());
+        let missing = entry("name = \"x\"\ntitle = \"X\"").validate().unwrap_err();
+        assert!(missing.contains("needs a url"), "{missing}");
+        let unknown = entry("name = \"x\"\ntitle = \"X\"\nurl = \"https://x.org/{qeury}\"")
+            .validate()
+            .unwrap_err();
+        assert!(unknown.contains("{qeury}"), "{unknown}");
+        let scheme = entry("name = \"x\"\ntitle = \"X\"\nurl = \"ftp://x.org/\"")
+            .validate()
+            .unwrap_err();
+        assert!(scheme.contains("https://"), "{scheme}");
+    }
+
+    #[test]
+    fn packs_replace_and_turn_off_by_name() {
+        let mut references = References::builtin();
+        references
+            .apply(&entry(
+                "name = \"wikipedia\"\ntitle = \"Wikipédia\"\nurl = \"https://fr.wikipedia.org/?search={query}\"",
+            ))
+            .unwrap();
+        assert_eq!(references.templates[0].title, "Wikipédia");
+        references
+            .apply(&entry("name = \"wikidata\"\nenabled = false"))
+            .unwrap();
+        assert!(!references.names().any(|n| n == "wikidata"));
+        assert!(references
+            .apply(&entry("name = \"nosuch\"\nenabled = false"))
+            .is_err());
+    }
+}
