@@ -1,12 +1,14 @@
 //! The figcheck command line: arguments, exit codes and glue between the
 //! library's stages. No parsing or checking happens here.
 
-use std::io::{IsTerminal, Write};
+use std::io::{BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use figcheck::batch::{self, stream, stream::Entry, Totals};
 use figcheck::report::{Json, Renderer, Report, Style, Table};
 use figcheck::rules::{RuleConfig, Severity};
 use figcheck::source;
@@ -29,8 +31,20 @@ enum Command {
     /// Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on
     /// a usage error or when an input could not be read (the other inputs are
     /// still checked and reported).
+    ///
+    /// Many inputs are checked in parallel (--jobs); the report keeps their
+    /// order. With more than one input a totals line goes to standard error,
+    /// and a progress bar too when it is a terminal.
+    ///
+    /// With --input-format jsonl each input line is {"id": ..., "text": ...,
+    /// "as_of": "YYYY-MM-DD" or null} and the output is JSON Lines: one
+    /// document report per line (with "source" = id and "version": 1), in
+    /// input order and written as each is done; a line that cannot be checked
+    /// gives {"version": 1, "id": ..., "line": N, "error": "..."} and exit
+    /// status 2 at the end. --format json instead prints one JSON report
+    /// when the stream ends.
     #[command(
-        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -"
+        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -\n  figcheck check --jobs 2 stories/\n  figcheck check --input-format jsonl < articles.jsonl > reports.jsonl"
     )]
     Check(CheckArgs),
     /// List the rules (id, severity, on or off, summary), or print one rule's
@@ -51,6 +65,16 @@ struct CheckArgs {
     /// for standard input. No input reads standard input.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
+
+    /// How to read the input: plain text files, or a JSON Lines stream of
+    /// {"id", "text", "as_of"} objects from standard input or one file.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input_format: InputFormat,
+
+    /// Check N articles at once (default: one per core; 1 checks one after
+    /// another).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -107,6 +131,14 @@ impl FailOn {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Plain text articles: files, directories or standard input.
+    Text,
+    /// One JSON object per line: {"id": ..., "text": ..., "as_of": ...}.
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// A table for the terminal, fitted to its width.
     Table,
@@ -120,7 +152,7 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 }
 
 fn main() -> ExitCode {
-    // Errors are one line; a defect is reported per input by check_guarded,
+    // Errors are one line; a defect is reported per input by batch::check_guarded,
     // never as a backtrace.
     std::panic::set_hook(Box::new(|_| {}));
     let cli = Cli::parse();
@@ -197,70 +229,143 @@ fn check(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let expanded = source::expand(&args.inputs);
-    let mut failed = !expanded.errors.is_empty();
-    for error in &expanded.errors {
-        eprintln!("figcheck: error: {error}");
-    }
-    for skipped in &expanded.skipped {
-        eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
-    }
     let options = Options {
         as_of: args.as_of,
         rules,
     };
+    let jobs = args.jobs.map_or_else(batch::default_jobs, |n| n as usize);
+    let pool = match batch::pool(jobs) {
+        Ok(pool) => pool,
+        Err(message) => {
+            eprintln!("figcheck: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    match args.input_format {
+        InputFormat::Text => check_files(&args, &options, &pool),
+        InputFormat::Jsonl => check_stream(&args, &options, &pool),
+    }
+}
+
+fn check_files(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -> ExitCode {
+    let started = Instant::now();
+    let expanded = source::expand(&args.inputs);
+    let mut totals = Totals::default();
+    for error in &expanded.errors {
+        eprintln!("figcheck: error: {error}");
+        totals.add_missing();
+    }
+    for skipped in &expanded.skipped {
+        eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
+    }
+    let progress = batch::Progress::for_inputs(expanded.inputs.len());
+    let outcomes = batch::check_inputs(&expanded.inputs, args.max_bytes, options, pool, &progress);
+    progress.finish();
     let mut documents = Vec::new();
-    for input in &expanded.inputs {
-        match source::read(input, args.max_bytes) {
-            Ok(source) => match check_guarded(&source.name, &source.text, &options) {
-                Ok(document) => documents.push(document),
-                Err(message) => {
-                    eprintln!("figcheck: error: {}: {message}", source.name);
-                    failed = true;
-                }
-            },
-            Err(error) => {
-                eprintln!("figcheck: error: {error}");
-                failed = true;
-            }
+    for outcome in outcomes {
+        totals.add(&outcome);
+        match outcome {
+            Ok(document) => documents.push(document),
+            Err(message) => eprintln!("figcheck: error: {message}"),
         }
     }
     // JSON always gets a document, so scripts can parse it even when every input failed.
     let report = Report::new(documents);
-    let fails = match (args.fail_on.threshold(), report.worst_severity()) {
-        (Some(threshold), Some(worst)) => worst >= threshold,
-        _ => false,
-    };
     if !report.documents.is_empty() || args.format == Format::Json {
-        if let Err(message) = write_report(&args, &report) {
+        if let Err(message) = write_report(args, &report) {
             eprintln!("figcheck: error: {message}");
             return ExitCode::from(2);
         }
     }
-    if failed {
+    finish(args, &totals, started)
+}
+
+/// `--input-format jsonl`: one report per input line, written as it goes
+/// (or, with --format json, one report at the end).
+fn check_stream(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -> ExitCode {
+    let started = Instant::now();
+    let (name, reader): (String, Box<dyn BufRead + Send>) = match args.inputs.as_slice() {
+        [] => ("-".to_string(), Box::new(BufReader::new(std::io::stdin()))),
+        [input] if input == "-" => ("-".to_string(), Box::new(BufReader::new(std::io::stdin()))),
+        [input] => match std::fs::File::open(input) {
+            Ok(file) => (input.clone(), Box::new(BufReader::new(file))),
+            Err(error) => {
+                let reason = match error.kind() {
+                    std::io::ErrorKind::NotFound => source::Reason::NotFound.to_string(),
+                    _ => error.to_string(),
+                };
+                eprintln!("figcheck: error: {input}: {reason}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("figcheck: error: --input-format jsonl reads one stream: standard input or one file");
+            return ExitCode::from(2);
+        }
+    };
+    let whole_report = args.format == Format::Json;
+    let mut out: Box<dyn Write> = match (&args.output, whole_report) {
+        (Some(path), false) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Err(e) => {
+                eprintln!(
+                    "figcheck: error: {}: cannot write the report: {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        _ => Box::new(std::io::stdout()),
+    };
+    let mut totals = Totals::default();
+    let mut documents = Vec::new();
+    let streamed = stream::run(&name, reader, args.max_bytes, options, pool, |entry| {
+        totals.add(&entry.outcome);
+        if let Err(message) = &entry.outcome {
+            eprintln!("figcheck: error: {message}");
+        }
+        match (whole_report, entry.outcome) {
+            (true, Ok(document)) => {
+                documents.push(document);
+                Ok(())
+            }
+            (true, Err(_)) => Ok(()),
+            (false, outcome) => stream::write_line(&mut out, &Entry { outcome, ..entry }),
+        }
+    });
+    match streamed {
+        // A closed pipe (`figcheck check | head`) is the reader's choice.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("figcheck: error: {name}: {e}");
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    if whole_report {
+        if let Err(message) = write_report(args, &Report::new(documents)) {
+            eprintln!("figcheck: error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    finish(args, &totals, started)
+}
+
+/// The totals line for a run of more than one input, and the exit status.
+fn finish(args: &CheckArgs, totals: &Totals, started: Instant) -> ExitCode {
+    if totals.articles > 1 {
+        eprintln!("figcheck: {}", totals.line(started.elapsed()));
+    }
+    let fails = match (args.fail_on.threshold(), totals.worst_severity()) {
+        (Some(threshold), Some(worst)) => worst >= threshold,
+        _ => false,
+    };
+    if totals.unreadable > 0 {
         ExitCode::from(2)
     } else if fails {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Checks one text; a defect that panics on it becomes an error for that
-/// input alone, so the other inputs are still checked.
-fn check_guarded(
-    name: &str,
-    text: &str,
-    options: &Options,
-) -> Result<figcheck::DocumentReport, String> {
-    std::panic::catch_unwind(|| figcheck::check(name, text, options)).map_err(|payload| {
-        let detail = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
-        format!("internal error while checking ({detail}); please report it with this input")
-    })
 }
 
 fn write_report(args: &CheckArgs, report: &Report) -> Result<(), String> {
