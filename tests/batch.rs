@@ -21,7 +21,11 @@ fn figcheck() -> Command {
 /// A short article of its own for each `n`: figures, dates, a source, and
 /// for every third one a weekday that does not match its date.
 fn article(n: usize) -> String {
-    let weekday = if n.is_multiple_of(3) { "Monday" } else { "Sunday" };
+    let weekday = if n.is_multiple_of(3) {
+        "Monday"
+    } else {
+        "Sunday"
+    };
     format!(
         "Ferry service {n} returns\n\nPublished 5 November 2017\n\n\
          The harbour board said {} crossings were planned last year, {} of which ran on time.\n\n\
