@@ -41,8 +41,8 @@ enum Command {
     /// document report per line (with "source" = id and "version": 1), in
     /// input order and written as each is done; a line that cannot be checked
     /// gives {"version": 1, "id": ..., "line": N, "error": "..."} and exit
-    /// status 2 at the end. --format json instead prints one JSON report
-    /// when the stream ends.
+    /// status 2 at the end. A --format other than the default table (json,
+    /// for one) instead prints one whole report when the stream ends.
     #[command(
         after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -\n  figcheck check --jobs 2 stories/\n  figcheck check --input-format jsonl < articles.jsonl > reports.jsonl"
     )]
@@ -303,7 +303,10 @@ fn check_stream(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -
             return ExitCode::from(2);
         }
     };
-    let whole_report = args.format == Format::Json;
+    // The default table would be no use to a program reading a stream, so
+    // it means JSON Lines here; a format asked for by name renders the whole
+    // report once the stream ends.
+    let whole_report = args.format != Format::Table;
     let mut out: Box<dyn Write> = match (&args.output, whole_report) {
         (Some(path), false) => match std::fs::File::create(path) {
             Ok(file) => Box::new(std::io::BufWriter::new(file)),
