@@ -281,7 +281,7 @@ fn check_files(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) ->
 }
 
 /// `--input-format jsonl`: one report per input line, written as it goes
-/// (or, with --format json, one report at the end).
+/// (or, with a --format named, one whole report at the end).
 fn check_stream(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -> ExitCode {
     let started = Instant::now();
     let (name, reader): (String, Box<dyn BufRead + Send>) = match args.inputs.as_slice() {
@@ -339,7 +339,7 @@ fn check_stream(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -
     match streamed {
         // A closed pipe (`figcheck check | head`) is the reader's choice.
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("figcheck: error: {name}: {e}");
+            eprintln!("figcheck: error: {name}: stopped: {e}");
             return ExitCode::from(2);
         }
         _ => {}
