@@ -14,6 +14,7 @@
 //!
 //! [`check`] runs the whole pipeline on one text, so another program can embed it.
 
+pub mod batch;
 pub mod calendar;
 pub mod document;
 pub mod extract;

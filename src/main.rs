@@ -1,11 +1,15 @@
 //! The figcheck command line: arguments, exit codes and glue between the
 //! library's stages. No parsing or checking happens here.
 
+use std::io::{BufRead, BufReader};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use figcheck::batch::{self, stream, stream::Entry, Totals};
 
 use figcheck::report::{Csv, Html, Json, Jsonl, Markdown, Renderer, Report, Sarif, Style, Table};
 use figcheck::review::{self, Baseline};
@@ -30,8 +34,20 @@ enum Command {
     /// Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 on
     /// a usage error or when an input could not be read (the other inputs are
     /// still checked and reported).
+    ///
+    /// Many inputs are checked in parallel (--jobs); the report keeps their
+    /// order. With more than one input a totals line goes to standard error,
+    /// and a progress bar too when it is a terminal.
+    ///
+    /// With --input-format jsonl each input line is {"id": ..., "text": ...,
+    /// "as_of": "YYYY-MM-DD" or null} and the output is JSON Lines: one
+    /// document report per line (with "source" = id and "version": 1), in
+    /// input order and written as each is done; a line that cannot be checked
+    /// gives {"version": 1, "id": ..., "line": N, "error": "..."} and exit
+    /// status 2 at the end. A --format other than the default table (json,
+    /// for one) instead prints one whole report when the stream ends.
     #[command(
-        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check page.html story.md\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -\n  figcheck check --write-baseline review.json story.txt\n  figcheck check --baseline review.json story.txt\n  figcheck check --diff story-v1.txt story-v2.txt"
+        after_help = "Examples:\n  figcheck check story.txt\n  figcheck check --jobs 2 stories/\n  figcheck check --input-format jsonl < articles.jsonl > reports.jsonl\n  figcheck check page.html story.md\n  figcheck check --as-of 2017-11-05 --format json stories/ > report.json\n  cat story.txt | figcheck check -\n  figcheck check --write-baseline review.json story.txt\n  figcheck check --baseline review.json story.txt\n  figcheck check --diff story-v1.txt story-v2.txt"
     )]
     Check(CheckArgs),
     /// List the rules (id, severity, on or off, summary), or print one rule's
@@ -89,7 +105,8 @@ struct CheckArgs {
     fail_on: FailOn,
 
     /// How to read the inputs; by default from the file name's ending
-    /// (.txt, .md, .markdown, .html, .htm), else from the content.
+    /// (.txt, .md, .markdown, .html, .htm), else from the content. `jsonl`
+    /// reads a stream of articles (see above).
     #[arg(long, value_enum, value_name = "FORMAT")]
     input_format: Option<InputFormatArg>,
 
@@ -108,6 +125,11 @@ struct CheckArgs {
     #[arg(long, value_name = "OLD_FILE")]
     diff: Option<PathBuf>,
 
+    /// Check N articles at once (default: one per core; 1 checks one after
+    /// another).
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
+
     #[command(flatten)]
     network: NetworkArgs,
 }
@@ -120,14 +142,20 @@ enum InputFormatArg {
     Markdown,
     /// An HTML page: the article is taken from its main content.
     Html,
+    /// A stream of JSON objects, one per line: {"id", "text", "as_of"}, from
+    /// standard input or one file; the output is JSON Lines.
+    Jsonl,
 }
 
-impl From<InputFormatArg> for source::InputFormat {
-    fn from(format: InputFormatArg) -> source::InputFormat {
-        match format {
-            InputFormatArg::Text => source::InputFormat::Text,
-            InputFormatArg::Markdown => source::InputFormat::Markdown,
-            InputFormatArg::Html => source::InputFormat::Html,
+impl InputFormatArg {
+    /// How to read each article; None for a JSON Lines stream, which is not
+    /// read article by article.
+    fn article_format(self) -> Option<source::InputFormat> {
+        match self {
+            InputFormatArg::Text => Some(source::InputFormat::Text),
+            InputFormatArg::Markdown => Some(source::InputFormat::Markdown),
+            InputFormatArg::Html => Some(source::InputFormat::Html),
+            InputFormatArg::Jsonl => None,
         }
     }
 }
@@ -315,14 +343,6 @@ fn check(args: CheckArgs) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let expanded = source::expand(&args.inputs);
-    let mut failed = !expanded.errors.is_empty();
-    for error in &expanded.errors {
-        eprintln!("figcheck: error: {error}");
-    }
-    for skipped in &expanded.skipped {
-        eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
-    }
     let network = match args.network.options(args.max_bytes, &rules.services) {
         Ok(network) => network,
         Err(message) => {
@@ -330,19 +350,56 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let (baseline, previous) = match load_review(&args, &expanded.inputs) {
-        Ok(review) => review,
-        Err(code) => return code,
-    };
     let options = Options {
         as_of: args.as_of,
         rules,
         network,
     };
-    // JSON Lines is written as each input is checked, so a reader can follow
-    // a long batch; the other formats need the whole run.
-    let mut stream = match args.format {
-        Format::Jsonl => match Sink::open(&args) {
+    let jobs = args.jobs.map_or_else(batch::default_jobs, |n| n as usize);
+    let pool = match batch::pool(jobs) {
+        Ok(pool) => pool,
+        Err(message) => {
+            eprintln!("figcheck: error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if args.input_format == Some(InputFormatArg::Jsonl) {
+        check_stream(&args, &options, &pool)
+    } else {
+        check_files(&args, &options, &pool)
+    }
+}
+
+/// Files, directories, standard input and URLs: read and checked in
+/// parallel, reported in input order.
+fn check_files(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -> ExitCode {
+    let started = Instant::now();
+    let expanded = source::expand(&args.inputs);
+    let mut totals = Totals::default();
+    for error in &expanded.errors {
+        eprintln!("figcheck: error: {error}");
+        totals.add_missing();
+    }
+    for skipped in &expanded.skipped {
+        eprintln!("figcheck: note: {}: {}", skipped.input, skipped.reason);
+    }
+    let (baseline, previous) = match load_review(args, &expanded.inputs) {
+        Ok(review) => review,
+        Err(code) => return code,
+    };
+    let forced = args.input_format.and_then(InputFormatArg::article_format);
+    let read = |input: &source::Input| {
+        let mut source = source::read_with(input, &options.network)?;
+        if let Some(format) = forced {
+            source.format = format;
+        }
+        Ok(source)
+    };
+    let progress = batch::Progress::for_inputs(expanded.inputs.len());
+    let outcomes = batch::check_inputs(&expanded.inputs, &read, options, pool, &progress);
+    progress.finish();
+    let mut sink = match args.format {
+        Format::Jsonl => match Sink::open(args) {
             Ok(sink) => Some(sink),
             Err(message) => {
                 eprintln!("figcheck: error: {message}");
@@ -354,45 +411,35 @@ fn check(args: CheckArgs) -> ExitCode {
     let mut documents = Vec::new();
     let mut recorded = Vec::new();
     let mut hidden = 0;
-    for input in &expanded.inputs {
-        match source::read_with(input, &options.network) {
-            Ok(mut source) => {
-                if let Some(format) = args.input_format {
-                    source.format = format.into();
-                }
-                match check_guarded(&source, &options) {
-                    Ok(mut document) => {
-                        for note in &document.notes {
-                            eprintln!("figcheck: note: {}: {note}", document.source);
-                        }
-                        if args.write_baseline.is_some() {
-                            recorded.extend(review::entries(&document));
-                        }
-                        if let Some(old) = &previous {
-                            review::keep_changed(&mut document, old);
-                        }
-                        if let Some(baseline) = &baseline {
-                            hidden += baseline.hide(&mut document);
-                        }
-                        if let Some(sink) = &mut stream {
-                            let written = Jsonl.write_document(&document, &mut sink.out);
-                            if let Err(message) = sink.finish(written) {
-                                eprintln!("figcheck: error: {message}");
-                                return ExitCode::from(2);
-                            }
-                        }
-                        documents.push(document);
-                    }
-                    Err(message) => {
-                        eprintln!("figcheck: error: {}: {message}", source.name);
-                        failed = true;
+    for outcome in outcomes {
+        let outcome = outcome.map(|mut document| {
+            for note in &document.notes {
+                eprintln!("figcheck: note: {}: {note}", document.source);
+            }
+            if args.write_baseline.is_some() {
+                recorded.extend(review::entries(&document));
+            }
+            if let Some(old) = &previous {
+                review::keep_changed(&mut document, old);
+            }
+            if let Some(baseline) = &baseline {
+                hidden += baseline.hide(&mut document);
+            }
+            document
+        });
+        totals.add(&outcome);
+        match outcome {
+            Ok(document) => {
+                if let Some(sink) = &mut sink {
+                    let written = Jsonl.write_document(&document, &mut sink.out);
+                    if let Err(message) = sink.finish(written) {
+                        eprintln!("figcheck: error: {message}");
+                        return ExitCode::from(2);
                     }
                 }
+                documents.push(document);
             }
-            Err(error) => {
-                eprintln!("figcheck: error: {error}");
-                failed = true;
-            }
+            Err(message) => eprintln!("figcheck: error: {message}"),
         }
     }
     // JSON and SARIF always get a document, so scripts and code-review tools
@@ -405,18 +452,99 @@ fn check(args: CheckArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let fails = match (args.fail_on.threshold(), report.worst_severity()) {
-        (Some(threshold), Some(worst)) => worst >= threshold,
-        _ => false,
-    };
     let always = matches!(args.format, Format::Json | Format::Sarif);
-    if stream.is_none() && (!report.documents.is_empty() || always) {
-        if let Err(message) = write_report(&args, &report, &options.rules) {
+    if sink.is_none() && (!report.documents.is_empty() || always) {
+        if let Err(message) = write_report(args, &report, &options.rules) {
             eprintln!("figcheck: error: {message}");
             return ExitCode::from(2);
         }
     }
-    if failed {
+    finish(args, &totals, started)
+}
+
+/// `--input-format jsonl`: one report per input line, written as it goes
+/// (or, with a --format named, one whole report at the end).
+fn check_stream(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) -> ExitCode {
+    let started = Instant::now();
+    let (name, reader): (String, Box<dyn BufRead + Send>) = match args.inputs.as_slice() {
+        [] => ("-".to_string(), Box::new(BufReader::new(std::io::stdin()))),
+        [input] if input == "-" => ("-".to_string(), Box::new(BufReader::new(std::io::stdin()))),
+        [input] => match std::fs::File::open(input) {
+            Ok(file) => (input.clone(), Box::new(BufReader::new(file))),
+            Err(error) => {
+                let reason = match error.kind() {
+                    std::io::ErrorKind::NotFound => source::Reason::NotFound.to_string(),
+                    _ => error.to_string(),
+                };
+                eprintln!("figcheck: error: {input}: {reason}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("figcheck: error: --input-format jsonl reads one stream: standard input or one file");
+            return ExitCode::from(2);
+        }
+    };
+    // The default table would be no use to a program reading a stream, so
+    // it means JSON Lines here; a format asked for by name renders the whole
+    // report once the stream ends.
+    let whole_report = !matches!(args.format, Format::Table | Format::Jsonl);
+    let mut out: Box<dyn Write> = match (&args.output, whole_report) {
+        (Some(path), false) => match std::fs::File::create(path) {
+            Ok(file) => Box::new(std::io::BufWriter::new(file)),
+            Err(e) => {
+                eprintln!(
+                    "figcheck: error: {}: cannot write the report: {e}",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+        },
+        _ => Box::new(std::io::stdout()),
+    };
+    let mut totals = Totals::default();
+    let mut documents = Vec::new();
+    let streamed = stream::run(&name, reader, args.max_bytes, options, pool, |entry| {
+        totals.add(&entry.outcome);
+        if let Err(message) = &entry.outcome {
+            eprintln!("figcheck: error: {message}");
+        }
+        match (whole_report, entry.outcome) {
+            (true, Ok(document)) => {
+                documents.push(document);
+                Ok(())
+            }
+            (true, Err(_)) => Ok(()),
+            (false, outcome) => stream::write_line(&mut out, &Entry { outcome, ..entry }),
+        }
+    });
+    match streamed {
+        // A closed pipe (`figcheck check | head`) is the reader's choice.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("figcheck: error: {name}: stopped: {e}");
+            return ExitCode::from(2);
+        }
+        _ => {}
+    }
+    if whole_report {
+        if let Err(message) = write_report(args, &Report::new(documents), &options.rules) {
+            eprintln!("figcheck: error: {message}");
+            return ExitCode::from(2);
+        }
+    }
+    finish(args, &totals, started)
+}
+
+/// The totals line for a run of more than one input, and the exit status.
+fn finish(args: &CheckArgs, totals: &Totals, started: Instant) -> ExitCode {
+    if totals.articles > 1 {
+        eprintln!("figcheck: {}", totals.line(started.elapsed()));
+    }
+    let fails = match (args.fail_on.threshold(), totals.worst_severity()) {
+        (Some(threshold), Some(worst)) => worst >= threshold,
+        _ => false,
+    };
+    if totals.unreadable > 0 {
         ExitCode::from(2)
     } else if fails {
         ExitCode::from(1)
@@ -449,8 +577,8 @@ fn load_review(
         Some(path) => {
             let mut old = source::read(&source::Input::File(path.clone()), args.max_bytes)
                 .map_err(|e| fail(e.to_string()))?;
-            if let Some(format) = args.input_format {
-                old.format = format.into();
+            if let Some(format) = args.input_format.and_then(InputFormatArg::article_format) {
+                old.format = format;
             }
             // Compared as the article is read: the plain text of Markdown or HTML.
             let document = figcheck::Document::read(&old.text, old.format, None)
@@ -460,24 +588,6 @@ fn load_review(
         None => None,
     };
     Ok((baseline, previous))
-}
-
-/// Checks one text; a defect that panics on it becomes an error for that
-/// input alone, so the other inputs are still checked.
-fn check_guarded(
-    source: &source::Source,
-    options: &Options,
-) -> Result<figcheck::DocumentReport, String> {
-    std::panic::catch_unwind(|| figcheck::check_source(source, options))
-        .map_err(|payload| {
-            let detail = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            format!("internal error while checking ({detail}); please report it with this input")
-        })?
-        .map_err(|error| error.to_string())
 }
 
 fn write_report(args: &CheckArgs, report: &Report, rules: &RuleConfig) -> Result<(), String> {

@@ -116,8 +116,14 @@ fn each_bad_input_is_one_line_and_the_others_are_still_checked() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8(output.stderr).unwrap();
+    // One line per bad input, then the run's totals line.
     let lines: Vec<&str> = stderr.lines().collect();
-    assert_eq!(lines.len(), 4, "{stderr}");
+    assert_eq!(lines.len(), 5, "{stderr}");
+    assert!(
+        lines[4].starts_with("figcheck: checked 5 articles in "),
+        "{stderr}"
+    );
+    assert!(lines[4].ends_with(", 4 unreadable"), "{stderr}");
     assert!(stderr.contains(&format!("{}: no such file or directory", missing.display())));
     assert!(stderr.contains(&format!("{}: binary file", binary.display())));
     assert!(stderr.contains(&format!(
