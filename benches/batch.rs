@@ -52,13 +52,7 @@ fn time_batch(inputs: &[Input], options: &Options, jobs: usize) -> Duration {
     let pool = batch::pool(jobs).expect("a thread pool");
     let started = Instant::now();
     let read = |input: &Input| source::read(input, source::DEFAULT_MAX_BYTES);
-    let outcomes = batch::check_inputs(
-        inputs,
-        &read,
-        options,
-        &pool,
-        &Progress::for_inputs(0),
-    );
+    let outcomes = batch::check_inputs(inputs, &read, options, &pool, &Progress::for_inputs(0));
     let elapsed = started.elapsed();
     assert!(outcomes.iter().all(Result::is_ok), "every article checks");
     elapsed
