@@ -4,7 +4,7 @@
 //! with the media type as a hint of how to read it. Nothing in the page is
 //! run: it is only ever decoded as text.
 
-use super::{InputFormat, Reason, Source, SourceError};
+use super::{Reason, Source, SourceError};
 use crate::lookup::NetworkOptions;
 
 /// Whether a command-line argument names a web page rather than a file.
@@ -36,9 +36,9 @@ pub(crate) fn fetch(url: &str, options: &NetworkOptions) -> Result<Source, Sourc
     // The page's media type says how to read it; a server that calls
     // everything text/plain still gets its HTML read as HTML.
     let format = match fetched.content_type.as_deref() {
-        Some("text/html" | "application/xhtml+xml") => InputFormat::Html,
-        Some("text/markdown") => InputFormat::Markdown,
-        _ => InputFormat::sniff(&text),
+        Some("text/html" | "application/xhtml+xml") => super::InputFormat::Html,
+        Some("text/markdown") => super::InputFormat::Markdown,
+        _ => super::InputFormat::sniff(&text),
     };
     Ok(Source {
         name: url.to_string(),
