@@ -6,9 +6,10 @@
 //! Monday" Friday is past and Monday future. News mostly reports what has
 //! happened, so a mention with no cue nearby is read as past.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::trigger::key;
 use super::words::{lexicon, TenseWords};
 
 pub(super) use crate::extract::Tense;
@@ -151,21 +152,57 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
     }
 }
 
-/// The tense word lists of rules/temporal.toml as sets, so a cue costs a
-/// lookup rather than a pass over each list.
+/// The tense word lists of rules/temporal.toml as one table: each word's
+/// lists as bits, so a word costs one lookup for all three lists. Words of at
+/// most 16 bytes (all the built-in ones) are packed into integers and found
+/// by binary search, which is cheaper than hashing; a pack's longer ones are
+/// kept in a map.
 struct TenseIndex {
-    future: HashSet<&'static str>,
-    past: HashSet<&'static str>,
-    not_past: HashSet<&'static str>,
+    short: Vec<(u128, u8)>,
+    long: HashMap<&'static str, u8>,
 }
+
+const FUTURE: u8 = 1;
+const PAST: u8 = 2;
+const NOT_PAST: u8 = 4;
 
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
-        let set = |list: &'static [String]| list.iter().map(String::as_str).collect();
-        TenseIndex {
-            future: set(&words.future),
-            past: set(&words.past),
-            not_past: set(&words.not_past),
+        let mut short: Vec<(u128, u8)> = Vec::new();
+        let mut long: HashMap<&'static str, u8> = HashMap::new();
+        for (list, bit) in [
+            (&words.future, FUTURE),
+            (&words.past, PAST),
+            (&words.not_past, NOT_PAST),
+        ] {
+            for word in list {
+                match key(word) {
+                    Some(k) => short.push((k, bit)),
+                    None => *long.entry(word.as_str()).or_default() |= bit,
+                }
+            }
+        }
+        short.sort_unstable_by_key(|&(k, _)| k);
+        // One entry per word, with the bits of every list it is in.
+        short.dedup_by(|later, kept| {
+            let same = later.0 == kept.0;
+            if same {
+                kept.1 |= later.1;
+            }
+            same
+        });
+        TenseIndex { short, long }
+    }
+
+    /// The lists `word` is in, as bits.
+    fn lists_of(&self, word: &str) -> u8 {
+        match key(word) {
+            Some(k) => self
+                .short
+                .binary_search_by_key(&k, |&(k, _)| k)
+                .map_or(0, |i| self.short[i].1),
+            None if self.long.is_empty() => 0,
+            None => self.long.get(word).copied().unwrap_or(0),
         }
     }
 }
@@ -226,11 +263,12 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
         pair.push_str(previous);
         pair.push(' ');
         pair.push_str(word);
-        if lists.future.contains(pair.as_str()) {
+        if lists.lists_of(pair) & FUTURE != 0 {
             return Some(Tense::Future);
         }
     }
-    if word.ends_with("'ll") || lists.future.contains(word) {
+    let in_lists = lists.lists_of(word);
+    if word.ends_with("'ll") || in_lists & FUTURE != 0 {
         return Some(Tense::Future);
     }
     // "will be held", "to be announced", "when it is completed": a
@@ -239,18 +277,20 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
     if previous.is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are")) {
         return None;
     }
-    if lists.past.contains(word) {
+    if in_lists & PAST != 0 {
         return Some(Tense::Past);
     }
     // A regular "-ed" form is a verb when what follows is not a noun it
     // could qualify: "reopened on", "announced a", "defeated Smith", but
     // not "preferred shares" or "limited edition".
-    let verb_like_next = words.text.get(index + 1).is_none_or(|next| {
-        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || FUNCTION_WORDS.contains(&words.normal(index + 1))
-    });
+    let verb_like_next = || {
+        words.text.get(index + 1).is_none_or(|next| {
+            next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || FUNCTION_WORDS.contains(&words.normal(index + 1))
+        })
+    };
     let regular_past =
-        word.len() > 4 && word.ends_with("ed") && verb_like_next && !lists.not_past.contains(word);
+        word.len() > 4 && word.ends_with("ed") && in_lists & NOT_PAST == 0 && verb_like_next();
     regular_past.then_some(Tense::Past)
 }
 
@@ -258,6 +298,20 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
 /// finite past verb after it; with `after_comma`, only when a comma shows
 /// that a past form in between belongs to an inserted phrase.
 fn modal_governs(before: &str, after_comma: bool) -> bool {
+    // Most sentences have no modal: look for one in ASCII first, without
+    // lower-casing the sentence. Lower-casing makes no ASCII letter or space
+    // out of other characters except the Kelvin sign ('k') and a dotted 'İ'
+    // ('i' plus a combining dot), neither of which can complete "will " or
+    // "shall ", so this finds every modal the lower-cased text has.
+    let has_modal = |modal: &[u8]| {
+        before
+            .as_bytes()
+            .windows(modal.len())
+            .any(|w| w.eq_ignore_ascii_case(modal))
+    };
+    if !has_modal(b"will ") && !has_modal(b"shall ") {
+        return false;
+    }
     let lower = before.to_lowercase();
     let Some(modal) = ["will ", "shall "]
         .iter()

@@ -39,7 +39,7 @@ pub(super) fn class(word: &str) -> Option<Class> {
 
 /// A word of at most 16 bytes packed into an integer that sorts and compares
 /// like the word (no word holds a zero byte).
-fn key(word: &str) -> Option<u128> {
+pub(super) fn key(word: &str) -> Option<u128> {
     let bytes = word.as_bytes();
     if bytes.len() > 16 {
         return None;
