@@ -6,11 +6,10 @@
 //! Monday" Friday is past and Monday future. News mostly reports what has
 //! happened, so a mention with no cue nearby is read as past.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::trigger::key;
 use super::words::{lexicon, TenseWords};
+use crate::extract::word_table::WordTable;
 
 pub(super) use crate::extract::Tense;
 
@@ -153,14 +152,8 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
 }
 
 /// The tense word lists of rules/temporal.toml as one table: each word's
-/// lists as bits, so a word costs one lookup for all three lists. Words of at
-/// most 16 bytes (all the built-in ones) are packed into integers and found
-/// by binary search, which is cheaper than hashing; a pack's longer ones are
-/// kept in a map.
-struct TenseIndex {
-    short: Vec<(u128, u8)>,
-    long: HashMap<&'static str, u8>,
-}
+/// lists as bits, so a word costs one lookup for all three lists.
+struct TenseIndex(WordTable);
 
 const FUTURE: u8 = 1;
 const PAST: u8 = 2;
@@ -168,42 +161,17 @@ const NOT_PAST: u8 = 4;
 
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
-        let mut short: Vec<(u128, u8)> = Vec::new();
-        let mut long: HashMap<&'static str, u8> = HashMap::new();
-        for (list, bit) in [
-            (&words.future, FUTURE),
-            (&words.past, PAST),
-            (&words.not_past, NOT_PAST),
-        ] {
-            for word in list {
-                match key(word) {
-                    Some(k) => short.push((k, bit)),
-                    None => *long.entry(word.as_str()).or_default() |= bit,
-                }
-            }
-        }
-        short.sort_unstable_by_key(|&(k, _)| k);
-        // One entry per word, with the bits of every list it is in.
-        short.dedup_by(|later, kept| {
-            let same = later.0 == kept.0;
-            if same {
-                kept.1 |= later.1;
-            }
-            same
-        });
-        TenseIndex { short, long }
+        let tagged = |list: &'static [String], bit: u8| list.iter().map(move |w| (w.as_str(), bit));
+        TenseIndex(WordTable::new(
+            tagged(&words.future, FUTURE)
+                .chain(tagged(&words.past, PAST))
+                .chain(tagged(&words.not_past, NOT_PAST)),
+        ))
     }
 
     /// The lists `word` is in, as bits.
     fn lists_of(&self, word: &str) -> u8 {
-        match key(word) {
-            Some(k) => self
-                .short
-                .binary_search_by_key(&k, |&(k, _)| k)
-                .map_or(0, |i| self.short[i].1),
-            None if self.long.is_empty() => 0,
-            None => self.long.get(word).copied().unwrap_or(0),
-        }
+        self.0.get(word)
     }
 }
 

@@ -10,6 +10,7 @@ use jiff::civil::Weekday;
 use super::absolute::DECADE_NAMES;
 use super::words;
 use crate::calendar;
+use crate::extract::word_table::key;
 
 /// What a (lower-case) word can do at the start of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,18 +36,6 @@ pub(super) fn class(word: &str) -> Option<Class> {
         .binary_search_by_key(&key, |&(k, _)| k)
         .ok()
         .map(|i| table[i].1)
-}
-
-/// A word of at most 16 bytes packed into an integer that sorts and compares
-/// like the word (no word holds a zero byte).
-pub(super) fn key(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 16 {
-        return None;
-    }
-    let mut buffer = [0u8; 16];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_be_bytes(buffer))
 }
 
 fn table() -> &'static [(u128, Class)] {
