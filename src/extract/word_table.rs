@@ -16,21 +16,21 @@ pub(crate) fn key(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(buffer))
 }
 
-/// Words with flag bits; a word listed more than once has the union of its
-/// bits.
+/// Words with flag bits (or, for words listed once, any non-zero number); a
+/// word listed more than once has the union of its bits.
 #[derive(Debug, Default)]
 pub(crate) struct WordTable {
-    short: Vec<(u128, u8)>,
-    long: Vec<(&'static str, u8)>,
+    short: Vec<(u128, u32)>,
+    long: Vec<(Box<str>, u32)>,
 }
 
 impl WordTable {
-    pub(crate) fn new(entries: impl IntoIterator<Item = (&'static str, u8)>) -> WordTable {
+    pub(crate) fn new<'w>(entries: impl IntoIterator<Item = (&'w str, u32)>) -> WordTable {
         let mut table = WordTable::default();
         for (word, bits) in entries {
             match key(word) {
                 Some(k) => table.short.push((k, bits)),
-                None => table.long.push((word, bits)),
+                None => table.long.push((word.into(), bits)),
             }
         }
         merge_duplicates(&mut table.short);
@@ -38,8 +38,9 @@ impl WordTable {
         table
     }
 
-    /// The bits of `word`, 0 when it is not in the table.
-    pub(crate) fn get(&self, word: &str) -> u8 {
+    /// The bits of `word`, 0 when it is not in the table. Callers pass words
+    /// cut at non-word characters, so they hold no zero byte (see [`key`]).
+    pub(crate) fn get(&self, word: &str) -> u32 {
         match key(word) {
             Some(k) => self
                 .short
@@ -47,15 +48,15 @@ impl WordTable {
                 .map_or(0, |i| self.short[i].1),
             None => self
                 .long
-                .binary_search_by_key(&word, |&(w, _)| w)
+                .binary_search_by(|(w, _)| w.as_ref().cmp(word))
                 .map_or(0, |i| self.long[i].1),
         }
     }
 }
 
 /// Sorts by word and keeps one entry per word, with the union of its bits.
-fn merge_duplicates<K: Ord + Copy>(entries: &mut Vec<(K, u8)>) {
-    entries.sort_unstable_by_key(|&(k, _)| k);
+fn merge_duplicates<K: Ord>(entries: &mut Vec<(K, u32)>) {
+    entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     entries.dedup_by(|later, kept| {
         let same = later.0 == kept.0;
         if same {

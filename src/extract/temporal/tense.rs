@@ -155,13 +155,14 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
 /// lists as bits, so a word costs one lookup for all three lists.
 struct TenseIndex(WordTable);
 
-const FUTURE: u8 = 1;
-const PAST: u8 = 2;
-const NOT_PAST: u8 = 4;
+const FUTURE: u32 = 1;
+const PAST: u32 = 2;
+const NOT_PAST: u32 = 4;
 
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
-        let tagged = |list: &'static [String], bit: u8| list.iter().map(move |w| (w.as_str(), bit));
+        let tagged =
+            |list: &'static [String], bit: u32| list.iter().map(move |w| (w.as_str(), bit));
         TenseIndex(WordTable::new(
             tagged(&words.future, FUTURE)
                 .chain(tagged(&words.past, PAST))
@@ -170,7 +171,7 @@ impl TenseIndex {
     }
 
     /// The lists `word` is in, as bits.
-    fn lists_of(&self, word: &str) -> u8 {
+    fn lists_of(&self, word: &str) -> u32 {
         self.0.get(word)
     }
 }
