@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
+use super::word_table::WordTable;
 use super::{Attribution, Claim};
 use crate::document::Document;
 use crate::lexicon;
@@ -26,10 +27,27 @@ pub(crate) struct Cues {
 lexicon::builtin!(cues, Cues, "attribution");
 
 /// Cue phrases indexed by their first word, so each word of a sentence is
-/// looked up once rather than compared with every phrase.
+/// looked up once rather than compared with every phrase. The first words
+/// and the stop words are packed-word tables: a lookup per word of every
+/// sentence costs a binary search over integers rather than a hash.
 struct CueIndex {
-    by_first_word: HashMap<String, Vec<(Vec<String>, CueType)>>,
-    stops: std::collections::HashSet<String>,
+    /// The phrases of each first word, at the number `first_words` gives
+    /// that word, minus one.
+    phrases: Vec<Vec<(Vec<String>, CueType)>>,
+    first_words: WordTable,
+    stops: WordTable,
+}
+
+impl CueIndex {
+    /// The phrases that start with `word` (lower-case), longest first.
+    fn starting_with(&self, word: &str) -> Option<&[(Vec<String>, CueType)]> {
+        let at = self.first_words.get(word).checked_sub(1)?;
+        Some(&self.phrases[at as usize])
+    }
+
+    fn is_stop(&self, word: &str) -> bool {
+        self.stops.get(word) != 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,9 +82,12 @@ fn index() -> &'static CueIndex {
         for phrases in by_first_word.values_mut() {
             phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
+        let (first_words, phrases): (Vec<String>, Vec<_>) = by_first_word.into_iter().unzip();
+        let stops: Vec<String> = cues.source_stops.iter().map(|s| s.to_lowercase()).collect();
         CueIndex {
-            by_first_word,
-            stops: cues.source_stops.iter().map(|s| s.to_lowercase()).collect(),
+            first_words: WordTable::new(first_words.iter().zip(1..).map(|(w, n)| (w.as_str(), n))),
+            phrases,
+            stops: WordTable::new(stops.iter().map(|w| (w.as_str(), 1))),
         }
     })
 }
@@ -138,7 +159,7 @@ fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attributi
         if i < inside_vague_cue_until {
             continue;
         }
-        let Some(phrases) = index.by_first_word.get(word.lower.as_ref()) else {
+        let Some(phrases) = index.starting_with(&word.lower) else {
             continue;
         };
         for (phrase, kind) in phrases {
@@ -200,7 +221,7 @@ fn source_after(text: &str, after: &[Word], index: &CueIndex) -> Option<String> 
     let mut taken: Vec<&Word> = Vec::new();
     for word in after.iter().take(8) {
         let punctuated = !word.gap_before.is_empty() && !word.gap_before.starts_with('\'');
-        if (!taken.is_empty() && punctuated) || index.stops.contains(word.lower.as_ref()) {
+        if (!taken.is_empty() && punctuated) || index.is_stop(&word.lower) {
             break;
         }
         if word.lower.starts_with(char::is_numeric) {
@@ -225,7 +246,7 @@ fn speech_source(
     if verb_follows_comma_or_quote {
         if let Some(first) = after.first() {
             // ", said Anna Berg", ", said the mayor", ", said councillor Ian Frost"
-            let titled_name = !index.stops.contains(first.lower.as_ref())
+            let titled_name = !index.is_stop(&first.lower)
                 && after
                     .get(1)
                     .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
@@ -255,10 +276,7 @@ fn speech_source(
         let joins = matches!(next_gap, "" | "'" | "’" | ".")
             || (next_gap == "," && word.capitalised && taken.is_empty());
         let breaks = !joins;
-        if breaks
-            || index.stops.contains(word.lower.as_ref())
-            || word.lower.starts_with(char::is_numeric)
-        {
+        if breaks || index.is_stop(&word.lower) || word.lower.starts_with(char::is_numeric) {
             break;
         }
         taken.insert(0, word);

@@ -14,6 +14,7 @@ mod exclude;
 mod number_words;
 mod numeric;
 mod temporal;
+mod word_table;
 
 pub use claim::{
     Attribution, Claim, ClaimKind, Confirmation, Link, NumberValue, Partitive, Qualifier, Review,

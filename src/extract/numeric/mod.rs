@@ -52,6 +52,7 @@ mod quantity;
 mod text;
 mod words;
 
+use super::word_table::WordTable;
 use super::{Claim, ClaimKind, Ctx, Found, NumberValue, Partitive, Qualifier, Value};
 use count::Counted;
 pub(crate) use lexicon::{numbers, CurrencyFile, Numbers, UnitFile};
@@ -135,22 +136,21 @@ fn may_start(s: &str) -> bool {
 }
 
 /// Whether a lower-case word can open a numeric claim: a number, ordinal or
-/// fraction word, the first word of a qualifier, or "between". One sorted
-/// table, built once, so the test costs a binary search per word.
+/// fraction word, the first word of a qualifier, or "between". One table of
+/// packed words, built once per word-list configuration (a pack may add
+/// scale words), so the test costs a few integer comparisons per word.
 fn is_opener_word(word: &str) -> bool {
-    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            let mut table: Vec<&'static str> = words::opener_words()
+    static WORDS: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    crate::lexicon::resolve(&WORDS, || {
+        WordTable::new(
+            words::opener_words()
                 .chain(qualifier::first_words())
                 .chain(["between"])
-                .collect();
-            table.sort_unstable();
-            table.dedup();
-            table
-        })
-        .binary_search(&word)
-        .is_ok()
+                .map(|w| (w, 1)),
+        )
+    })
+    .get(word)
+        != 0
 }
 
 /// How a range's two ends may be joined.

@@ -302,17 +302,14 @@ fn may_start(input: &str) -> bool {
     if first.is_ascii_digit() {
         return digits_may_start(input);
     }
-    let mut buffer = [0u8; 16];
-    let Some(word) = words::first_word_lower(input, &mut buffer) else {
-        return false;
-    };
-    if !is_trigger_word(word) {
-        return false;
-    }
     // Common words ("the", "at", "some", "more") open temporal expressions
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
-    is_temporal_word(word) || next_words_temporal(input)
+    match trigger::first_word_class(input) {
+        None => false,
+        Some(trigger::Class::Temporal) => true,
+        Some(trigger::Class::Opener) => next_words_temporal(input),
+    }
 }
 
 /// Whether a figure can open a temporal expression: a year ("2014",
@@ -349,14 +346,6 @@ fn first_next_word(input: &str) -> Option<String> {
     words::first_word_lower(&input[gap + next..], &mut buffer).map(str::to_string)
 }
 
-/// A word that is temporal on its own: a month, a weekday, a unit of time,
-/// a deictic word, a season, a holiday, a half-year, or the first word of a
-/// year said aloud ("nineteen ninety-one"). Other number words ("two years")
-/// and "new" ("New Year") count only before one of these.
-fn is_temporal_word(word: &str) -> bool {
-    trigger::class(word) == Some(trigger::Class::Temporal)
-}
-
 /// Whether one of the next four words is a digit or a temporal word.
 fn next_words_temporal(input: &str) -> bool {
     let mut rest = input;
@@ -371,16 +360,11 @@ fn next_words_temporal(input: &str) -> bool {
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        let mut buffer = [0u8; 16];
-        if words::first_word_lower(rest, &mut buffer).is_some_and(is_temporal_word) {
+        if trigger::first_word_class(rest) == Some(trigger::Class::Temporal) {
             return true;
         }
     }
     false
-}
-
-fn is_trigger_word(word: &str) -> bool {
-    trigger::class(word).is_some()
 }
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period

@@ -6,10 +6,10 @@
 //! Monday" Friday is past and Monday future. News mostly reports what has
 //! happened, so a mention with no cue nearby is read as past.
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::words::{lexicon, TenseWords};
+use crate::extract::word_table::WordTable;
 
 pub(super) use crate::extract::Tense;
 
@@ -151,22 +151,28 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
     }
 }
 
-/// The tense word lists of rules/temporal.toml as sets, so a cue costs a
-/// lookup rather than a pass over each list.
-struct TenseIndex {
-    future: HashSet<&'static str>,
-    past: HashSet<&'static str>,
-    not_past: HashSet<&'static str>,
-}
+/// The tense word lists of rules/temporal.toml as one table: each word's
+/// lists as bits, so a word costs one lookup for all three lists.
+struct TenseIndex(WordTable);
+
+const FUTURE: u32 = 1;
+const PAST: u32 = 2;
+const NOT_PAST: u32 = 4;
 
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
-        let set = |list: &'static [String]| list.iter().map(String::as_str).collect();
-        TenseIndex {
-            future: set(&words.future),
-            past: set(&words.past),
-            not_past: set(&words.not_past),
-        }
+        let tagged =
+            |list: &'static [String], bit: u32| list.iter().map(move |w| (w.as_str(), bit));
+        TenseIndex(WordTable::new(
+            tagged(&words.future, FUTURE)
+                .chain(tagged(&words.past, PAST))
+                .chain(tagged(&words.not_past, NOT_PAST)),
+        ))
+    }
+
+    /// The lists `word` is in, as bits.
+    fn lists_of(&self, word: &str) -> u32 {
+        self.0.get(word)
     }
 }
 
@@ -226,11 +232,12 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
         pair.push_str(previous);
         pair.push(' ');
         pair.push_str(word);
-        if lists.future.contains(pair.as_str()) {
+        if lists.lists_of(pair) & FUTURE != 0 {
             return Some(Tense::Future);
         }
     }
-    if word.ends_with("'ll") || lists.future.contains(word) {
+    let in_lists = lists.lists_of(word);
+    if word.ends_with("'ll") || in_lists & FUTURE != 0 {
         return Some(Tense::Future);
     }
     // "will be held", "to be announced", "when it is completed": a
@@ -239,18 +246,20 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
     if previous.is_some_and(|p| matches!(p, "be" | "been" | "being" | "to" | "is" | "are")) {
         return None;
     }
-    if lists.past.contains(word) {
+    if in_lists & PAST != 0 {
         return Some(Tense::Past);
     }
     // A regular "-ed" form is a verb when what follows is not a noun it
     // could qualify: "reopened on", "announced a", "defeated Smith", but
     // not "preferred shares" or "limited edition".
-    let verb_like_next = words.text.get(index + 1).is_none_or(|next| {
-        next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            || FUNCTION_WORDS.contains(&words.normal(index + 1))
-    });
+    let verb_like_next = || {
+        words.text.get(index + 1).is_none_or(|next| {
+            next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || FUNCTION_WORDS.contains(&words.normal(index + 1))
+        })
+    };
     let regular_past =
-        word.len() > 4 && word.ends_with("ed") && verb_like_next && !lists.not_past.contains(word);
+        word.len() > 4 && word.ends_with("ed") && in_lists & NOT_PAST == 0 && verb_like_next();
     regular_past.then_some(Tense::Past)
 }
 
@@ -258,6 +267,20 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
 /// finite past verb after it; with `after_comma`, only when a comma shows
 /// that a past form in between belongs to an inserted phrase.
 fn modal_governs(before: &str, after_comma: bool) -> bool {
+    // Most sentences have no modal: look for one in ASCII first, without
+    // lower-casing the sentence. Lower-casing makes no ASCII letter or space
+    // out of other characters except the Kelvin sign ('k') and a dotted 'İ'
+    // ('i' plus a combining dot), neither of which can complete "will " or
+    // "shall ", so this finds every modal the lower-cased text has.
+    let has_modal = |modal: &[u8]| {
+        before
+            .as_bytes()
+            .windows(modal.len())
+            .any(|w| w.eq_ignore_ascii_case(modal))
+    };
+    if !has_modal(b"will ") && !has_modal(b"shall ") {
+        return false;
+    }
     let lower = before.to_lowercase();
     let Some(modal) = ["will ", "shall "]
         .iter()

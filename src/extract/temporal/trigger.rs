@@ -10,6 +10,7 @@ use jiff::civil::Weekday;
 use super::absolute::DECADE_NAMES;
 use super::words;
 use crate::calendar;
+use crate::extract::word_table::key;
 
 /// What a (lower-case) word can do at the start of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,31 +23,48 @@ pub(super) enum Class {
     Opener,
 }
 
+/// The class of the first word of `input` (its leading ASCII letters,
+/// lower-cased), as [`class`] gives it for that word: the scanner asks this
+/// at nearly every word, so the word is packed straight into its key rather
+/// than copied out as a string first.
+pub(super) fn first_word_class(input: &str) -> Option<Class> {
+    let mut packed = [0u8; 16];
+    let mut len = 0;
+    for byte in input.bytes() {
+        if !byte.is_ascii_alphabetic() {
+            break;
+        }
+        // Longer than any table word (as `words::first_word_lower` refuses).
+        *packed.get_mut(len)? = byte.to_ascii_lowercase();
+        len += 1;
+    }
+    if len == 0 {
+        return None;
+    }
+    if len == 2 && packed[0] == b'q' {
+        return Some(Class::Temporal);
+    }
+    lookup(u128::from_be_bytes(packed))
+}
+
 /// The class of a lower-case ASCII word, None when it cannot open a
-/// temporal expression.
-pub(super) fn class(word: &str) -> Option<Class> {
+/// temporal expression. The scanner asks [`first_word_class`]; this is the
+/// word-level definition its tests compare with.
+#[cfg(test)]
+fn class(word: &str) -> Option<Class> {
     // "Q3", "q1": a quarter.
     if word.len() == 2 && word.starts_with('q') {
         return Some(Class::Temporal);
     }
-    let key = key(word)?;
+    lookup(key(word)?)
+}
+
+fn lookup(key: u128) -> Option<Class> {
     let table = table();
     table
         .binary_search_by_key(&key, |&(k, _)| k)
         .ok()
         .map(|i| table[i].1)
-}
-
-/// A word of at most 16 bytes packed into an integer that sorts and compares
-/// like the word (no word holds a zero byte).
-fn key(word: &str) -> Option<u128> {
-    let bytes = word.as_bytes();
-    if bytes.len() > 16 {
-        return None;
-    }
-    let mut buffer = [0u8; 16];
-    buffer[..bytes.len()].copy_from_slice(bytes);
-    Some(u128::from_be_bytes(buffer))
 }
 
 fn table() -> &'static [(u128, Class)] {
@@ -226,5 +244,28 @@ mod tests {
         assert_eq!(class("novel"), None);
         assert_eq!(class("month-end"), None);
         assert_eq!(class("internationalisation"), None);
+    }
+
+    #[test]
+    fn first_word_class_reads_the_leading_letters() {
+        for input in [
+            "November 5",
+            "Q3 results",
+            "Sept. 4",
+            "the past",
+            "novel idea",
+            "internationalisation",
+            "Qa",
+        ] {
+            let mut buffer = [0u8; 16];
+            let expected = words::first_word_lower(input, &mut buffer).and_then(class);
+            assert_eq!(first_word_class(input), expected, "{input}");
+        }
+        assert_eq!(first_word_class("Q3"), Some(Class::Temporal));
+        assert_eq!(first_word_class("November"), Some(Class::Temporal));
+        assert_eq!(first_word_class("The"), Some(Class::Opener));
+        assert_eq!(first_word_class("Qa"), Some(Class::Temporal));
+        assert_eq!(first_word_class("5 November"), None);
+        assert_eq!(first_word_class("sixteenlettersxx"), None);
     }
 }

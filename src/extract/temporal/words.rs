@@ -50,12 +50,19 @@ pub(super) fn one_of<'a>(input: &'a str, words: &[&'static str]) -> PResult<'a, 
 
 /// A phrase from a word list (single spaces in the list match any run of
 /// spaces in the text).
+#[inline]
 pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
-    // Most calls fail on the first letter: test it before splitting the phrase.
+    // Most calls fail on the first letter: test it before splitting the
+    // phrase, inlined at the call, since the grammars try phrase lists in
+    // loops of up to dozens.
     match (input.as_bytes().first(), phrase.as_bytes().first()) {
-        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => {}
-        _ => return fail(input),
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b) => phrase_after_first(input, phrase),
+        _ => fail(input),
     }
+}
+
+/// [`phrase`] once the first letter matches.
+fn phrase_after_first<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
     let mut rest = input;
     for (index, word) in phrase.split(' ').enumerate() {
         if index > 0 {
