@@ -1,6 +1,6 @@
 //! The JSON Lines renderer: one document report per line, each the
 //! document object of the JSON contract with `"version": 1` added, flushed
-//! as soon as it is written so a reader can follow a long batch as it runs.
+//! as soon as it is written so a reader sees each line whole.
 
 use std::io::{self, Write};
 
