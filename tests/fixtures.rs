@@ -736,18 +736,16 @@ fn synthetic_report(fixture: &Fixture) -> DocumentReport {
                 span,
                 vague: want.vague.unwrap_or(false),
             });
-            Claim {
-                id: format!("c{}", i + 1),
+            let mut claim = Claim::new(
+                format!("c{}", i + 1),
                 kind,
-                text: text[start..end].to_string(),
+                text[start..end].to_string(),
                 span,
                 value,
-                attribution,
-                links: Vec::new(),
-                reviews: Vec::new(),
-                confirmed: None,
-                sentence: 0,
-            }
+                0,
+            );
+            claim.attribution = attribution;
+            claim
         })
         .collect();
     DocumentReport {

@@ -353,17 +353,17 @@ fn invariant_checks_catch_broken_claims() {
     let text = "Total:\n€4bn and 70 projects";
     let claim = |id: &str, start: usize, end: usize| {
         let (line, column) = line_column(text, start);
-        Claim {
-            id: id.to_string(),
-            kind: ClaimKind::Count,
-            text: text.get(start..end).unwrap_or("").to_string(),
-            span: Span {
+        Claim::new(
+            id.to_string(),
+            ClaimKind::Count,
+            text.get(start..end).unwrap_or("").to_string(),
+            Span {
                 start,
                 end,
                 line,
                 column,
             },
-            value: Value::Number(NumberValue {
+            Value::Number(NumberValue {
                 number: 70.0,
                 low: Some(70.0),
                 high: Some(70.0),
@@ -373,12 +373,8 @@ fn invariant_checks_catch_broken_claims() {
                 part_of: None,
                 partitive: Partitive::None,
             }),
-            attribution: None,
-            links: Vec::new(),
-            reviews: Vec::new(),
-            confirmed: None,
-            sentence: 0,
-        }
+            0,
+        )
     };
     let money = claim("c1", 7, 13); // "€4bn"
     let count = claim("c2", 18, 29); // "70 projects"

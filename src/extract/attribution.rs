@@ -438,17 +438,15 @@ mod tests {
         let mut claims: Vec<Claim> = [("5%", 0), ("2%", 1), ("4%", 2)]
             .into_iter()
             .map(|(figure, sentence)| (text.find(figure).unwrap(), sentence))
-            .map(|(start, sentence)| Claim {
-                id: String::new(),
-                kind: crate::ClaimKind::Percent,
-                text: String::new(),
-                span: doc.span(start, start + 2),
-                value: crate::Value::Temporal(Default::default()),
-                attribution: None,
-                links: Vec::new(),
-                reviews: Vec::new(),
-                confirmed: None,
-                sentence,
+            .map(|(start, sentence)| {
+                Claim::new(
+                    String::new(),
+                    crate::ClaimKind::Percent,
+                    String::new(),
+                    doc.span(start, start + 2),
+                    crate::Value::Temporal(Default::default()),
+                    sentence,
+                )
             })
             .collect();
         attribute(&doc, &sentence_attributions(&doc), &mut claims);

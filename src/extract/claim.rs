@@ -219,6 +219,31 @@ pub struct Claim {
 }
 
 impl Claim {
+    /// A claim as the extractor finds it: what the later stages add
+    /// (attribution, look-up links, reviews, confirmation) starts empty, so
+    /// a new field of theirs touches only this constructor.
+    pub fn new(
+        id: String,
+        kind: ClaimKind,
+        text: String,
+        span: Span,
+        value: Value,
+        sentence: usize,
+    ) -> Claim {
+        Claim {
+            id,
+            kind,
+            text,
+            span,
+            value,
+            attribution: None,
+            links: Vec::new(),
+            reviews: Vec::new(),
+            confirmed: None,
+            sentence,
+        }
+    }
+
     pub fn number(&self) -> Option<&NumberValue> {
         match &self.value {
             Value::Number(n) => Some(n),

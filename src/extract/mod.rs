@@ -123,17 +123,15 @@ pub fn extract(doc: &Document) -> Extraction {
     let mut claims: Vec<Claim> = found
         .into_iter()
         .enumerate()
-        .map(|(index, (sentence, f))| Claim {
-            id: format!("c{}", index + 1),
-            kind: f.kind,
-            text: text[f.start..f.end].to_string(),
-            span: cursor.span(f.start, f.end),
-            value: f.value,
-            attribution: None,
-            links: Vec::new(),
-            reviews: Vec::new(),
-            confirmed: None,
-            sentence,
+        .map(|(index, (sentence, f))| {
+            Claim::new(
+                format!("c{}", index + 1),
+                f.kind,
+                text[f.start..f.end].to_string(),
+                cursor.span(f.start, f.end),
+                f.value,
+                sentence,
+            )
         })
         .collect();
     numeric::link_partitives(&mut claims);

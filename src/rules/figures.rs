@@ -189,6 +189,29 @@ pub(crate) fn between(text: &str, start: usize, end: usize) -> String {
     text[start..end].to_lowercase()
 }
 
+/// Words of change and comparison ("rose", "fell", "compared", "than"):
+/// a sentence holding one relates figures to each other rather than giving
+/// one figure or one breakdown. Rules add their own words to these.
+pub(crate) const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "risen",
+    "fell",
+    "fall",
+    "fallen",
+    "up",
+    "down",
+    "increase",
+    "increased",
+    "decrease",
+    "decreased",
+    "grew",
+    "growth",
+    "each",
+    "compared",
+    "than",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::extract::{Claim, ClaimKind};
-use crate::rules::figures::{between, interval, show};
+use crate::rules::figures::{between, interval, show, CHANGE_WORDS};
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
@@ -29,25 +29,10 @@ declare_rule! {
     pub(crate) struct ConflictingFigures => "consistency/conflicting-figures", Severity::Error
 }
 
-/// Words that mark a sentence as comparing or changing figures, where two
-/// values of one measure are expected.
+/// Words besides [`CHANGE_WORDS`] that mark a sentence as comparing
+/// figures, where two values of one measure are expected.
 const COMPARING: &[&str] = &[
-    "rose",
-    "rise",
-    "risen",
-    "fell",
-    "fall",
-    "fallen",
-    "up",
-    "down",
     "from",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "grew",
-    "growth",
-    "compared",
     "previous",
     "previously",
     "earlier",
@@ -62,7 +47,6 @@ const COMPARING: &[&str] = &[
     "since",
     "until",
     "now",
-    "each",
     "per",
     "every",
     "average",
@@ -77,7 +61,6 @@ const COMPARING: &[&str] = &[
     "might",
     "may",
     "if",
-    "than",
     "instead",
     "originally",
     "initially",
@@ -173,7 +156,9 @@ impl Rule for ConflictingFigures {
         let approximate = cx.approximate(Self::META.id);
         let usable = |c: &Claim| {
             let words = sentence_words(cx, c);
-            !words.iter().any(|w| COMPARING.contains(&w.as_str()))
+            !words
+                .iter()
+                .any(|w| CHANGE_WORDS.contains(&w.as_str()) || COMPARING.contains(&w.as_str()))
         };
         // The first mention of each measure in each time frame is the one
         // every later mention is held to, so the rule stays linear.

@@ -2,7 +2,7 @@
 //! than all of it.
 
 use crate::extract::{Claim, ClaimKind};
-use crate::rules::figures::{between, interval, show};
+use crate::rules::figures::{between, interval, show, CHANGE_WORDS};
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
@@ -25,22 +25,9 @@ declare_rule! {
     pub(crate) struct SharesExceedTotal => "consistency/shares-exceed-total", Severity::Error
 }
 
-/// Words that make a sentence's percentages changes or rates, not shares.
+/// Words besides [`CHANGE_WORDS`] that make a sentence's percentages
+/// changes or rates, not shares.
 const NOT_SHARES: &[&str] = &[
-    "rose",
-    "rise",
-    "risen",
-    "fell",
-    "fall",
-    "fallen",
-    "up",
-    "down",
-    "increase",
-    "increased",
-    "decrease",
-    "decreased",
-    "grew",
-    "growth",
     "gain",
     "jumped",
     "dropped",
@@ -54,14 +41,11 @@ const NOT_SHARES: &[&str] = &[
     "interest",
     "margin",
     "yield",
-    "each",
     "respectively",
-    "compared",
     "versus",
     "while",
     "whereas",
     "points",
-    "than",
     "probability",
     "chance",
     "likely",
@@ -107,7 +91,7 @@ impl Rule for SharesExceedTotal {
             let sentence_text = text[cx.doc.sentences[sentence].span.clone()].to_lowercase();
             let is_breakdown = !sentence_text
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| NOT_SHARES.contains(&w));
+                .any(|w| CHANGE_WORDS.contains(&w) || NOT_SHARES.contains(&w));
             let separate_wholes = shares.iter().enumerate().any(|(i, share)| {
                 let next = shares
                     .get(i + 1)
