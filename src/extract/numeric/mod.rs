@@ -52,7 +52,7 @@ mod quantity;
 mod text;
 mod words;
 
-use super::word_table::WordTable;
+use super::word_table::{leading_word_key, WordTable};
 use super::{Claim, ClaimKind, Ctx, Found, NumberValue, Partitive, Qualifier, Value};
 use count::Counted;
 pub(crate) use lexicon::{numbers, CurrencyFile, Numbers, UnitFile};
@@ -128,18 +128,25 @@ fn may_start(s: &str) -> bool {
     if !c.is_ascii_alphabetic() {
         return false;
     }
-    let mut buf = [0u8; 24];
-    let Some(word) = text::lower_ascii_word(s, &mut buf) else {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters > 24 {
         return false;
+    }
+    let opener = match leading_word_key(s) {
+        Some(packed) => opener_words().get_key(packed) != 0,
+        None => {
+            let mut buf = [0u8; 24];
+            text::lower_ascii_word(s, &mut buf).is_some_and(|w| opener_words().get(w) != 0)
+        }
     };
-    is_opener_word(word) || (c.is_ascii_uppercase() && money::may_start(s))
+    opener || (c.is_ascii_uppercase() && money::may_start(s))
 }
 
-/// Whether a lower-case word can open a numeric claim: a number, ordinal or
-/// fraction word, the first word of a qualifier, or "between". One table of
-/// packed words, built once per word-list configuration (a pack may add
-/// scale words), so the test costs a few integer comparisons per word.
-fn is_opener_word(word: &str) -> bool {
+/// The lower-case words that can open a numeric claim: number, ordinal and
+/// fraction words, the first words of qualifiers, and "between". One table
+/// of packed words, built once per word-list configuration (a pack may add
+/// scale words), so the test costs one probe per word.
+fn opener_words() -> &'static WordTable {
     static WORDS: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
     crate::lexicon::resolve(&WORDS, || {
         WordTable::new(
@@ -149,8 +156,6 @@ fn is_opener_word(word: &str) -> bool {
                 .map(|w| (w, 1)),
         )
     })
-    .get(word)
-        != 0
 }
 
 /// How a range's two ends may be joined.

@@ -1,7 +1,7 @@
 //! The trigger check on a word's first word: which words can open a temporal
-//! expression at all, looked up in one sorted table built once, so the
-//! scanner pays a binary search per word rather than a pass over every
-//! month, weekday and keyword list.
+//! expression at all, looked up in one hash table of packed words built
+//! once, so the scanner pays one probe per word rather than a pass over
+//! every month, weekday and keyword list.
 
 use std::sync::OnceLock;
 
@@ -10,7 +10,9 @@ use jiff::civil::Weekday;
 use super::absolute::DECADE_NAMES;
 use super::words;
 use crate::calendar;
-use crate::extract::word_table::key;
+use rustc_hash::FxHashMap;
+
+use crate::extract::word_table::{key, leading_word_key};
 
 /// What a (lower-case) word can do at the start of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,27 +26,15 @@ pub(super) enum Class {
 }
 
 /// The class of the first word of `input` (its leading ASCII letters,
-/// lower-cased), as [`class`] gives it for that word: the scanner asks this
-/// at nearly every word, so the word is packed straight into its key rather
-/// than copied out as a string first.
+/// lower-cased), as [`class`] gives it for that word.
 pub(super) fn first_word_class(input: &str) -> Option<Class> {
-    let mut packed = [0u8; 16];
-    let mut len = 0;
-    for byte in input.bytes() {
-        if !byte.is_ascii_alphabetic() {
-            break;
-        }
-        // Longer than any table word (as `words::first_word_lower` refuses).
-        *packed.get_mut(len)? = byte.to_ascii_lowercase();
-        len += 1;
-    }
-    if len == 0 {
-        return None;
-    }
-    if len == 2 && packed[0] == b'q' {
+    let packed = leading_word_key(input)?;
+    // "Q3", "q1": a quarter (a two-letter word starting with 'q').
+    let letters = packed.to_be_bytes();
+    if letters[0] == b'q' && letters[1] != 0 && letters[2] == 0 {
         return Some(Class::Temporal);
     }
-    lookup(u128::from_be_bytes(packed))
+    lookup(packed)
 }
 
 /// The class of a lower-case ASCII word, None when it cannot open a
@@ -60,19 +50,15 @@ fn class(word: &str) -> Option<Class> {
 }
 
 fn lookup(key: u128) -> Option<Class> {
-    let table = table();
-    table
-        .binary_search_by_key(&key, |&(k, _)| k)
-        .ok()
-        .map(|i| table[i].1)
+    table().get(&key).copied()
 }
 
-fn table() -> &'static [(u128, Class)] {
-    static TABLE: OnceLock<Vec<(u128, Class)>> = OnceLock::new();
+fn table() -> &'static FxHashMap<u128, Class> {
+    static TABLE: OnceLock<FxHashMap<u128, Class>> = OnceLock::new();
     TABLE.get_or_init(build)
 }
 
-fn build() -> Vec<(u128, Class)> {
+fn build() -> FxHashMap<u128, Class> {
     let static_temporal = TEMPORAL_WORDS
         .iter()
         .chain(&DECADE_NAMES)
@@ -86,14 +72,11 @@ fn build() -> Vec<(u128, Class)> {
         .map(|k| (k, Class::Temporal));
     let openers = OPENERS.iter().copied().chain(words::count_words());
     let classified = temporal.chain(openers.filter_map(key).map(|k| (k, Class::Opener)));
-    let mut table: Vec<(u128, Class)> = Vec::new();
+    let mut table = FxHashMap::default();
     for (key, class) in classified {
         // A word in both lists ("twenty") keeps its first, stronger class.
-        if !table.iter().any(|&(k, _)| k == key) {
-            table.push((key, class));
-        }
+        table.entry(key).or_insert(class);
     }
-    table.sort_by_key(|&(k, _)| k);
     table
 }
 
