@@ -3,6 +3,8 @@
 //! rules/currencies.toml and indexed for look-up by the parsers.
 
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -82,9 +84,9 @@ pub(crate) struct UnitRef {
 /// The unit table indexed by written form.
 pub(crate) struct Units {
     /// Case-sensitive symbols, including multi-word ones ("sq km").
-    pub symbols: HashMap<String, UnitRef>,
+    pub symbols: FxHashMap<String, UnitRef>,
     /// Lower-cased names, multi-word names with single spaces.
-    pub names: HashMap<String, UnitRef>,
+    pub names: FxHashMap<String, UnitRef>,
     /// The longest symbol in bytes, to bound the prefix search.
     pub longest_symbol: usize,
 }
@@ -98,8 +100,8 @@ impl Units {
 pub(crate) fn units() -> &'static Units {
     static CELL: OnceLock<Units> = OnceLock::new();
     crate::lexicon::resolve(&CELL, || {
-        let mut symbols = HashMap::new();
-        let mut names = HashMap::new();
+        let mut symbols = FxHashMap::default();
+        let mut names = FxHashMap::default();
         for (index, entry) in unit_file().unit.iter().enumerate() {
             let unit = UnitRef {
                 index,
@@ -133,7 +135,7 @@ pub(crate) struct Currencies {
     /// Prefixes, longest first, case-sensitive.
     pub prefixes: Vec<(&'static str, CurrencyRef)>,
     /// Lower-cased names after the amount.
-    pub names: HashMap<String, CurrencyRef>,
+    pub names: FxHashMap<String, CurrencyRef>,
     /// The most words in one name.
     pub longest_name_words: usize,
 }
@@ -142,7 +144,7 @@ pub(crate) fn currencies() -> &'static Currencies {
     static CELL: OnceLock<Currencies> = OnceLock::new();
     crate::lexicon::resolve(&CELL, || {
         let mut prefixes = Vec::new();
-        let mut names = HashMap::new();
+        let mut names = FxHashMap::default();
         let mut longest_name_words = 1;
         for entry in &currency_file().currency {
             let reference = CurrencyRef {
@@ -168,11 +170,22 @@ pub(crate) fn currencies() -> &'static Currencies {
 }
 
 /// Lower case with single spaces between words, the key form of names.
+/// The unit and currency look-ups make this key for every figure's next
+/// words, so it is built in one string, copying ASCII words byte by byte.
 pub(crate) fn normalise_words(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Whole words, so a final sigma lower-cases as a final sigma.
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 #[cfg(test)]
@@ -186,5 +199,24 @@ mod tests {
         assert!(units().names.contains_key("square kilometres"));
         assert!(currencies().names.contains_key("yuan"));
         assert_eq!(currencies().prefixes.first().map(|p| p.0.len()), Some(5));
+    }
+
+    #[test]
+    fn normalised_words_are_lower_case_with_single_spaces() {
+        for text in [
+            "Square  Kilometres",
+            " US\tDollars ",
+            "ΟΔΟΣ Σ",
+            "Ǆemal İzmir",
+            "",
+            "km",
+        ] {
+            let expected = text
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert_eq!(normalise_words(text), expected, "{text:?}");
+        }
     }
 }

@@ -2,6 +2,9 @@
 //! ("more than 70", "almost 20", "about 5", "at least 3", "up to 10",
 //! "70 or more"), and how each turns a number into low and high bounds.
 
+use rustc_hash::FxHashMap;
+
+use crate::extract::word_table::leading_word_key;
 use crate::extract::Qualifier;
 
 use super::text::{at_boundary, phrase_ci, skip_space};
@@ -93,12 +96,11 @@ pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
             }
         }
     }
-    // Only the phrases that start with the text's first letter can match
-    // (every phrase starts with a letter), in their order in PREFIXES.
-    if !first.is_ascii_alphabetic() {
-        return None;
-    }
-    let bucket = &prefixes_by_letter()[usize::from(first.to_ascii_lowercase() - b'a')];
+    // A phrase matches only where the text's leading letters are its first
+    // word (a word ends at a non-alphanumeric character, and every phrase
+    // starts with a word of letters), so only that word's phrases are
+    // tried, in their order in PREFIXES.
+    let bucket = prefixes_by_first_word().get(&leading_word_key(s)?)?;
     for &i in bucket {
         let (phrase, qualifier) = &PREFIXES[i];
         if let Some(rest) = phrase_ci(s, phrase) {
@@ -111,14 +113,15 @@ pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
     None
 }
 
-/// The indexes into [`PREFIXES`] of the phrases that start with each letter.
-fn prefixes_by_letter() -> &'static [Vec<usize>; 26] {
-    static INDEX: std::sync::OnceLock<[Vec<usize>; 26]> = std::sync::OnceLock::new();
+/// The indexes into [`PREFIXES`] of the phrases, by their first word
+/// (packed as the scanner packs words).
+fn prefixes_by_first_word() -> &'static FxHashMap<u128, Vec<usize>> {
+    static INDEX: std::sync::OnceLock<FxHashMap<u128, Vec<usize>>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<usize>; 26] = Default::default();
+        let mut index: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
         for (i, (phrase, _)) in PREFIXES.iter().enumerate() {
-            let first = phrase.as_bytes()[0].to_ascii_lowercase();
-            index[usize::from(first - b'a')].push(i);
+            let first_word = leading_word_key(phrase).expect("qualifiers start with a word");
+            index.entry(first_word).or_default().push(i);
         }
         index
     })
