@@ -20,9 +20,10 @@ use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
+    let lead = lead(input);
     longest([
-        hit(input, amount(env, input)),
-        hit(input, compound(env, input)),
+        hit(input, amount(env, input, lead)),
+        hit(input, compound(env, input, lead)),
         hit(input, span_of_time(input)),
         hit(input, bare_plural(env, input)),
         hit(input, reporting_year(input)),
@@ -95,12 +96,43 @@ fn is_rate(env: &Env) -> bool {
         })
 }
 
+/// The count that opens an amount or a compound, with its qualifier:
+/// "about four" in "about four years" and "about four-year". Both grammars
+/// start with it, so it is read once.
+#[derive(Clone, Copy)]
+struct Lead<'a> {
+    modifier: Option<&'static str>,
+    count: Count,
+    /// Whether the count is written in digits.
+    in_digits: bool,
+    /// The text after the count.
+    rest: &'a str,
+}
+
+fn lead(input: &str) -> Option<Lead<'_>> {
+    let (rest, modifier) = opt(qualifier).parse(input).ok()?;
+    let in_digits = rest.starts_with(|c: char| c.is_ascii_digit());
+    let (rest, count) = words::count(rest).ok()?;
+    Some(Lead {
+        modifier,
+        count,
+        in_digits,
+        rest,
+    })
+}
+
 /// "four years", "about six months", "90 days", "a decade", "two to three
 /// weeks", "39 years old".
-fn amount<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
-    let (rest, modifier) = opt(qualifier).parse(input)?;
-    let in_digits = rest.starts_with(|c: char| c.is_ascii_digit());
-    let (rest, count) = words::count(rest)?;
+fn amount<'a>(env: &Env, input: &'a str, lead: Option<Lead<'a>>) -> PResult<'a, Parsed> {
+    let Some(Lead {
+        modifier,
+        count,
+        in_digits,
+        rest,
+    }) = lead
+    else {
+        return fail(input);
+    };
     // "two to three weeks", "12-18 months", "two or three days".
     let (rest, upper) = opt(preceded(
         alt((
@@ -146,9 +178,16 @@ fn amount<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
 
 /// "three-year", "10-year", "two-week-long", "39-year-old" (an age, with
 /// the name next to it as subject).
-fn compound<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
-    let (rest, modifier) = opt(qualifier).parse(input)?;
-    let (rest, count) = words::count(rest)?;
+fn compound<'a>(env: &Env, input: &'a str, lead: Option<Lead<'a>>) -> PResult<'a, Parsed> {
+    let Some(Lead {
+        modifier,
+        count,
+        rest,
+        ..
+    }) = lead
+    else {
+        return fail(input);
+    };
     if count.article {
         return fail(input);
     }
