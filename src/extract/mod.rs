@@ -144,8 +144,10 @@ pub fn extract(doc: &Document) -> Extraction {
 }
 
 fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
-    let temporal = temporal::parse_at(ctx, start);
-    let numeric = numeric::parse_at(ctx, start);
+    // Both families first look the word up in their tables: pack it once.
+    let first_word = word_table::leading_word_key(ctx.rest(start));
+    let temporal = temporal::parse_at(ctx, start, first_word);
+    let numeric = numeric::parse_at(ctx, start, first_word);
     match (temporal, numeric) {
         (Some(t), Some(n)) => Some(if n.end > t.end { n } else { t }),
         (t, n) => t.or(n),

@@ -24,16 +24,21 @@ pub(crate) fn key(word: &str) -> Option<u128> {
 /// this at nearly every word, so the word goes straight into its key rather
 /// than being copied out as a string first.
 pub(crate) fn leading_word_key(input: &str) -> Option<u128> {
-    let mut packed = [0u8; 16];
-    let mut len = 0;
-    for byte in input.bytes() {
-        if !byte.is_ascii_alphabetic() {
-            break;
-        }
-        *packed.get_mut(len)? = byte.to_ascii_lowercase();
-        len += 1;
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .take(17)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if len == 0 || len > 16 {
+        return None;
     }
-    (len > 0).then(|| u128::from_be_bytes(packed))
+    let mut packed = [0u8; 16];
+    packed[..len].copy_from_slice(&bytes[..len]);
+    // Every packed byte is an ASCII letter, which bit 0x20 lower-cases, so
+    // the whole word is lower-cased with one OR.
+    let letters = u128::MAX << (8 * (16 - len));
+    Some(u128::from_be_bytes(packed) | (letters & u128::from_ne_bytes([0x20; 16])))
 }
 
 /// Words with flag bits (or, for words listed once, any non-zero number); a
@@ -118,6 +123,9 @@ mod tests {
         );
         assert_eq!(leading_word_key("seventeenletterss"), None);
         assert_eq!(leading_word_key("5 said"), None);
+        assert_eq!(leading_word_key("ZzAa-"), key("zzaa"));
+        assert_eq!(leading_word_key("Ökonomie"), None);
+        assert_eq!(leading_word_key("aÖ"), key("a"));
         assert_eq!(leading_word_key(""), None);
         let table = WordTable::new([("said", 3)]);
         assert_eq!(table.get_key(leading_word_key("SAID it").unwrap()), 3);

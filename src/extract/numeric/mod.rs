@@ -52,16 +52,18 @@ mod quantity;
 mod text;
 mod words;
 
-use super::word_table::{leading_word_key, WordTable};
+use super::word_table::WordTable;
 use super::{Claim, ClaimKind, Ctx, Found, NumberValue, Partitive, Qualifier, Value};
 use count::Counted;
 pub(crate) use lexicon::{numbers, CurrencyFile, Numbers, UnitFile};
 use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 
 /// The numeric claim that starts at `start`, if any: the longest reading.
-pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
+/// `first_word` is the word at `start` as `word_table::leading_word_key`
+/// packs it.
+pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
     let rest = ctx.rest(start);
-    if !may_start(rest) {
+    if !may_start(rest, first_word) {
         return None;
     }
     let before = ctx.before(start);
@@ -95,7 +97,7 @@ pub(super) struct Parsed {
 }
 
 /// The cheap first test: can a numeric claim start here at all?
-fn may_start(s: &str) -> bool {
+fn may_start(s: &str, first_word: Option<u128>) -> bool {
     let Some(c) = s.chars().next() else {
         return false;
     };
@@ -132,7 +134,7 @@ fn may_start(s: &str) -> bool {
     if letters > 24 {
         return false;
     }
-    let opener = match leading_word_key(s) {
+    let opener = match first_word {
         Some(packed) => opener_words().get_key(packed) != 0,
         None => {
             let mut buf = [0u8; 24];

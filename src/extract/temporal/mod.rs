@@ -35,8 +35,9 @@ use timex::Direction;
 pub(crate) use words::Lexicon as TemporalWords;
 use words::PResult;
 
-/// The temporal claim that starts at `start`, if any.
-pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
+/// The temporal claim that starts at `start`, if any. `first_word` is the
+/// word there as `word_table::leading_word_key` packs it.
+pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
     // The scanner offers positions inside the sentence on character
     // boundaries; anything else is refused rather than sliced.
     let offset = start.checked_sub(ctx.sentence.span.start)?;
@@ -45,7 +46,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize) -> Option<Found> {
         return None;
     }
     let input = ctx.rest(start);
-    if !may_start(input) {
+    if !may_start(input, first_word) {
         return None;
     }
     let env = Env {
@@ -295,7 +296,7 @@ impl<'a> Env<'_, 'a> {
 }
 
 /// Cheap test on the first word: can a temporal claim start here at all?
-fn may_start(input: &str) -> bool {
+fn may_start(input: &str, first_word: Option<u128>) -> bool {
     let Some(first) = input.chars().next() else {
         return false;
     };
@@ -305,7 +306,7 @@ fn may_start(input: &str) -> bool {
     // Common words ("the", "at", "some", "more") open temporal expressions
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
-    match trigger::first_word_class(input) {
+    match first_word.and_then(trigger::class_of) {
         None => false,
         Some(trigger::Class::Temporal) => true,
         Some(trigger::Class::Opener) => next_words_temporal(input),

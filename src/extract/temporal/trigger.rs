@@ -28,7 +28,11 @@ pub(super) enum Class {
 /// The class of the first word of `input` (its leading ASCII letters,
 /// lower-cased), as [`class`] gives it for that word.
 pub(super) fn first_word_class(input: &str) -> Option<Class> {
-    let packed = leading_word_key(input)?;
+    class_of(leading_word_key(input)?)
+}
+
+/// The class of a word packed by `leading_word_key`.
+pub(super) fn class_of(packed: u128) -> Option<Class> {
     // "Q3", "q1": a quarter (a two-letter word starting with 'q').
     let letters = packed.to_be_bytes();
     if letters[0] == b'q' && letters[1] != 0 && letters[2] == 0 {
