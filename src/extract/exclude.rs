@@ -23,6 +23,10 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for i in 0..tokens.len() {
         let token = &tokens[i];
+        // Most tokens are plain words, which no test below can match.
+        if !token.may_match(text) {
+            continue;
+        }
         let core = token.core(text);
         if core.is_empty() {
             continue;
@@ -85,40 +89,104 @@ struct Token {
     core: Range<usize>,
     /// First token on its line.
     line_start: bool,
+    /// The classes (DIGIT, URL_SIGN, NON_ASCII) of its bytes, or-ed together.
+    marks: u8,
 }
+
+/// Byte classes for the tokenizer. A digit: the number rules look at the
+/// token.
+const DIGIT: u8 = 1;
+/// "@" or ":": it may be an e-mail address or a URL ("://").
+const URL_SIGN: u8 = 2;
+/// A byte of a character outside ASCII: it may be a superscript.
+const NON_ASCII: u8 = 4;
+/// The first byte of a character outside ASCII, which may be whitespace.
+const LEAD: u8 = 8;
+/// ASCII whitespace.
+const SPACE: u8 = 16;
+
+static CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'@' | b':' => URL_SIGN,
+            b'\t'..=b'\r' | b' ' => SPACE,
+            0x80..=0xBF => NON_ASCII,
+            0xC0.. => NON_ASCII | LEAD,
+            _ => 0,
+        };
+        byte += 1;
+    }
+    classes
+};
 
 impl Token {
     fn core<'t>(&self, text: &'t str) -> &'t str {
         &text[self.core.clone()]
     }
+
+    /// Whether any test can match the token: only tokens with a digit, a
+    /// superscript, an "@", a "://" or an opening "www." can.
+    fn may_match(&self, text: &str) -> bool {
+        self.marks != 0 || starts_www(self.core(text))
+    }
 }
 
+fn starts_www(core: &str) -> bool {
+    core.get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("www."))
+}
+
+/// The whitespace-separated tokens of the text. Reads bytes, decoding only
+/// the characters outside ASCII (rare in most articles), since this pass
+/// sees every byte of the text.
 fn tokens(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut start: Option<usize> = None;
+    let bytes = text.as_bytes();
+    let class = |i: usize| CLASSES[usize::from(bytes[i])];
+    // whether the character at `i`, which starts with a LEAD byte, is whitespace
+    let unicode_space = |i: usize| text[i..].starts_with(char::is_whitespace);
+    let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut line_start = true;
-    let mut token_line_start = true;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                tokens.push(make_token(text, s..i, token_line_start));
-                line_start = false;
-            }
-            if c == '\n' {
-                line_start = true;
-            }
-        } else if start.is_none() {
-            start = Some(i);
-            token_line_start = line_start;
+    let mut i = 0;
+    while i < bytes.len() {
+        if class(i) & SPACE != 0 {
+            line_start |= bytes[i] == b'\n';
+            i += 1;
+            continue;
         }
+        if class(i) & LEAD != 0 && unicode_space(i) {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let start = i;
+        let mut marks = 0;
+        while i < bytes.len() {
+            let c = class(i);
+            if c & SPACE != 0 || c & LEAD != 0 && unicode_space(i) {
+                break;
+            }
+            marks |= c;
+            i += 1;
+        }
+        tokens.push(make_token(text, start..i, line_start, marks & !LEAD));
+        line_start = false;
     }
     tokens
 }
 
-fn make_token(text: &str, range: Range<usize>, line_start: bool) -> Token {
+fn make_token(text: &str, range: Range<usize>, line_start: bool, marks: u8) -> Token {
+    // Most tokens are plain words, with nothing to trim.
+    let bytes = text.as_bytes();
+    if bytes[range.start].is_ascii_alphanumeric() && bytes[range.end - 1].is_ascii_alphanumeric() {
+        return Token {
+            core: range.clone(),
+            range,
+            line_start,
+            marks,
+        };
+    }
     let slice = &text[range.clone()];
     let opening = |c: char| matches!(c, '(' | '[' | '"' | '\'' | '“' | '‘' | '{');
     let closing = |c: char| {
@@ -134,6 +202,7 @@ fn make_token(text: &str, range: Range<usize>, line_start: bool) -> Token {
         core: start..start + trimmed.len(),
         range,
         line_start,
+        marks,
     }
 }
 
@@ -145,10 +214,7 @@ fn word(text: &str, tokens: &[Token], i: usize) -> Option<String> {
 /// URLs (with a scheme or "www.") and e-mail addresses.
 fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
     let core = token.core(text);
-    let is_url = core.contains("://")
-        || core
-            .get(..4)
-            .is_some_and(|head| head.eq_ignore_ascii_case("www."));
+    let is_url = core.contains("://") || starts_www(core);
     let is_email = core.split_once('@').is_some_and(|(user, host)| {
         !user.is_empty() && host.contains('.') && !host.starts_with('.')
     });
@@ -604,6 +670,14 @@ mod tests {
         assert!(ranges
             .iter()
             .all(|r| !text[r.clone()][..r.len() - 1].contains('.')));
+    }
+
+    #[test]
+    fn whitespace_outside_ascii_separates_tokens() {
+        // no-break and thin spaces, as some articles have them
+        assert_eq!(excluded("on Route\u{a0}66 and"), vec!["66"]);
+        assert_eq!(excluded("at\u{2009}9:30\u{a0}GMT"), vec!["9:30\u{a0}GMT"]);
+        assert_eq!(excluded("s\u{e9}e the G20\u{3000}summit"), vec!["G20"]);
     }
 
     #[test]
