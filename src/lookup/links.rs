@@ -133,14 +133,8 @@ fn value_text(claim: &Claim) -> String {
 #[derive(Debug, Clone)]
 pub(super) struct Prepared {
     templates: Vec<PreparedTemplate>,
-    /// Topic words, and the names of countries the table lacks, looked for
-    /// in the lower-case sentence.
-    lower_words: WordSet,
-    /// The countries table's names, looked for as written.
-    country_names: WordSet,
-    /// The country (index in table order) each of `country_names` names.
-    country_of: Vec<usize>,
-    countries: usize,
+    /// Every word the templates' conditions look for.
+    words: WordSet,
     /// Whether any template fills {query}, {value}: a claim's are made only then.
     uses_query: bool,
     uses_value: bool,
@@ -150,36 +144,38 @@ pub(super) struct Prepared {
 struct PreparedTemplate {
     title: String,
     kinds: Vec<ClaimKind>,
-    /// Ids in `lower_words`; any one found meets the topic condition.
+    /// Ids in `words`: any one found meets the topic condition.
     topics: Vec<usize>,
-    /// Table countries by index, and other country names as ids in
-    /// `lower_words`; any one named meets the country condition.
+    /// Ids in `words` of the names of its countries: any one found meets
+    /// the country condition.
     countries: Vec<usize>,
-    other_countries: Vec<usize>,
     /// None when the URL cannot be filled (unclosed brace, unknown placeholder).
     url: Option<Url>,
 }
 
 impl Prepared {
     pub(super) fn new(templates: &[Template], table: &BTreeMap<String, Vec<String>>) -> Prepared {
-        let mut lower_words = Vec::new();
+        let mut words = Vec::new();
         let prepared_templates: Vec<PreparedTemplate> = templates
             .iter()
             .map(|template| {
                 let topics = template
                     .topics
                     .iter()
-                    .map(|topic| word_id(&mut lower_words, topic.clone(), Rule::StartsWord))
+                    .map(|topic| word_id(&mut words, Word::lower(topic, Rule::StartsWord)))
                     .collect();
-                let (mut countries, mut other_countries) = (Vec::new(), Vec::new());
+                let mut countries = Vec::new();
                 for country in &template.countries {
-                    match table.keys().position(|known| known == country) {
-                        Some(index) => countries.push(index),
+                    match table.get(country) {
+                        Some(names) => countries.extend(
+                            names
+                                .iter()
+                                .map(|name| word_id(&mut words, Word::as_written(name))),
+                        ),
                         // A country the table does not know is matched by its own name.
-                        None => other_countries.push(word_id(
-                            &mut lower_words,
-                            country.to_lowercase(),
-                            Rule::WholeWord,
+                        None => countries.push(word_id(
+                            &mut words,
+                            Word::lower(&country.to_lowercase(), Rule::WholeWord),
                         )),
                     }
                 }
@@ -188,19 +184,10 @@ impl Prepared {
                     kinds: template.kinds.clone(),
                     topics,
                     countries,
-                    other_countries,
                     url: Url::parse(&template.url),
                 }
             })
             .collect();
-        let mut country_names = Vec::new();
-        let mut country_of = Vec::new();
-        for (index, names) in table.values().enumerate() {
-            for name in names {
-                country_names.push((name.clone(), Rule::WholeWord));
-                country_of.push(index);
-            }
-        }
         let uses = |wanted: &Piece| {
             prepared_templates
                 .iter()
@@ -211,32 +198,18 @@ impl Prepared {
             uses_query: uses(&Piece::Query),
             uses_value: uses(&Piece::Value),
             templates: prepared_templates,
-            lower_words: WordSet::new(lower_words),
-            country_names: WordSet::new(country_names),
-            country_of,
-            countries: table.len(),
+            words: WordSet::new(words),
         }
     }
 
     /// By template: whether `sentence` meets its topic and country
     /// conditions, which hold for every claim in the sentence.
     fn sentence_meets(&self, sentence: &str) -> Vec<bool> {
-        let lower = self.lower_words.found(&sentence.to_lowercase());
-        let mut named = vec![false; self.countries];
-        for (id, found) in self.country_names.found(sentence).into_iter().enumerate() {
-            if found {
-                named[self.country_of[id]] = true;
-            }
-        }
+        let found = self.words.found(sentence);
+        let any = |ids: &[usize]| ids.is_empty() || ids.iter().any(|&id| found[id]);
         self.templates
             .iter()
-            .map(|t| {
-                let topic = t.topics.is_empty() || t.topics.iter().any(|&id| lower[id]);
-                let country = (t.countries.is_empty() && t.other_countries.is_empty())
-                    || t.countries.iter().any(|&index| named[index])
-                    || t.other_countries.iter().any(|&id| lower[id]);
-                topic && country
-            })
+            .map(|t| any(&t.topics) && any(&t.countries))
             .collect()
     }
 
@@ -288,52 +261,95 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-/// The id of `word` under `rule` in `words`, added if new.
-fn word_id(words: &mut Vec<(String, Rule)>, word: String, rule: Rule) -> usize {
-    match words.iter().position(|(w, r)| *w == word && *r == rule) {
+/// A word a template's condition looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Word {
+    text: String,
+    rule: Rule,
+    /// Looked for in the lower-case sentence (topics, and countries the
+    /// table lacks), else as written (the table's names).
+    in_lower: bool,
+}
+
+impl Word {
+    fn lower(text: &str, rule: Rule) -> Word {
+        Word {
+            text: text.to_string(),
+            rule,
+            in_lower: true,
+        }
+    }
+
+    fn as_written(text: &str) -> Word {
+        Word {
+            text: text.to_string(),
+            rule: Rule::WholeWord,
+            in_lower: false,
+        }
+    }
+}
+
+/// The id of `word` in `words`, added if new.
+fn word_id(words: &mut Vec<Word>, word: Word) -> usize {
+    match words.iter().position(|known| *known == word) {
         Some(id) => id,
         None => {
-            words.push((word, rule));
+            words.push(word);
             words.len() - 1
         }
     }
 }
 
-/// Words looked for in a sentence, each with the rule an occurrence must meet.
+/// The words the templates look for, found in a sentence in one pass.
 #[derive(Debug, Clone)]
 struct WordSet {
-    words: Vec<(String, Rule)>,
-    /// Finds every place a word occurs in one pass; none if it could not be
-    /// built, and then every word is tried.
+    words: Vec<Word>,
+    /// Finds every place a word may occur, ignoring ASCII case; none if it
+    /// could not be built, and then every word is tried.
     automaton: Option<AhoCorasick>,
 }
 
 impl WordSet {
-    fn new(words: Vec<(String, Rule)>) -> WordSet {
+    fn new(words: Vec<Word>) -> WordSet {
         WordSet {
-            automaton: AhoCorasick::new(words.iter().map(|(w, _)| w)).ok(),
+            automaton: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words.iter().map(|w| &w.text))
+                .ok(),
             words,
         }
     }
 
-    /// By word: whether it occurs in `text` as its rule asks. The automaton
-    /// finds the words present at all; only those are checked by their rule,
-    /// each once, exactly as a search for that word alone would.
-    fn found(&self, text: &str) -> Vec<bool> {
+    /// By word: whether it occurs in `sentence` (or its lower case) as its
+    /// rule asks. The automaton finds the words present at all; only those
+    /// are checked by their rule, each once, exactly as a search for that
+    /// word alone would.
+    fn found(&self, sentence: &str) -> Vec<bool> {
+        let lowered = sentence.to_lowercase();
         let mut found = vec![false; self.words.len()];
         let mut tried = vec![false; self.words.len()];
         let mut try_word = |id: usize| {
             if !tried[id] {
                 tried[id] = true;
-                let (word, rule) = &self.words[id];
-                found[id] = rule.holds(text, word);
+                let word = &self.words[id];
+                let text = if word.in_lower { &lowered } else { sentence };
+                found[id] = word.rule.holds(text, &word.text);
             }
         };
-        match &self.automaton {
-            Some(automaton) => automaton
-                .find_overlapping_iter(text)
-                .for_each(|m| try_word(m.pattern().as_usize())),
-            None => (0..self.words.len()).for_each(try_word),
+        let Some(automaton) = &self.automaton else {
+            (0..self.words.len()).for_each(try_word);
+            return found;
+        };
+        // Ignoring ASCII case, a scan of the sentence finds the lower-case
+        // words too when lowering moves no byte, that is in ASCII text;
+        // other text is scanned lowered as well.
+        for m in automaton.find_overlapping_iter(sentence) {
+            try_word(m.pattern().as_usize());
+        }
+        if !sentence.is_ascii() {
+            for m in automaton.find_overlapping_iter(lowered.as_str()) {
+                try_word(m.pattern().as_usize());
+            }
         }
         found
     }

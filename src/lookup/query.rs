@@ -21,7 +21,8 @@ struct Token<'a> {
 }
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token<'_>> = Vec::new();
+    // About one word in six bytes: room enough to grow rarely.
+    let mut out: Vec<Token<'_>> = Vec::with_capacity(sentence.len() / 6 + 1);
     let mut after_colon = false;
     for raw in sentence.split_whitespace() {
         let opens_quote = raw.starts_with(['"', '“', '‘', '\'', '(', '[']);
@@ -128,8 +129,8 @@ fn entity_words<'a>(tokens: &[Token<'a>], settings: &QuerySettings) -> Vec<Vec<&
 pub(super) struct SentenceWords<'a> {
     /// The words of its named entities, in order.
     entities: Vec<&'a str>,
-    /// Its other content words, lower case.
-    content: Vec<Cow<'a, str>>,
+    /// All its words: a query takes its content words only while it is short.
+    tokens: Vec<Token<'a>>,
 }
 
 impl<'a> SentenceWords<'a> {
@@ -140,29 +141,30 @@ impl<'a> SentenceWords<'a> {
                 .into_iter()
                 .flatten()
                 .collect(),
-            content: content_words(&tokens, settings).map(lower).collect(),
+            tokens,
         }
     }
 
     /// The query for a claim: the sentence's entities, then the claim's
     /// subject's content words, then (while there are fewer than
-    /// `min_words`) the sentence's other content words.
+    /// `min_words`) the sentence's other content words, in lower case.
     pub fn query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
-        let mut words: Vec<&str> = self.entities.clone();
-        fn add<'a>(word: &'a str, words: &mut Vec<&'a str>) {
-            if !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        let mut words: Vec<Cow<'_, str>> =
+            self.entities.iter().map(|w| Cow::Borrowed(*w)).collect();
+        fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
+            if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
                 words.push(word);
             }
         }
         let subject_tokens = subject.map(tokens).unwrap_or_default();
         for word in content_words(&subject_tokens, settings) {
-            add(word, &mut words);
+            add(Cow::Borrowed(word), &mut words);
         }
-        for word in &self.content {
+        for word in content_words(&self.tokens, settings) {
             if words.len() >= settings.min_words {
                 break;
             }
-            add(word.as_ref(), &mut words);
+            add(lower(word), &mut words);
         }
         words.truncate(settings.max_words.max(1));
         words.join(" ")
