@@ -1,13 +1,23 @@
 //! Fills each claim's look-up links from the templates whose conditions its
 //! sentence meets (claim kind, topic words, countries named).
+//!
+//! The templates of a configuration are compiled once ([`Prepared`]): their
+//! URLs cut at the placeholders, and the words their conditions look for
+//! gathered into automata. A sentence is then scanned once for all the
+//! templates, and each claim in it only checks its kind and fills URLs.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use aho_corasick::AhoCorasick;
 
 use crate::document::Document;
-use crate::extract::{format_amount, Claim, Link, Value};
+use crate::extract::{format_amount, Claim, ClaimKind, Link, Value};
 
 use super::query::{self, SentenceWords, Window};
-use super::templates::{self, reference_data, References, Template};
+use super::templates::{reference_data, References, Template, UrlPart, DATED};
 
-/// What the templates are filled with for one claim.
+/// What the templates are filled with for one claim, already URL-encoded.
 struct Fill {
     query: String,
     value: String,
@@ -16,8 +26,9 @@ struct Fill {
 
 /// Gives every claim its look-up links, in template order.
 pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: &References) {
-    let data = reference_data();
-    let days = data.query.window_days;
+    let prepared = references.prepared();
+    let settings = &reference_data().query;
+    let days = settings.window_days;
     let published = document
         .published
         .and_then(|date| Window::around(date, days));
@@ -48,7 +59,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
                 .sentences
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
-            current = Some((claim.sentence, SentenceFacts::new(sentence)));
+            current = Some((claim.sentence, SentenceFacts::new(sentence, prepared)));
         }
         let Some((_, facts)) = &current else {
             continue;
@@ -61,40 +72,34 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             Value::Number(n) => n.subject.as_deref(),
             Value::Temporal(t) => t.subject.as_deref(),
         };
+        // Only what some template puts in its URL is made.
         let fill = Fill {
-            query: facts.words.query(subject, &data.query),
-            value: value_text(claim),
+            query: match prepared.uses_query {
+                true => query::encode(&facts.words.query(subject, settings)),
+                false => String::new(),
+            },
+            value: match prepared.uses_value {
+                true => query::encode(&value_text(claim)),
+                false => String::new(),
+            },
             window,
         };
-        let links = references
-            .templates
-            .iter()
-            .filter(|t| applies(t, claim, &facts.lower, &facts.countries))
-            .filter_map(|t| {
-                Some(Link {
-                    title: t.title.clone(),
-                    url: fill_url(&t.url, &fill)?,
-                })
-            })
-            .collect();
-        claims[i].links = links;
+        claims[i].links = prepared.links(claim.kind, &facts.meets, &fill);
     }
 }
 
 /// What the links of every claim in one sentence share.
-struct SentenceFacts {
-    words: SentenceWords,
-    lower: String,
-    countries: Vec<&'static str>,
+struct SentenceFacts<'a> {
+    words: SentenceWords<'a>,
+    /// By template: whether the sentence meets its topic and country conditions.
+    meets: Vec<bool>,
 }
 
-impl SentenceFacts {
-    fn new(sentence: &str) -> SentenceFacts {
-        let data = reference_data();
+impl<'a> SentenceFacts<'a> {
+    fn new(sentence: &'a str, prepared: &Prepared) -> SentenceFacts<'a> {
         SentenceFacts {
-            words: SentenceWords::new(sentence, &data.query),
-            lower: sentence.to_lowercase(),
-            countries: countries_named(sentence, &data.countries),
+            words: SentenceWords::new(sentence, &reference_data().query),
+            meets: prepared.sentence_meets(sentence),
         }
     }
 }
@@ -122,17 +127,130 @@ fn value_text(claim: &Claim) -> String {
     }
 }
 
-/// The countries a sentence names, by the words of the countries table
-/// (whole words, case as written).
-fn countries_named<'a>(
-    sentence: &str,
-    table: &'a std::collections::BTreeMap<String, Vec<String>>,
-) -> Vec<&'a str> {
-    table
-        .iter()
-        .filter(|(_, names)| names.iter().any(|n| contains_word(sentence, n)))
-        .map(|(country, _)| country.as_str())
-        .collect()
+/// The templates of one configuration compiled for filling; made once per
+/// [`References`] (so a pack's templates are honoured) and shared by every
+/// claim of every document checked with it.
+#[derive(Debug, Clone)]
+pub(super) struct Prepared {
+    templates: Vec<PreparedTemplate>,
+    /// Every word the templates' conditions look for.
+    words: WordSet,
+    /// Whether any template fills {query}, {value}: a claim's are made only then.
+    uses_query: bool,
+    uses_value: bool,
+}
+
+#[derive(Debug, Clone)]
+struct PreparedTemplate {
+    title: String,
+    kinds: Vec<ClaimKind>,
+    /// Ids in `words`: any one found meets the topic condition.
+    topics: Vec<usize>,
+    /// Ids in `words` of the names of its countries: any one found meets
+    /// the country condition.
+    countries: Vec<usize>,
+    /// None when the URL cannot be filled (unclosed brace, unknown placeholder).
+    url: Option<Url>,
+}
+
+impl Prepared {
+    pub(super) fn new(templates: &[Template], table: &BTreeMap<String, Vec<String>>) -> Prepared {
+        let mut words = Vec::new();
+        let prepared_templates: Vec<PreparedTemplate> = templates
+            .iter()
+            .map(|template| {
+                let topics = template
+                    .topics
+                    .iter()
+                    .map(|topic| word_id(&mut words, Word::lower(topic, Rule::StartsWord)))
+                    .collect();
+                let mut countries = Vec::new();
+                for country in &template.countries {
+                    match table.get(country) {
+                        Some(names) => countries.extend(
+                            names
+                                .iter()
+                                .map(|name| word_id(&mut words, Word::as_written(name))),
+                        ),
+                        // A country the table does not know is matched by its own name.
+                        None => countries.push(word_id(
+                            &mut words,
+                            Word::lower(&country.to_lowercase(), Rule::WholeWord),
+                        )),
+                    }
+                }
+                PreparedTemplate {
+                    title: template.title.clone(),
+                    kinds: template.kinds.clone(),
+                    topics,
+                    countries,
+                    url: Url::parse(&template.url),
+                }
+            })
+            .collect();
+        let uses = |wanted: &Piece| {
+            prepared_templates
+                .iter()
+                .filter_map(|t| t.url.as_ref())
+                .any(|url| url.pieces.contains(wanted))
+        };
+        Prepared {
+            uses_query: uses(&Piece::Query),
+            uses_value: uses(&Piece::Value),
+            templates: prepared_templates,
+            words: WordSet::new(words),
+        }
+    }
+
+    /// By template: whether `sentence` meets its topic and country
+    /// conditions, which hold for every claim in the sentence.
+    fn sentence_meets(&self, sentence: &str) -> Vec<bool> {
+        let found = self.words.found(sentence);
+        let any = |ids: &[usize]| ids.is_empty() || ids.iter().any(|&id| found[id]);
+        self.templates
+            .iter()
+            .map(|t| any(&t.topics) && any(&t.countries))
+            .collect()
+    }
+
+    /// A claim's links: the templates its sentence meets (`meets`) that
+    /// take its kind and can be filled.
+    fn links(&self, kind: ClaimKind, meets: &[bool], fill: &Fill) -> Vec<Link> {
+        self.templates
+            .iter()
+            .zip(meets)
+            .filter(|(t, meets)| **meets && (t.kinds.is_empty() || t.kinds.contains(&kind)))
+            .filter_map(|(t, _)| {
+                Some(Link {
+                    title: t.title.clone(),
+                    url: t.url.as_ref()?.fill(fill)?,
+                })
+            })
+            .collect()
+    }
+}
+
+/// How an occurrence of a condition's word must sit in the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// At the start of a word ("econom" in "economy").
+    StartsWord,
+    /// As a whole word ("US", not in "USB").
+    WholeWord,
+}
+
+impl Rule {
+    fn holds(self, text: &str, word: &str) -> bool {
+        match self {
+            Rule::StartsWord => text.match_indices(word).any(|(at, _)| {
+                !text[..at]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            }),
+            Rule::WholeWord => contains_word(text, word),
+        }
+    }
 }
 
 fn contains_word(text: &str, word: &str) -> bool {
@@ -143,47 +261,178 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
-fn applies(template: &Template, claim: &Claim, lower_sentence: &str, countries: &[&str]) -> bool {
-    let kind = template.kinds.is_empty() || template.kinds.contains(&claim.kind);
-    let topic = template.topics.is_empty()
-        || template.topics.iter().any(|topic| {
-            lower_sentence.match_indices(topic.as_str()).any(|(at, _)| {
-                !lower_sentence[..at]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-            })
-        });
-    let country = template.countries.is_empty()
-        || template.countries.iter().any(|c| countries.contains(&c.as_str()))
-        // A country the table does not know is matched by its own name.
-        || template
-            .countries
-            .iter()
-            .any(|c| !reference_data().countries.contains_key(c) && contains_word(lower_sentence, &c.to_lowercase()));
-    kind && topic && country
+/// A word a template's condition looks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Word {
+    text: String,
+    rule: Rule,
+    /// Looked for in the lower-case sentence (topics, and countries the
+    /// table lacks), else as written (the table's names).
+    in_lower: bool,
 }
 
-/// The template's URL with its placeholders filled; none when it needs a
-/// date window the claim lacks.
-fn fill_url(url: &str, fill: &Fill) -> Option<String> {
-    let names = templates::placeholders(url).ok()?;
-    if fill.window.is_none() && names.iter().any(|n| templates::DATED.contains(n)) {
-        return None;
+impl Word {
+    fn lower(text: &str, rule: Rule) -> Word {
+        Word {
+            text: text.to_string(),
+            rule,
+            in_lower: true,
+        }
     }
-    let mut out = url.to_string();
-    for name in names {
-        let value = match name {
-            "query" => query::encode(&fill.query),
-            "value" => query::encode(&fill.value),
-            "from" => fill.window?.from.to_string(),
-            "to" => fill.window?.to.to_string(),
-            "year" => fill.window?.from.year().to_string(),
-            _ => return None,
+
+    fn as_written(text: &str) -> Word {
+        Word {
+            text: text.to_string(),
+            rule: Rule::WholeWord,
+            in_lower: false,
+        }
+    }
+}
+
+/// The id of `word` in `words`, added if new.
+fn word_id(words: &mut Vec<Word>, word: Word) -> usize {
+    match words.iter().position(|known| *known == word) {
+        Some(id) => id,
+        None => {
+            words.push(word);
+            words.len() - 1
+        }
+    }
+}
+
+/// The words the templates look for, found in a sentence in one pass.
+#[derive(Debug, Clone)]
+struct WordSet {
+    words: Vec<Word>,
+    /// Finds every place a word may occur, ignoring ASCII case; none if it
+    /// could not be built, and then every word is tried.
+    automaton: Option<AhoCorasick>,
+}
+
+impl WordSet {
+    fn new(words: Vec<Word>) -> WordSet {
+        WordSet {
+            automaton: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(words.iter().map(|w| &w.text))
+                .ok(),
+            words,
+        }
+    }
+
+    /// By word: whether it occurs in `sentence` (or its lower case) as its
+    /// rule asks. The automaton finds the words present at all; only those
+    /// are checked by their rule, each once, exactly as a search for that
+    /// word alone would.
+    fn found(&self, sentence: &str) -> Vec<bool> {
+        let lowered = sentence.to_lowercase();
+        let mut found = vec![false; self.words.len()];
+        let mut tried = vec![false; self.words.len()];
+        let mut try_word = |id: usize| {
+            if !tried[id] {
+                tried[id] = true;
+                let word = &self.words[id];
+                let text = if word.in_lower { &lowered } else { sentence };
+                found[id] = word.rule.holds(text, &word.text);
+            }
         };
-        out = out.replacen(&format!("{{{name}}}"), &value, 1);
+        let Some(automaton) = &self.automaton else {
+            (0..self.words.len()).for_each(try_word);
+            return found;
+        };
+        // Ignoring ASCII case, a scan of the sentence finds the lower-case
+        // words too when lowering moves no byte, that is in ASCII text;
+        // other text is scanned lowered as well.
+        for m in automaton.find_overlapping_iter(sentence) {
+            try_word(m.pattern().as_usize());
+        }
+        if !sentence.is_ascii() {
+            for m in automaton.find_overlapping_iter(lowered.as_str()) {
+                try_word(m.pattern().as_usize());
+            }
+        }
+        found
     }
-    Some(out)
+}
+
+/// A template's URL cut at its placeholders.
+#[derive(Debug, Clone)]
+struct Url {
+    pieces: Vec<Piece>,
+    /// It holds a placeholder that needs a date window.
+    dated: bool,
+    /// The length of its text, to size a filled URL at once.
+    text_len: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Text(String),
+    Query,
+    Value,
+    From,
+    To,
+    Year,
+}
+
+impl Url {
+    /// None when the URL has an unclosed brace or an unknown placeholder
+    /// (packs are validated; this keeps a bad one from making a link).
+    fn parse(url: &str) -> Option<Url> {
+        let mut pieces = Vec::new();
+        let mut dated = false;
+        for part in super::templates::url_parts(url).ok()? {
+            pieces.push(match part {
+                UrlPart::Text(text) => Piece::Text(text.to_string()),
+                UrlPart::Placeholder(name) => {
+                    dated |= DATED.contains(&name);
+                    match name {
+                        "query" => Piece::Query,
+                        "value" => Piece::Value,
+                        "from" => Piece::From,
+                        "to" => Piece::To,
+                        "year" => Piece::Year,
+                        _ => return None,
+                    }
+                }
+            });
+        }
+        let text_len = pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => text.len(),
+                _ => 0,
+            })
+            .sum();
+        Some(Url {
+            pieces,
+            dated,
+            text_len,
+        })
+    }
+
+    /// The URL with its placeholders filled; none when it needs a date
+    /// window the claim lacks.
+    fn fill(&self, fill: &Fill) -> Option<String> {
+        let window = match (self.dated, fill.window) {
+            (true, None) => return None,
+            (_, window) => window,
+        };
+        // Room for the text, one query and value, and the dates.
+        let mut out =
+            String::with_capacity(self.text_len + fill.query.len() + fill.value.len() + 24);
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text(text) => out.push_str(text),
+                Piece::Query => out.push_str(&fill.query),
+                Piece::Value => out.push_str(&fill.value),
+                Piece::From => write!(out, "{}", window?.from).ok()?,
+                Piece::To => write!(out, "{}", window?.to).ok()?,
+                Piece::Year => write!(out, "{}", window?.from.year()).ok()?,
+            }
+        }
+        Some(out)
+    }
 }
 
 #[cfg(test)]
@@ -253,11 +502,15 @@ mod tests {
         all.iter().flatten().map(|l| l.title.clone()).collect()
     }
 
+    fn fill_url(url: &str, fill: &Fill) -> Option<String> {
+        Url::parse(url)?.fill(fill)
+    }
+
     #[test]
-    fn placeholders_are_filled_and_encoded() {
+    fn placeholders_are_filled() {
         let fill = Fill {
-            query: "Bank of England".to_string(),
-            value: "2 billion GBP".to_string(),
+            query: query::encode("Bank of England"),
+            value: query::encode("2 billion GBP"),
             window: Window::of_timex("2017", 7),
         };
         assert_eq!(
@@ -269,5 +522,68 @@ mod tests {
             ..fill
         };
         assert_eq!(fill_url("https://x.org/?y={year}", &undated), None);
+        assert_eq!(
+            fill_url("https://x.org/?q={query}", &undated).unwrap(),
+            "https://x.org/?q=Bank%20of%20England"
+        );
+        // A URL that could not be checked as a pack's is never filled.
+        assert_eq!(fill_url("https://x.org/?q={qeury}", &undated), None);
+        assert_eq!(fill_url("https://x.org/?q={query", &undated), None);
+    }
+
+    #[test]
+    fn topics_start_words_and_countries_are_whole_words() {
+        let mut references = References::builtin();
+        let entry = |text: &str| toml::from_str::<crate::lookup::ReferenceEntry>(text).unwrap();
+        references
+            .apply(&entry(
+                "name = \"t\"\ntitle = \"T\"\nurl = \"https://t.org/?q={query}\"\ntopics = [\"tax\"]\ncountries = [\"Ruritania\", \"France\"]",
+            ))
+            .unwrap();
+        let has_t = |text: &str| {
+            let document = Document::parse(text, None);
+            let mut claims = crate::extract::extract(&document).claims;
+            fill_links(&document, &mut claims, &references);
+            claims[0].links.iter().any(|l| l.title == "T")
+        };
+        assert!(has_t("Taxes in France rose by 9%.\n"));
+        assert!(
+            has_t("In Ruritania, taxes rose by 9%.\n"),
+            "a country the table lacks, by its name"
+        );
+        assert!(
+            has_t("French taxes rose by 9%.\n"),
+            "the table's names for France"
+        );
+        assert!(
+            !has_t("Syntax errors in France rose by 9%.\n"),
+            "a topic starts a word"
+        );
+        assert!(
+            !has_t("Taxes in Frances rose by 9%.\n"),
+            "a country is a whole word"
+        );
+        assert!(!has_t("Taxes in Germany rose by 9%.\n"));
+    }
+
+    #[test]
+    fn templates_added_after_first_use_are_honoured() {
+        let mut references = References::builtin();
+        let text = "The council approved 70 projects.\n";
+        let document = Document::parse(text, None);
+        let mut claims = crate::extract::extract(&document).claims;
+        fill_links(&document, &mut claims, &references);
+        let before = claims[0].links.len();
+        references
+            .apply(
+                &toml::from_str(
+                    "name = \"extra\"\ntitle = \"Extra\"\nurl = \"https://e.org/?v={value}\"",
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        fill_links(&document, &mut claims, &references);
+        assert_eq!(claims[0].links.len(), before + 1);
+        assert_eq!(claims[0].links.last().unwrap().url, "https://e.org/?v=70");
     }
 }

@@ -4,6 +4,8 @@
 //! capitalised words that do not merely start the sentence or a quotation)
 //! plus the claim's subject, without stop words, at most a few words long.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use jiff::ToSpan;
 
@@ -19,7 +21,8 @@ struct Token<'a> {
 }
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
-    let mut out: Vec<Token<'_>> = Vec::new();
+    // About one word in six bytes: room enough to grow rarely.
+    let mut out: Vec<Token<'_>> = Vec::with_capacity(sentence.len() / 6 + 1);
     let mut after_colon = false;
     for raw in sentence.split_whitespace() {
         let opens_quote = raw.starts_with(['"', '“', '‘', '\'', '(', '[']);
@@ -54,14 +57,22 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
-    let lower = word.to_lowercase();
-    settings.stop_words.contains(&lower)
+    settings.stop_words.contains(lower(word).as_ref())
 }
 
-/// The named entities of a sentence, in order, each once.
-pub(super) fn entities(sentence: &str, settings: &QuerySettings) -> Vec<String> {
-    let tokens = tokens(sentence);
-    let mut found: Vec<String> = Vec::new();
+/// A word in lower case, copied only when it is not already.
+fn lower(word: &str) -> Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The named entities of a sentence's tokens, in order, each once, as the
+/// words of each.
+fn entity_words<'a>(tokens: &[Token<'a>], settings: &QuerySettings) -> Vec<Vec<&'a str>> {
+    let mut found: Vec<Vec<&str>> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if !is_capitalised(tokens[i].word) {
@@ -98,9 +109,16 @@ pub(super) fn entities(sentence: &str, settings: &QuerySettings) -> Vec<String> 
         while words.last().is_some_and(|w| is_stop(w, settings)) {
             words.pop();
         }
-        let entity = words.join(" ");
-        if !entity.is_empty() && !found.iter().any(|f| f.eq_ignore_ascii_case(&entity)) {
-            found.push(entity);
+        // Words hold no spaces, so this compares the names as written out.
+        let same = |other: &Vec<&str>| {
+            other.len() == words.len()
+                && other
+                    .iter()
+                    .zip(&words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        };
+        if !words.is_empty() && !found.iter().any(same) {
+            found.push(words);
         }
     }
     found
@@ -108,61 +126,60 @@ pub(super) fn entities(sentence: &str, settings: &QuerySettings) -> Vec<String> 
 
 /// The words of one sentence a query is made of, found once for all the
 /// claims in it.
-pub(super) struct SentenceWords {
+pub(super) struct SentenceWords<'a> {
     /// The words of its named entities, in order.
-    entities: Vec<String>,
-    /// Its other content words, lower case.
-    content: Vec<String>,
+    entities: Vec<&'a str>,
+    /// All its words: a query takes its content words only while it is short.
+    tokens: Vec<Token<'a>>,
 }
 
-impl SentenceWords {
-    pub fn new(sentence: &str, settings: &QuerySettings) -> SentenceWords {
+impl<'a> SentenceWords<'a> {
+    pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
+        let tokens = tokens(sentence);
         SentenceWords {
-            entities: entities(sentence, settings)
-                .iter()
-                .flat_map(|e| e.split(' ').map(str::to_string).collect::<Vec<_>>())
-                .collect(),
-            content: content_words(sentence, settings)
+            entities: entity_words(&tokens, settings)
                 .into_iter()
-                .map(|w| w.to_lowercase())
+                .flatten()
                 .collect(),
+            tokens,
         }
     }
 
     /// The query for a claim: the sentence's entities, then the claim's
     /// subject's content words, then (while there are fewer than
-    /// `min_words`) the sentence's other content words.
+    /// `min_words`) the sentence's other content words, in lower case.
     pub fn query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
-        let mut words = self.entities.clone();
-        let add = |word: &str, words: &mut Vec<String>| {
-            if !words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
-                words.push(word.to_string());
+        let mut words: Vec<Cow<'_, str>> =
+            self.entities.iter().map(|w| Cow::Borrowed(*w)).collect();
+        fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
+            if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+                words.push(word);
             }
-        };
-        for word in subject
-            .map(|s| content_words(s, settings))
-            .unwrap_or_default()
-        {
-            add(word, &mut words);
         }
-        for word in &self.content {
+        let subject_tokens = subject.map(tokens).unwrap_or_default();
+        for word in content_words(&subject_tokens, settings) {
+            add(Cow::Borrowed(word), &mut words);
+        }
+        for word in content_words(&self.tokens, settings) {
             if words.len() >= settings.min_words {
                 break;
             }
-            add(word, &mut words);
+            add(lower(word), &mut words);
         }
         words.truncate(settings.max_words.max(1));
         words.join(" ")
     }
 }
 
-/// The words of a text that are neither stop words nor numbers.
-fn content_words<'a>(text: &'a str, settings: &QuerySettings) -> Vec<&'a str> {
-    tokens(text)
-        .into_iter()
+/// The words of a text's tokens that are neither stop words nor numbers.
+fn content_words<'a, 't>(
+    tokens: &'t [Token<'a>],
+    settings: &'t QuerySettings,
+) -> impl Iterator<Item = &'a str> + 't {
+    tokens
+        .iter()
         .map(|t| t.word)
         .filter(|w| !is_stop(w, settings) && w.chars().all(char::is_alphabetic))
-        .collect()
 }
 
 /// Text for a URL: every byte but unreserved ones percent-encoded (so a
@@ -220,6 +237,14 @@ mod tests {
 
     fn settings() -> &'static QuerySettings {
         &reference_data().query
+    }
+
+    /// The named entities of a sentence, written out.
+    fn entities(sentence: &str, settings: &QuerySettings) -> Vec<String> {
+        entity_words(&tokens(sentence), settings)
+            .iter()
+            .map(|words| words.join(" "))
+            .collect()
     }
 
     #[test]

@@ -2,11 +2,15 @@
 //! rules/references.toml and the entries packs add, replace or turn off.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
+use fnv::FnvHashSet;
 use serde::Deserialize;
 
 use crate::extract::ClaimKind;
 use crate::lexicon::builtin;
+
+use super::links::Prepared;
 
 /// The placeholders a template's URL may hold.
 const PLACEHOLDERS: &[&str] = &["query", "value", "from", "to", "year"];
@@ -77,19 +81,40 @@ impl ReferenceEntry {
     }
 }
 
-/// The names inside `{...}` in a URL, or an error for an unclosed brace.
-pub(super) fn placeholders(url: &str) -> Result<Vec<&str>, String> {
-    let mut found = Vec::new();
+/// A piece of a template's URL: literal text or a `{...}` placeholder's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum UrlPart<'a> {
+    Text(&'a str),
+    Placeholder(&'a str),
+}
+
+/// A URL cut into its text and its placeholders, in order; an error for an
+/// unclosed brace.
+pub(super) fn url_parts(url: &str) -> Result<Vec<UrlPart<'_>>, String> {
+    let mut parts = Vec::new();
     let mut rest = url;
     while let Some(open) = rest.find('{') {
         let after = &rest[open + 1..];
         let close = after
             .find('}')
             .ok_or_else(|| format!("unclosed {{ in url {url}"))?;
-        found.push(&after[..close]);
+        parts.push(UrlPart::Text(&rest[..open]));
+        parts.push(UrlPart::Placeholder(&after[..close]));
         rest = &after[close + 1..];
     }
-    Ok(found)
+    parts.push(UrlPart::Text(rest));
+    Ok(parts)
+}
+
+/// The names inside `{...}` in a URL, or an error for an unclosed brace.
+fn placeholders(url: &str) -> Result<Vec<&str>, String> {
+    Ok(url_parts(url)?
+        .into_iter()
+        .filter_map(|part| match part {
+            UrlPart::Placeholder(name) => Some(name),
+            UrlPart::Text(_) => None,
+        })
+        .collect())
 }
 
 /// A template ready to fill.
@@ -111,7 +136,8 @@ pub(super) struct QuerySettings {
     pub window_days: i32,
     pub max_words: usize,
     pub min_words: usize,
-    pub stop_words: Vec<String>,
+    /// Lower case.
+    pub stop_words: FnvHashSet<String>,
     pub joiners: Vec<String>,
 }
 
@@ -127,16 +153,30 @@ pub(super) struct ReferenceData {
 builtin!(reference_data, ReferenceData, "references");
 
 /// The templates of one run, in the order their links are listed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct References {
     pub(super) templates: Vec<Template>,
+    /// The templates compiled for filling, made on first use: one
+    /// configuration (the built-in set or a pack's) compiles them once for
+    /// all its documents.
+    prepared: OnceLock<Prepared>,
 }
+
+/// Equal when the templates are: the compiled form follows from them.
+impl PartialEq for References {
+    fn eq(&self, other: &References) -> bool {
+        self.templates == other.templates
+    }
+}
+
+impl Eq for References {}
 
 impl References {
     /// The templates of rules/references.toml.
     pub fn builtin() -> References {
         let mut references = References {
             templates: Vec::new(),
+            prepared: OnceLock::new(),
         };
         for entry in &reference_data().reference {
             if let Err(reason) = entry.validate().and_then(|()| references.apply(entry)) {
@@ -149,6 +189,8 @@ impl References {
 
     /// Adds, replaces or turns off a template; `entry` must be valid.
     pub fn apply(&mut self, entry: &ReferenceEntry) -> Result<(), String> {
+        // Whatever this changes, the compiled form is made again.
+        self.prepared = OnceLock::new();
         let existing = self.templates.iter().position(|t| t.name == entry.name);
         if entry.enabled == Some(false) {
             return match existing {
@@ -175,6 +217,12 @@ impl References {
             None => self.templates.push(template),
         }
         Ok(())
+    }
+
+    /// The templates compiled for filling.
+    pub(super) fn prepared(&self) -> &Prepared {
+        self.prepared
+            .get_or_init(|| Prepared::new(&self.templates, &reference_data().countries))
     }
 
     /// The template names, in order.
