@@ -2,6 +2,7 @@
 //! rules (UAX #29) and are then merged back where the word before a full stop
 //! is an abbreviation from rules/abbreviations.toml or a single initial.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -49,12 +50,9 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
     let abbreviations = lexicon::abbreviations();
     let mut sentences = Vec::new();
     for (paragraph, range) in paragraphs.iter().enumerate() {
-        // Line breaks inside a paragraph are wrapping, not sentence ends; a
-        // space has the same byte length, so offsets are unchanged.
-        let flat = text[range.clone()].replace('\n', " ");
         let mut pending: Option<Range<usize>> = None;
-        for (offset, piece) in flat.split_sentence_bound_indices() {
-            let piece_range = range.start + offset..range.start + offset + piece.len();
+        for piece in unicode_pieces(&text[range.clone()]) {
+            let piece_range = range.start + piece.start..range.start + piece.end;
             let piece_range = trim_range(text, piece_range);
             if piece_range.is_empty() {
                 continue;
@@ -80,6 +78,57 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
         }
     }
     sentences
+}
+
+/// The pieces Unicode's sentence rules (UAX #29) cut a paragraph into, as
+/// byte ranges: what `split_sentence_bound_indices` gives for the paragraph
+/// with its line breaks read as spaces (inside a paragraph they are wrapping,
+/// not sentence ends), without running the rules over every byte.
+///
+/// The rules only break after a terminator (`.` `?` `!` and non-ASCII kin)
+/// or a paragraph separator (`\r`, `\n` and non-ASCII ones), so the library
+/// runs only on small windows around those characters and, to need no table
+/// of its own, around every non-ASCII character. A window starts and ends at
+/// a cut: a position after an ASCII letter and before an ASCII character
+/// other than a full stop. No rule looks back past that letter (only SB7
+/// looks at a letter, and only right before a full stop), and SB8's look
+/// ahead, the only one that goes further than a character, stops at the
+/// first letter. So the library breaks a window where it breaks the whole
+/// paragraph, and the text between windows, holding no terminator or
+/// separator, has no break.
+fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
+    let bytes = paragraph.as_bytes();
+    let is_cut =
+        |p: usize| bytes[p - 1].is_ascii_alphabetic() && bytes[p].is_ascii() && bytes[p] != b'.';
+    let may_break_near = |b: &u8| !b.is_ascii() || matches!(b, b'.' | b'?' | b'!' | b'\r' | b'\n');
+    let mut breaks = Vec::new();
+    // Windows so far cover paragraph[..done]; `done` is 0 or a cut.
+    let mut done = 0;
+    while let Some(hit) = bytes[done..].iter().position(may_break_near) {
+        let hit = done + hit;
+        let start = (done + 1..=hit).rev().find(|&p| is_cut(p)).unwrap_or(done);
+        let end = (hit + 1..bytes.len())
+            .find(|&p| is_cut(p))
+            .unwrap_or(bytes.len());
+        let window = match &paragraph[start..end] {
+            wrapped if wrapped.contains('\n') => Cow::Owned(wrapped.replace('\n', " ")),
+            window => Cow::Borrowed(window),
+        };
+        let window_breaks = window.split_sentence_bound_indices().skip(1);
+        breaks.extend(window_breaks.map(|(offset, _)| start + offset));
+        done = end;
+    }
+    let starts = std::iter::once(0).chain(breaks.iter().copied());
+    let ends = breaks
+        .iter()
+        .copied()
+        .chain(std::iter::once(paragraph.len()));
+    // Only an empty paragraph gives an empty range; the library gives none.
+    starts
+        .zip(ends)
+        .map(|(start, end)| start..end)
+        .filter(|piece| !piece.is_empty())
+        .collect()
 }
 
 fn ends_with_abbreviation(
@@ -160,6 +209,45 @@ mod tests {
                 "Last."
             ]
         );
+    }
+
+    /// The straightforward segmentation `unicode_pieces` must match: the
+    /// library over the whole paragraph, line breaks read as spaces.
+    fn unicode_pieces_oracle(paragraph: &str) -> Vec<Range<usize>> {
+        paragraph
+            .replace('\n', " ")
+            .split_sentence_bound_indices()
+            .map(|(offset, piece)| offset..offset + piece.len())
+            .collect()
+    }
+
+    /// Words, figures, abbreviations, quotes, brackets, terminators, spaces
+    /// and line breaks, ASCII and not, including characters the sentence
+    /// rules skip (combining marks, soft hyphen) and paragraph separators.
+    const PIECES: &[&str] = &[
+        "the", "said", "Smith", "IBM", "x", "A", "e", "3", "12", "3.5", "1990s", "Mr.", "Dr.",
+        "U.S.", "Inc.", "a.m.", "J.", "etc.", "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")",
+        "[", "]", "{", "}", ".", ".", ".", "?", "!", "…", "...", "?!", ";", ",", ":", "-", "—",
+        " ", " ", " ", "  ", "\t", "\u{a0}", "\n", "\n", "\r\n", "\r", "é", "Élan", "ß", "straße",
+        "日本", "Ωmega", "ω", "。", "！", "‼", "？", "．", "\u{2024}", "\u{2028}", "\u{2029}",
+        "\u{85}", "\u{301}", "\u{ad}", "\u{200d}", "٣", "½", "£", "€5", "🙂",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn unicode_pieces_match_the_library_on_news_like_text(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60)
+        ) {
+            let paragraph = pieces.concat();
+            proptest::prop_assert_eq!(unicode_pieces(&paragraph), unicode_pieces_oracle(&paragraph));
+        }
+
+        #[test]
+        fn unicode_pieces_match_the_library_on_any_text(paragraph in "(?s).{0,80}") {
+            proptest::prop_assert_eq!(unicode_pieces(&paragraph), unicode_pieces_oracle(&paragraph));
+        }
     }
 
     #[test]
