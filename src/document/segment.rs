@@ -2,6 +2,7 @@
 //! rules (UAX #29) and are then merged back where the word before a full stop
 //! is an abbreviation from rules/abbreviations.toml or a single initial.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -49,12 +50,9 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
     let abbreviations = lexicon::abbreviations();
     let mut sentences = Vec::new();
     for (paragraph, range) in paragraphs.iter().enumerate() {
-        // Line breaks inside a paragraph are wrapping, not sentence ends; a
-        // space has the same byte length, so offsets are unchanged.
-        let flat = text[range.clone()].replace('\n', " ");
         let mut pending: Option<Range<usize>> = None;
-        for (offset, piece) in flat.split_sentence_bound_indices() {
-            let piece_range = range.start + offset..range.start + offset + piece.len();
+        for piece in unicode_pieces(&text[range.clone()]) {
+            let piece_range = range.start + piece.start..range.start + piece.end;
             let piece_range = trim_range(text, piece_range);
             if piece_range.is_empty() {
                 continue;
@@ -80,6 +78,158 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
         }
     }
     sentences
+}
+
+/// The pieces Unicode's sentence rules (UAX #29) cut a paragraph into, as
+/// byte ranges: what `split_sentence_bound_indices` gives for the paragraph
+/// with its line breaks read as spaces (inside a paragraph they are wrapping,
+/// not sentence ends), without running the rules over every byte.
+///
+/// The rules only break after a terminator (`.` `?` `!` and non-ASCII kin)
+/// or a paragraph separator (`\r` and non-ASCII ones), so they run only on
+/// small windows around those characters and, to need no table of our own,
+/// around every non-ASCII character. A window starts and ends at a cut: a
+/// position after an ASCII letter and before an ASCII character other than a
+/// full stop. No rule looks back past that letter (only SB7 looks at a
+/// letter, and only right before a full stop), and SB8's look-ahead, the only
+/// one that goes further than a character, stops at the first letter. So a
+/// window breaks where the whole paragraph breaks, and the text between
+/// windows, holding no terminator or separator, has no break.
+fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
+    let bytes = paragraph.as_bytes();
+    let is_cut =
+        |p: usize| bytes[p - 1].is_ascii_alphabetic() && bytes[p].is_ascii() && bytes[p] != b'.';
+    let may_break_near = |b: &u8| !b.is_ascii() || matches!(b, b'.' | b'?' | b'!' | b'\r');
+    let mut breaks = Vec::new();
+    // Windows so far cover paragraph[..done]; `done` is 0 or a cut.
+    let mut done = 0;
+    while let Some(hit) = bytes[done..].iter().position(may_break_near) {
+        let hit = done + hit;
+        let start = (done + 1..=hit).rev().find(|&p| is_cut(p)).unwrap_or(done);
+        let end = (hit + 1..bytes.len())
+            .find(|&p| is_cut(p))
+            .unwrap_or(bytes.len());
+        let window = &paragraph[start..end];
+        if window.is_ascii() {
+            ascii_breaks(window.as_bytes(), start, &mut breaks);
+        } else {
+            let flat = match window {
+                wrapped if wrapped.contains('\n') => Cow::Owned(wrapped.replace('\n', " ")),
+                window => Cow::Borrowed(window),
+            };
+            let window_breaks = flat.split_sentence_bound_indices().skip(1);
+            breaks.extend(window_breaks.map(|(offset, _)| start + offset));
+        }
+        done = end;
+    }
+    let starts = std::iter::once(0).chain(breaks.iter().copied());
+    let ends = breaks
+        .iter()
+        .copied()
+        .chain(std::iter::once(paragraph.len()));
+    // Only an empty paragraph gives an empty range; the library gives none.
+    starts
+        .zip(ends)
+        .map(|(start, end)| start..end)
+        .filter(|piece| !piece.is_empty())
+        .collect()
+}
+
+/// The sentence-break class (UAX #29) of an ASCII byte. ASCII has no
+/// letters other than Upper and Lower and nothing the rules skip (Extend,
+/// Format).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Upper,
+    Lower,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    Sp,
+    CR,
+    SContinue,
+    Other,
+}
+
+fn class(byte: u8) -> Class {
+    match byte {
+        b'A'..=b'Z' => Class::Upper,
+        b'a'..=b'z' => Class::Lower,
+        b'0'..=b'9' => Class::Numeric,
+        b'.' => Class::ATerm,
+        b'!' | b'?' => Class::STerm,
+        b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => Class::Close,
+        // A line break inside a paragraph is wrapping, read as a space.
+        b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' => Class::Sp,
+        b'\r' => Class::CR,
+        b',' | b'-' | b':' | b';' => Class::SContinue,
+        _ => Class::Other,
+    }
+}
+
+/// Adds `offset` plus each position where UAX #29 breaks an ASCII window
+/// read on its own: what the library gives, found with a byte class per
+/// byte instead of its table search and rule machine per character.
+fn ascii_breaks(window: &[u8], offset: usize, breaks: &mut Vec<usize>) {
+    let class_at = |k: usize| window.get(k).map(|&b| class(b));
+    let mut i = 0;
+    while i < window.len() {
+        let terminator = match class(window[i]) {
+            // SB4: a paragraph separator ends a sentence.
+            Class::CR => {
+                i += 1;
+                if i < window.len() {
+                    breaks.push(offset + i);
+                }
+                continue;
+            }
+            terminator @ (Class::ATerm | Class::STerm) => terminator,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // SB9, SB10: the sentence keeps its closing marks, then its spaces.
+        let mut j = i + 1;
+        while class_at(j) == Some(Class::Close) {
+            j += 1;
+        }
+        while class_at(j) == Some(Class::Sp) {
+            j += 1;
+        }
+        let Some(next) = class_at(j) else { break };
+        let full_stop = terminator == Class::ATerm;
+        let bare = j == i + 1;
+        // SB8: after a full stop, a lower-case letter comes before any other
+        // letter, terminator or separator ("e.g. the", "p.m. (local time)").
+        let lower_follows = || {
+            let deciding = window[j..].iter().map(|&b| class(b)).find(|c| {
+                matches!(
+                    c,
+                    Class::Upper | Class::Lower | Class::ATerm | Class::STerm | Class::CR
+                )
+            });
+            deciding == Some(Class::Lower)
+        };
+        let goes_on = match next {
+            // SB9, SB10 (the break comes after the separator), SB8a.
+            Class::CR | Class::ATerm | Class::STerm | Class::SContinue => true,
+            // SB6: "3.5".
+            Class::Numeric if bare && full_stop => true,
+            // SB7: "U.S".
+            Class::Upper => {
+                bare && full_stop
+                    && i > 0
+                    && matches!(class(window[i - 1]), Class::Upper | Class::Lower)
+            }
+            _ => full_stop && lower_follows(),
+        };
+        if !goes_on {
+            breaks.push(offset + j);
+        }
+        i = j;
+    }
 }
 
 fn ends_with_abbreviation(
@@ -160,6 +310,50 @@ mod tests {
                 "Last."
             ]
         );
+    }
+
+    /// The straightforward segmentation `unicode_pieces` must match: the
+    /// library over the whole paragraph, line breaks read as spaces.
+    fn unicode_pieces_oracle(paragraph: &str) -> Vec<Range<usize>> {
+        paragraph
+            .replace('\n', " ")
+            .split_sentence_bound_indices()
+            .map(|(offset, piece)| offset..offset + piece.len())
+            .collect()
+    }
+
+    /// Words, figures, abbreviations, quotes, brackets, terminators, spaces
+    /// and line breaks, ASCII and not, including characters the sentence
+    /// rules skip (combining marks, soft hyphen) and paragraph separators.
+    const PIECES: &[&str] = &[
+        "the", "said", "Smith", "IBM", "x", "A", "e", "3", "12", "3.5", "1990s", "Mr.", "Dr.",
+        "U.S.", "Inc.", "a.m.", "J.", "etc.", "\"", "'", "“", "”", "‘", "’", "«", "»", "(", ")",
+        "[", "]", "{", "}", ".", ".", ".", "?", "!", "…", "...", "?!", ";", ",", ":", "-", "—",
+        " ", " ", " ", "  ", "\t", "\u{a0}", "\n", "\n", "\r\n", "\r", "é", "Élan", "ß", "straße",
+        "日本", "Ωmega", "ω", "。", "！", "‼", "？", "．", "\u{2024}", "\u{2028}", "\u{2029}",
+        "\u{85}", "\u{301}", "\u{ad}", "\u{200d}", "٣", "½", "£", "€5", "🙂",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn unicode_pieces_match_the_library_on_news_like_text(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60)
+        ) {
+            let paragraph = pieces.concat();
+            proptest::prop_assert_eq!(unicode_pieces(&paragraph), unicode_pieces_oracle(&paragraph));
+        }
+
+        #[test]
+        fn unicode_pieces_match_the_library_on_ascii_text(paragraph in "[\\x00-\\x7f]{0,80}") {
+            proptest::prop_assert_eq!(unicode_pieces(&paragraph), unicode_pieces_oracle(&paragraph));
+        }
+
+        #[test]
+        fn unicode_pieces_match_the_library_on_any_text(paragraph in "(?s).{0,80}") {
+            proptest::prop_assert_eq!(unicode_pieces(&paragraph), unicode_pieces_oracle(&paragraph));
+        }
     }
 
     #[test]
