@@ -56,16 +56,18 @@ fn quotations(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, Range<u
     found
 }
 
-/// Whether a quotation reads as a title: three words in four capitalised
-/// and no closing punctuation. Counts without collecting the words: this
-/// runs on every quotation.
-fn is_title(quote: &str) -> bool {
+/// Whether a quoted passage counts as a quotation: at least `min_words`
+/// words, and not a title (three words in four capitalised and no closing
+/// punctuation). Both counts come from one pass over the words, with none
+/// collected: this runs on every quoted passage.
+fn is_quotation(quote: &str, min_words: usize) -> bool {
     let (mut words, mut capitalised) = (0, 0);
     for word in quote.split_whitespace() {
         words += 1;
         capitalised += usize::from(word.starts_with(char::is_uppercase));
     }
-    capitalised * 4 >= words * 3 && !quote.trim_end().ends_with(['.', ',', '!', '?'])
+    let title = capitalised * 4 >= words * 3 && !quote.trim_end().ends_with(['.', ',', '!', '?']);
+    words >= min_words && !title
 }
 
 impl Rule for UnattributedQuote {
@@ -80,7 +82,7 @@ impl Rule for UnattributedQuote {
         for paragraph in &doc.paragraphs {
             for (outer, quote) in quotations(text, paragraph.clone()) {
                 let quoted = &text[quote.clone()];
-                if quoted.split_whitespace().count() < min_words || is_title(quoted) {
+                if !is_quotation(quoted, min_words) {
                     continue;
                 }
                 let (Some(first), Some(last)) = (
