@@ -224,58 +224,67 @@ fn context_of(document: &Document, claim: &Claim) -> Context {
 
 /// Runs of white space (line breaks included) become one space; a space at
 /// either end is kept, so the claim does not run into its context. One pass
-/// into one string: this runs three times per claim.
+/// over the characters into one string (no per-word copies): this runs three
+/// times per claim.
 fn flatten(text: impl AsRef<str>) -> String {
     let text = text.as_ref();
     let mut out = String::with_capacity(text.len() + 1);
-    let mut words = text.split_whitespace();
-    let Some(first) = words.next() else {
-        if !text.is_empty() {
-            out.push(' ');
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
         }
-        return out;
-    };
-    if text.starts_with(char::is_whitespace) {
-        out.push(' ');
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
     }
-    out.push_str(first);
-    for word in words {
-        out.push(' ');
-        out.push_str(word);
-    }
-    if text.ends_with(char::is_whitespace) {
+    if space {
         out.push(' ');
     }
     out
 }
 
 /// The last `limit` characters of `text`, cut at a word start, with "…".
+/// Counts back from the end and builds the result without `format!`: this
+/// runs on every claim.
 fn trim_start_to_words(text: &str, limit: usize) -> Cow<'_, str> {
-    let count = text.chars().count();
-    if count <= limit {
+    let mut from_end = text.char_indices().rev();
+    // The limit-th character from the end (limit is positive) starts the
+    // tail; with no character before it, the text is short enough already.
+    let Some((cut, _)) = from_end.nth(limit - 1) else {
+        return Cow::Borrowed(text);
+    };
+    if from_end.next().is_none() {
         return Cow::Borrowed(text);
     }
-    let cut = text.char_indices().nth(count - limit).map_or(0, |(i, _)| i);
     let tail = &text[cut..];
     let word_start = tail
         .char_indices()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    Cow::Owned(format!("…{}", &tail[word_start..]))
+    let mut out = String::with_capacity(tail.len() - word_start + '…'.len_utf8());
+    out.push('…');
+    out.push_str(&tail[word_start..]);
+    Cow::Owned(out)
 }
 
 /// The first `limit` characters of `text`, cut at a word end, with "…".
+/// Stops counting at the limit and builds the result without `format!`:
+/// this runs on every claim.
 fn trim_end_to_words(text: &str, limit: usize) -> Cow<'_, str> {
-    if text.chars().count() <= limit {
+    // A character after the first `limit` means the text is too long.
+    let Some((cut, _)) = text.char_indices().nth(limit) else {
         return Cow::Borrowed(text);
-    }
-    let cut = text
-        .char_indices()
-        .nth(limit)
-        .map_or(text.len(), |(i, _)| i);
+    };
     let head = &text[..cut];
     let word_end = head.rfind(char::is_whitespace).unwrap_or(head.len());
-    Cow::Owned(format!("{}…", &head[..word_end]))
+    let mut out = String::with_capacity(word_end + '…'.len_utf8());
+    out.push_str(&head[..word_end]);
+    out.push('…');
+    Cow::Owned(out)
 }
 
 /// The version of the JSON contract this model serialises to.

@@ -26,24 +26,29 @@ declare_rule! {
 
 /// Quoted passages of a paragraph as (with quote marks, without them),
 /// paired within the paragraph: curly quotes by direction, straight quotes
-/// in turn.
+/// in turn. Reads bytes rather than decoding characters: this runs over the
+/// whole article, and every quote mark is either `"` or starts with the byte
+/// 0xE2 (the UTF-8 lead byte of “ and ”).
 fn quotations(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    const OPEN: &[u8] = "“".as_bytes();
+    const CLOSE: &[u8] = "”".as_bytes();
     let mut found = Vec::new();
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    for (offset, c) in text[paragraph.clone()].char_indices() {
+    let bytes = &text.as_bytes()[paragraph.clone()];
+    for (offset, &byte) in bytes.iter().enumerate() {
         let at = paragraph.start + offset;
-        let close = |open: usize| (open..at + c.len_utf8(), open + c.len_utf8()..at);
-        match c {
-            '“' => open_curly = Some(at),
-            '”' => found.extend(open_curly.take().map(|open| {
-                let (outer, _) = close(open);
-                (outer, open + '“'.len_utf8()..at)
-            })),
-            '"' => match open_straight.take() {
-                Some(open) => found.push(close(open)),
+        match byte {
+            b'"' => match open_straight.take() {
+                Some(open) => found.push((open..at + 1, open + 1..at)),
                 None => open_straight = Some(at),
             },
+            0xE2 if bytes[offset..].starts_with(OPEN) => open_curly = Some(at),
+            0xE2 if bytes[offset..].starts_with(CLOSE) => found.extend(
+                open_curly
+                    .take()
+                    .map(|open| (open..at + CLOSE.len(), open + OPEN.len()..at)),
+            ),
             _ => {}
         }
     }
@@ -51,13 +56,18 @@ fn quotations(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, Range<u
     found
 }
 
-fn is_title(quote: &str) -> bool {
-    let words: Vec<&str> = quote.split_whitespace().collect();
-    let capitalised = words
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    capitalised * 4 >= words.len() * 3 && !quote.trim_end().ends_with(['.', ',', '!', '?'])
+/// Whether a quoted passage counts as a quotation: at least `min_words`
+/// words, and not a title (three words in four capitalised and no closing
+/// punctuation). Both counts come from one pass over the words, with none
+/// collected: this runs on every quoted passage.
+fn is_quotation(quote: &str, min_words: usize) -> bool {
+    let (mut words, mut capitalised) = (0, 0);
+    for word in quote.split_whitespace() {
+        words += 1;
+        capitalised += usize::from(word.starts_with(char::is_uppercase));
+    }
+    let title = capitalised * 4 >= words * 3 && !quote.trim_end().ends_with(['.', ',', '!', '?']);
+    words >= min_words && !title
 }
 
 impl Rule for UnattributedQuote {
@@ -72,7 +82,7 @@ impl Rule for UnattributedQuote {
         for paragraph in &doc.paragraphs {
             for (outer, quote) in quotations(text, paragraph.clone()) {
                 let quoted = &text[quote.clone()];
-                if quoted.split_whitespace().count() < min_words || is_title(quoted) {
+                if !is_quotation(quoted, min_words) {
                     continue;
                 }
                 let (Some(first), Some(last)) = (
