@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use serde::Deserialize;
 
-use super::word_table::{self, WordTable};
+use super::word_table::WordTable;
 use super::{Attribution, Claim};
 use crate::document::Document;
 use crate::lexicon;
@@ -65,8 +65,8 @@ impl CueIndex {
 /// Words of ASCII letters and digits, of at most 16 bytes, found in any
 /// case among the runs of ASCII letters and digits of a text.
 struct KeyWords {
-    /// The words packed as [`word_table::key`] packs them, sorted.
-    packed: Vec<u128>,
+    /// The words, looked up packed as `word_table::key` packs them.
+    table: WordTable,
     /// For each length, a bit for each first letter a word of that length
     /// has (see [`letter_bit`]): most runs are turned down by it alone.
     first_letters: [u32; 17],
@@ -74,10 +74,7 @@ struct KeyWords {
 
 impl KeyWords {
     fn new(words: &[&str]) -> Option<KeyWords> {
-        let mut key_words = KeyWords {
-            packed: Vec::with_capacity(words.len()),
-            first_letters: [0; 17],
-        };
+        let mut first_letters = [0; 17];
         for word in words {
             let plain = word
                 .bytes()
@@ -86,11 +83,12 @@ impl KeyWords {
             if !plain || word.len() > 16 {
                 return None;
             }
-            key_words.packed.push(word_table::key(word)?);
-            key_words.first_letters[word.len()] |= letter_bit(first);
+            first_letters[word.len()] |= letter_bit(first);
         }
-        key_words.packed.sort_unstable();
-        Some(key_words)
+        Some(KeyWords {
+            table: WordTable::new(words.iter().map(|w| (*w, 1))),
+            first_letters,
+        })
     }
 
     /// Whether one of the words is a run of the text. A word of a sentence
@@ -117,9 +115,7 @@ impl KeyWords {
         for (to, from) in lower.iter_mut().zip(run) {
             *to = from | 0x20;
         }
-        self.packed
-            .binary_search(&u128::from_be_bytes(lower))
-            .is_ok()
+        self.table.get_key(u128::from_be_bytes(lower)) != 0
     }
 }
 

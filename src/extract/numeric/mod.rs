@@ -216,20 +216,20 @@ fn parse(s: &str, before: &str) -> Option<Parsed> {
             .then_some(unsigned)
     });
     let body = signed_body.unwrap_or(body);
+    let last = last_word_lower(before);
     let figure = match word_ci(body, "between").and_then(space1) {
         Some(after) if prefix.is_none() => {
-            let f = figure(after, before, RangeJoin::And, false)?;
+            let f = figure(after, before, &last, RangeJoin::And, false)?;
             f.interval?;
             f
         }
         _ => {
-            let last = last_word_lower(before);
             let join = if prefix.is_none() && matches!(last.as_str(), "from" | "by") {
                 RangeJoin::Dash
             } else {
                 RangeJoin::DashOrTo
             };
-            figure(body, before, join, prefix.is_some())?
+            figure(body, before, &last, join, prefix.is_some())?
         }
     };
     if !at_boundary(figure.rest) {
@@ -298,9 +298,16 @@ fn suffix<'a>(s: &'a str, before: &str) -> Option<(ClaimKind, String, f64, &'a s
     Some((ClaimKind::Quantity, unit, 1.0, rest))
 }
 
-/// The figure at the start of `s`; `qualified` when a qualifier came before
-/// it ("more than 2000 people" is a count even though 2000 reads as a year).
-fn figure<'a>(s: &'a str, before: &str, join: RangeJoin, qualified: bool) -> Option<Figure<'a>> {
+/// The figure at the start of `s`, after `before` whose last word (lower
+/// case) is `last_word`; `qualified` when a qualifier came before it ("more
+/// than 2000 people" is a count even though 2000 reads as a year).
+fn figure<'a>(
+    s: &'a str,
+    before: &str,
+    last_word: &str,
+    join: RangeJoin,
+    qualified: bool,
+) -> Option<Figure<'a>> {
     let (currency, body) = match money::prefix(s) {
         Some((c, body)) => (Some(c), body),
         None => (None, s),
@@ -310,7 +317,7 @@ fn figure<'a>(s: &'a str, before: &str, join: RangeJoin, qualified: bool) -> Opt
             return Some(f);
         }
         // "rose by a fifth": after "by" a fraction needs no "of"
-        let after_by = last_word_lower(before) == "by";
+        let after_by = last_word == "by";
         if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body, after_by))
         {
             let mut f = Figure::new(share * 100.0, ClaimKind::Percent, &body[len..]);
