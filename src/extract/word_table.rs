@@ -76,6 +76,24 @@ impl WordTable {
         self.short.get(&packed).copied().unwrap_or(0)
     }
 
+    /// The bits of the two words `first` and `second` joined by one space
+    /// (a two-word entry such as "going to"), as [`WordTable::get`] gives
+    /// them for the joined text, without building it.
+    pub(crate) fn get_pair(&self, first: &str, second: &str) -> u32 {
+        let len = first.len() + 1 + second.len();
+        if len <= 16 {
+            let mut buffer = [0u8; 16];
+            buffer[..first.len()].copy_from_slice(first.as_bytes());
+            buffer[first.len()] = b' ';
+            buffer[first.len() + 1..len].copy_from_slice(second.as_bytes());
+            return self.get_key(u128::from_be_bytes(buffer));
+        }
+        let joined = || first.bytes().chain([b' ']).chain(second.bytes());
+        self.long
+            .binary_search_by(|(w, _)| w.bytes().cmp(joined()))
+            .map_or(0, |i| self.long[i].1)
+    }
+
     /// The bits of `word`, 0 when it is not in the table. Callers pass words
     /// cut at non-word characters, so they hold no zero byte (see [`key`]).
     pub(crate) fn get(&self, word: &str) -> u32 {
@@ -120,6 +138,16 @@ mod tests {
         assert_eq!(table.get("saids"), 0);
         assert_eq!(table.get(""), 0);
         assert_eq!(table.get("internationalisations"), 0);
+    }
+
+    #[test]
+    fn finds_pairs_as_their_joined_text() {
+        let table = WordTable::new([("going to", 1), ("is expected to be", 2)]);
+        assert_eq!(table.get_pair("going", "to"), 1);
+        assert_eq!(table.get_pair("is", "expected to be"), 2);
+        assert_eq!(table.get_pair("is expected", "to be"), 2);
+        assert_eq!(table.get_pair("is", "expected"), 0);
+        assert_eq!(table.get_pair("going", "toward"), 0);
     }
 
     #[test]

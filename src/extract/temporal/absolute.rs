@@ -13,41 +13,48 @@ use nom::{
     Parser,
 };
 
+use super::dispatch::{
+    self, BARE_MONTH, CALENDAR_DATE, CENTURY, DECADE, FISCAL, HALF, HOLIDAY,
+    MONTH_OF_RELATIVE_YEAR, MONTH_YEAR, NUMERIC_DATE, QUARTER, SEASON, YEAR, YEAR_RANGE,
+};
 use super::tense;
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, is_word_end, kw, one_of, sp, PResult};
-use super::{hit, longest, Env, Hit, Parsed};
+use super::{hit_if, longest, Env, Hit, Parsed};
 use crate::calendar::{self, weekday_name};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
     let first = input.as_bytes().first()?;
+    let can = dispatch::alternatives(input);
     if first.is_ascii_digit() {
         return longest([
-            hit(input, calendar_date(env, input)),
-            hit(input, numeric_date(input)),
-            hit(input, year_range(env, input)),
-            hit(input, year(env, input)),
-            hit(input, decade(input)),
-            hit(input, century(input)),
-            hit(input, quarter(env, input)),
+            hit_if(can, CALENDAR_DATE, input, |i| calendar_date(env, i)),
+            hit_if(can, NUMERIC_DATE, input, numeric_date),
+            hit_if(can, YEAR_RANGE, input, |i| year_range(env, i)),
+            hit_if(can, YEAR, input, |i| year(env, i)),
+            hit_if(can, DECADE, input, decade),
+            hit_if(can, CENTURY, input, century),
+            hit_if(can, QUARTER, input, |i| quarter(env, i)),
         ]);
     }
     longest([
-        hit(input, calendar_date(env, input)),
-        hit(input, month_year(input)),
-        hit(input, year(env, input)),
-        hit(input, bare_month(env, input)),
-        hit(input, month_of_relative_year(env, input)),
-        hit(input, year_range(env, input)),
-        hit(input, decade(input)),
-        hit(input, century(input)),
-        hit(input, season(env, input)),
-        hit(input, quarter(env, input)),
-        hit(input, half(env, input)),
-        hit(input, fiscal(input)),
-        hit(input, holiday(env, input)),
+        hit_if(can, CALENDAR_DATE, input, |i| calendar_date(env, i)),
+        hit_if(can, MONTH_YEAR, input, month_year),
+        hit_if(can, YEAR, input, |i| year(env, i)),
+        hit_if(can, BARE_MONTH, input, |i| bare_month(env, i)),
+        hit_if(can, MONTH_OF_RELATIVE_YEAR, input, |i| {
+            month_of_relative_year(env, i)
+        }),
+        hit_if(can, YEAR_RANGE, input, |i| year_range(env, i)),
+        hit_if(can, DECADE, input, decade),
+        hit_if(can, CENTURY, input, century),
+        hit_if(can, SEASON, input, |i| season(env, i)),
+        hit_if(can, QUARTER, input, |i| quarter(env, i)),
+        hit_if(can, HALF, input, |i| half(env, i)),
+        hit_if(can, FISCAL, input, fiscal),
+        hit_if(can, HOLIDAY, input, |i| holiday(env, i)),
     ])
 }
 

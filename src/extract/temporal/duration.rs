@@ -12,23 +12,27 @@ use nom::{
     Parser,
 };
 
+use super::dispatch::{
+    self, AGED, AGE_AFTER_NAME, BARE_PLURAL, LEAD, REPORTING_YEAR, SPAN_OF_TIME,
+};
 use super::relative::qualifier;
 use super::timex;
 use super::words::{self, fail, hyphen, is_capitalised, kw, one_of, sp, Count, PResult, Unit};
-use super::{hit, longest, Env, Hit, Parsed};
+use super::{hit_if, longest, Env, Hit, Parsed};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
-    let lead = lead(input);
+    let can = dispatch::alternatives(input);
+    let lead = if can & LEAD != 0 { lead(input) } else { None };
     longest([
-        hit(input, amount(env, input, lead)),
-        hit(input, compound(env, input, lead)),
-        hit(input, span_of_time(input)),
-        hit(input, bare_plural(env, input)),
-        hit(input, reporting_year(input)),
-        hit(input, aged(env, input)),
-        hit(input, age_after_name(env, input)),
+        hit_if(can, LEAD, input, |i| amount(env, i, lead)),
+        hit_if(can, LEAD, input, |i| compound(env, i, lead)),
+        hit_if(can, SPAN_OF_TIME, input, span_of_time),
+        hit_if(can, BARE_PLURAL, input, |i| bare_plural(env, i)),
+        hit_if(can, REPORTING_YEAR, input, reporting_year),
+        hit_if(can, AGED, input, |i| aged(env, i)),
+        hit_if(can, AGE_AFTER_NAME, input, |i| age_after_name(env, i)),
     ])
 }
 
@@ -204,32 +208,26 @@ fn compound<'a>(env: &Env, input: &'a str, lead: Option<Lead<'a>>) -> PResult<'a
     Ok((rest, (ClaimKind::Duration, value)))
 }
 
+/// The words that place a [`span_of_time`]: "the past", "the first".
+pub(super) const SPAN_WORDS: [&str; 11] = [
+    "past",
+    "last",
+    "next",
+    "coming",
+    "first",
+    "previous",
+    "latest",
+    "final",
+    "remaining",
+    "following",
+    "preceding",
+];
+
 /// "the past four years", "the first nine months", "the next few days",
 /// "past 20 years", "the past decade", "the last two weeks".
 fn span_of_time(input: &str) -> PResult<'_, Parsed> {
     let (rest, the) = opt(terminated(kw("the"), sp)).parse(input)?;
-    let (rest, which) = opt(terminated(
-        |i| {
-            one_of(
-                i,
-                &[
-                    "past",
-                    "last",
-                    "next",
-                    "coming",
-                    "first",
-                    "previous",
-                    "latest",
-                    "final",
-                    "remaining",
-                    "following",
-                    "preceding",
-                ],
-            )
-        },
-        sp,
-    ))
-    .parse(rest)?;
+    let (rest, which) = opt(terminated(|i| one_of(i, &SPAN_WORDS), sp)).parse(rest)?;
     if the.is_none() && which.is_none() {
         return fail(input);
     }

@@ -18,6 +18,7 @@
 //! ([`tense`]); without one they keep TIMEX3 placeholders ("XXXX-11-01").
 
 mod absolute;
+mod dispatch;
 mod duration;
 mod relative;
 mod tense;
@@ -98,6 +99,20 @@ fn hit<'a>(input: &'a str, result: PResult<'a, Parsed>) -> Option<Hit> {
         kind,
         value,
     })
+}
+
+/// The hit of `parser` on `input` when the set `can` holds `alternative`
+/// (see [`dispatch`]); the parser does not run otherwise.
+fn hit_if<'a>(
+    can: dispatch::Alternatives,
+    alternative: dispatch::Alternatives,
+    input: &'a str,
+    parser: impl FnOnce(&'a str) -> PResult<'a, Parsed>,
+) -> Option<Hit> {
+    if can & alternative == 0 {
+        return None;
+    }
+    hit(input, parser(input))
 }
 
 /// The longest of several readings; the earlier one on a tie.
@@ -372,6 +387,9 @@ fn next_words_temporal(input: &str) -> bool {
 /// with a TIMEX3 `mod`.
 fn modified(env: &Env) -> Option<Hit> {
     let input = env.input();
+    if dispatch::alternatives(input) & dispatch::MODIFIED == 0 {
+        return None;
+    }
     const PREFIXES: [(&str, &str); 10] = [
         ("early", "START"),
         ("late", "END"),

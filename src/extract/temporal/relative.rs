@@ -8,24 +8,29 @@
 use jiff::civil::{Date, Weekday};
 use nom::{branch::alt, combinator::opt, Parser};
 
+use super::dispatch::{
+    self, AGO, CURRENT_YEAR, DEICTIC_DAY, EARLIER_THIS, PERIOD_EDGE, REFERENCE, RELATIVE_UNIT,
+    WEEKDAY, YEAR_EARLIER,
+};
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, kw, one_of, phrase, sp, Count, PResult, Unit};
-use super::{hit, longest, Env, Hit, Parsed};
+use super::{hit_if, longest, Env, Hit, Parsed};
 use crate::calendar::{self, weekday_name};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
+    let can = dispatch::alternatives(input);
     longest([
-        hit(input, deictic_day(env, input)),
-        hit(input, reference(env, input)),
-        hit(input, weekday(env, input)),
-        hit(input, relative_unit(env, input)),
-        hit(input, ago(env, input)),
-        hit(input, earlier_this(env, input)),
-        hit(input, year_earlier(env, input)),
-        hit(input, period_edge(env, input)),
-        hit(input, current_year(env, input)),
+        hit_if(can, DEICTIC_DAY, input, |i| deictic_day(env, i)),
+        hit_if(can, REFERENCE, input, |i| reference(env, i)),
+        hit_if(can, WEEKDAY, input, |i| weekday(env, i)),
+        hit_if(can, RELATIVE_UNIT, input, |i| relative_unit(env, i)),
+        hit_if(can, AGO, input, |i| ago(env, i)),
+        hit_if(can, EARLIER_THIS, input, |i| earlier_this(env, i)),
+        hit_if(can, YEAR_EARLIER, input, |i| year_earlier(env, i)),
+        hit_if(can, PERIOD_EDGE, input, |i| period_edge(env, i)),
+        hit_if(can, CURRENT_YEAR, input, |i| current_year(env, i)),
     ])
 }
 
@@ -473,31 +478,33 @@ fn weekend_value(env: &Env, step: Option<i64>, len: usize) -> TemporalValue {
     value
 }
 
+/// The qualifiers [`qualifier`] reads, with their TIMEX3 `mod`.
+pub(super) const QUALIFIERS: [(&str, &str); 21] = [
+    ("about", "APPROX"),
+    ("around", "APPROX"),
+    ("approximately", "APPROX"),
+    ("roughly", "APPROX"),
+    ("some", "APPROX"),
+    ("nearly", "EQUAL_OR_LESS"),
+    ("almost", "EQUAL_OR_LESS"),
+    ("just under", "LESS_THAN"),
+    ("just over", "MORE_THAN"),
+    ("more than", "MORE_THAN"),
+    ("over", "MORE_THAN"),
+    ("upwards of", "MORE_THAN"),
+    ("less than", "LESS_THAN"),
+    ("fewer than", "LESS_THAN"),
+    ("under", "LESS_THAN"),
+    ("at least", "EQUAL_OR_MORE"),
+    ("at most", "EQUAL_OR_LESS"),
+    ("up to", "EQUAL_OR_LESS"),
+    ("no more than", "EQUAL_OR_LESS"),
+    ("no less than", "EQUAL_OR_MORE"),
+    ("close to", "APPROX"),
+];
+
 /// The TIMEX3 `mod` of a qualifier before an amount of time.
 pub(super) fn qualifier(input: &str) -> PResult<'_, &'static str> {
-    const QUALIFIERS: [(&str, &str); 21] = [
-        ("about", "APPROX"),
-        ("around", "APPROX"),
-        ("approximately", "APPROX"),
-        ("roughly", "APPROX"),
-        ("some", "APPROX"),
-        ("nearly", "EQUAL_OR_LESS"),
-        ("almost", "EQUAL_OR_LESS"),
-        ("just under", "LESS_THAN"),
-        ("just over", "MORE_THAN"),
-        ("more than", "MORE_THAN"),
-        ("over", "MORE_THAN"),
-        ("upwards of", "MORE_THAN"),
-        ("less than", "LESS_THAN"),
-        ("fewer than", "LESS_THAN"),
-        ("under", "LESS_THAN"),
-        ("at least", "EQUAL_OR_MORE"),
-        ("at most", "EQUAL_OR_LESS"),
-        ("up to", "EQUAL_OR_LESS"),
-        ("no more than", "EQUAL_OR_LESS"),
-        ("no less than", "EQUAL_OR_MORE"),
-        ("close to", "APPROX"),
-    ];
     for (text, modifier) in QUALIFIERS {
         if let Ok((rest, ())) = phrase(input, text) {
             if let Ok((rest, _)) = sp(rest) {

@@ -98,47 +98,50 @@ pub(super) fn tense_of(before: &str, after: &str) -> Tense {
 }
 
 /// The tense of the nearest cue around a mention, if any cue is in reach.
+///
+/// It runs for every temporal claim, so it allocates nothing in the usual
+/// case: the words are slices of the text kept in arrays, their normal forms
+/// borrowed from the text or lower-cased into a buffer on the stack, and the
+/// words are read nearest first, stopping at the first cue.
 pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
-    let is_word_char = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    let mut before_words: Vec<&str> = before
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(WINDOW + 1)
-        .collect();
-    before_words.reverse();
-    let after_words: Vec<&str> = after
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .take(WINDOW)
-        .collect();
+    let mut before_text = [""; WINDOW + 1];
+    let before_count = last_words(before, &mut before_text);
+    let mut after_text = [""; WINDOW];
+    let after_count = first_words(after, &mut after_text);
     // Each word normalised once, not once per cue it is read for.
-    let before_words = Words::new(&before_words);
-    let after_words = Words::new(&after_words);
+    let mut arena = Arena::default();
+    let before_spans = before_text.map(|w| arena.normalise(w));
+    let after_spans = after_text.map(|w| arena.normalise(w));
+    let before_normal = before_spans.map(|span| arena.get(span));
+    let after_normal = after_spans.map(|span| arena.get(span));
+    let before_words = Words {
+        text: &before_text[..before_count],
+        normal: &before_normal[..before_count],
+    };
+    let after_words = Words {
+        text: &after_text[..after_count],
+        normal: &after_normal[..after_count],
+    };
     let index = tense_index();
-    let mut pair = String::new();
     // Distance from the mention: 1 for the adjacent word on either side.
-    let mut best: Option<(usize, Tense)> = None;
-    for index_in in 0..before_words.len() {
-        let distance = before_words.len() - index_in;
-        if let Some(tense) = cue_at(index, &before_words, index_in, &mut pair) {
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, tense));
-            }
-        }
-    }
+    // The nearest cue before the mention, then a strictly nearer one after
+    // it (a tie goes to the word before the mention).
+    let mut best: Option<(usize, Tense)> = (0..before_words.len())
+        .rev()
+        .find_map(|i| cue_at(index, &before_words, i).map(|t| (before_words.len() - i, t)));
     for index_in in 0..after_words.len() {
         let distance = index_in + 1;
+        if best.is_some_and(|(d, _)| distance >= d) {
+            break;
+        }
         // "…will meet in June 2018, the secretariat said": a reporting verb
         // after the mention dates the report, not the event.
-        if REPORTING_VERBS.contains(&after_words.normal(index_in)) {
+        if index.lists_of(after_words.normal[index_in]) & REPORTING != 0 {
             continue;
         }
-        if let Some(tense) = cue_at(index, &after_words, index_in, &mut pair) {
-            // A tie goes to the word before the mention.
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, tense));
-            }
+        if let Some(tense) = cue_at(index, &after_words, index_in) {
+            best = Some((distance, tense));
+            break;
         }
     }
     match best {
@@ -151,22 +154,82 @@ pub(super) fn cue_near(before: &str, after: &str) -> Option<Tense> {
     }
 }
 
+/// Letters, digits and apostrophes make a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’'
+}
+
+/// The last `out.len()` words of `text`, in text order, into `out`; returns
+/// how many there are.
+fn last_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
+    let mut count = 0;
+    let mut end = None;
+    for (i, c) in text.char_indices().rev() {
+        if is_word_char(c) {
+            end.get_or_insert(i + c.len_utf8());
+        } else if let Some(e) = end.take() {
+            out[count] = &text[i + c.len_utf8()..e];
+            count += 1;
+            if count == out.len() {
+                break;
+            }
+        }
+    }
+    if let Some(e) = end.filter(|_| count < out.len()) {
+        out[count] = &text[..e];
+        count += 1;
+    }
+    out[..count].reverse();
+    count
+}
+
+/// The first `out.len()` words of `text` into `out`; returns how many there
+/// are.
+fn first_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
+    let mut count = 0;
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out[count] = &text[s..i];
+            count += 1;
+            if count == out.len() {
+                return count;
+            }
+        }
+    }
+    if let Some(s) = start {
+        out[count] = &text[s..];
+        count += 1;
+    }
+    count
+}
+
 /// The tense word lists of rules/temporal.toml as one table: each word's
-/// lists as bits, so a word costs one lookup for all three lists.
+/// lists as bits, so a word costs one lookup for all three lists (and for
+/// the fixed lists below).
 struct TenseIndex(WordTable);
 
 const FUTURE: u32 = 1;
 const PAST: u32 = 2;
 const NOT_PAST: u32 = 4;
+/// [`FUNCTION_WORDS`].
+const FUNCTION: u32 = 8;
+/// [`REPORTING_VERBS`].
+const REPORTING: u32 = 16;
 
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
         let tagged =
             |list: &'static [String], bit: u32| list.iter().map(move |w| (w.as_str(), bit));
+        let fixed = |list: &'static [&'static str], bit: u32| list.iter().map(move |w| (*w, bit));
         TenseIndex(WordTable::new(
             tagged(&words.future, FUTURE)
                 .chain(tagged(&words.past, PAST))
-                .chain(tagged(&words.not_past, NOT_PAST)),
+                .chain(tagged(&words.not_past, NOT_PAST))
+                .chain(fixed(&FUNCTION_WORDS, FUNCTION))
+                .chain(fixed(REPORTING_VERBS, REPORTING)),
         ))
     }
 
@@ -181,58 +244,95 @@ fn tense_index() -> &'static TenseIndex {
     crate::lexicon::resolve(&CELL, || TenseIndex::new(&lexicon().tense))
 }
 
-/// The words on one side of a mention: as written, and lower-cased with
-/// typographic apostrophes made straight (as the word lists write them; no
-/// list word has an apostrophe, so this form serves every lookup). The
-/// normal forms share one buffer, so a side costs two allocations.
-struct Words<'a> {
-    text: &'a [&'a str],
-    buffer: String,
-    ends: Vec<usize>,
+/// Where a word's normal form is: the word itself (already lower-case
+/// ASCII), or a range of the arena's stack buffer or of its spill string.
+#[derive(Clone, Copy)]
+enum Span<'a> {
+    Text(&'a str),
+    Stack(usize, usize),
+    Spill(usize, usize),
 }
 
-impl<'a> Words<'a> {
-    fn new(text: &'a [&'a str]) -> Words<'a> {
-        let mut buffer = String::new();
-        let mut ends = Vec::with_capacity(text.len());
-        for word in text {
-            if word
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-            {
-                buffer.push_str(word);
-            } else {
-                for c in word.to_lowercase().chars() {
-                    buffer.push(if c == '’' { '\'' } else { c });
-                }
-            }
-            ends.push(buffer.len());
+/// The normal forms of the words that need one: lower-cased, with
+/// typographic apostrophes made straight (as the word lists write them; no
+/// list word has an apostrophe, so this form serves every lookup). ASCII
+/// words go to a buffer on the stack; the rare others (and any overflow)
+/// to a string.
+struct Arena {
+    stack: [u8; 256],
+    used: usize,
+    spill: String,
+}
+
+impl Default for Arena {
+    fn default() -> Arena {
+        Arena {
+            stack: [0; 256],
+            used: 0,
+            spill: String::new(),
         }
-        Words { text, buffer, ends }
+    }
+}
+
+impl Arena {
+    fn normalise<'a>(&mut self, word: &'a str) -> Span<'a> {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            return Span::Text(word);
+        }
+        let start = self.used;
+        // ASCII letters and '’' only: lower-case byte by byte ('’' is three
+        // bytes and becomes one, so the word never grows).
+        if word.chars().all(|c| c.is_ascii() || c == '’') && start + word.len() <= self.stack.len()
+        {
+            for c in word.chars() {
+                self.stack[self.used] = if c == '’' {
+                    b'\''
+                } else {
+                    (c as u8).to_ascii_lowercase()
+                };
+                self.used += 1;
+            }
+            return Span::Stack(start, self.used);
+        }
+        let start = self.spill.len();
+        for c in word.to_lowercase().chars() {
+            self.spill.push(if c == '’' { '\'' } else { c });
+        }
+        Span::Spill(start, self.spill.len())
     }
 
+    fn get<'s>(&'s self, span: Span<'s>) -> &'s str {
+        match span {
+            Span::Text(word) => word,
+            // Only ASCII bytes are written there.
+            Span::Stack(start, end) => std::str::from_utf8(&self.stack[start..end]).unwrap_or(""),
+            Span::Spill(start, end) => &self.spill[start..end],
+        }
+    }
+}
+
+/// The words on one side of a mention: as written, and in normal form.
+struct Words<'w, 'a> {
+    text: &'w [&'a str],
+    normal: &'w [&'w str],
+}
+
+impl Words<'_, '_> {
     fn len(&self) -> usize {
         self.text.len()
-    }
-
-    /// The normal form of word `i`.
-    fn normal(&self, i: usize) -> &str {
-        let start = i.checked_sub(1).map_or(0, |p| self.ends[p]);
-        &self.buffer[start..self.ends[i]]
     }
 }
 
 /// The tense cue the word at `index` gives, reading it with the word before
-/// it for two-word cues ("going to", "is to"). `pair` is scratch space.
-fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) -> Option<Tense> {
-    let word = words.normal(index);
-    let previous = index.checked_sub(1).map(|i| words.normal(i));
+/// it for two-word cues ("going to", "is to").
+fn cue_at(lists: &TenseIndex, words: &Words, index: usize) -> Option<Tense> {
+    let word = words.normal[index];
+    let previous = index.checked_sub(1).map(|i| words.normal[i]);
     if let Some(previous) = previous {
-        pair.clear();
-        pair.push_str(previous);
-        pair.push(' ');
-        pair.push_str(word);
-        if lists.lists_of(pair) & FUTURE != 0 {
+        if lists.0.get_pair(previous, word) & FUTURE != 0 {
             return Some(Tense::Future);
         }
     }
@@ -255,7 +355,7 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize, pair: &mut String) ->
     let verb_like_next = || {
         words.text.get(index + 1).is_none_or(|next| {
             next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || FUNCTION_WORDS.contains(&words.normal(index + 1))
+                || lists.lists_of(words.normal[index + 1]) & FUNCTION != 0
         })
     };
     let regular_past =

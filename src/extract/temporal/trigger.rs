@@ -87,7 +87,7 @@ fn build() -> FxHashMap<u128, Class> {
 /// The month and weekday names and the abbreviations the calendar parsers
 /// read, lower-case. Every abbreviation is a prefix of its name ("sept",
 /// "tue"), so the prefixes the parsers accept are all of them.
-fn calendar_words() -> Vec<String> {
+pub(super) fn calendar_words() -> Vec<String> {
     let months = (1..=12).map(calendar::month_name);
     let weekdays = [
         Weekday::Monday,

@@ -1,0 +1,199 @@
+//! First-word dispatch for the temporal grammars: which alternatives can
+//! match at a position, from the position's first word alone.
+//!
+//! Each position that passes the trigger check used to run some thirty
+//! alternatives, nearly all of which fail on their first word ("the", "a",
+//! a figure). Every alternative states here the words it can start with
+//! (or, for a figure or any other opening, the [`OTHER`] set), and one
+//! table lookup of the packed first word gives the set to run. A set is a
+//! necessary condition only: an alternative it lets through still checks
+//! everything itself, so the dispatch changes no result, only which
+//! failures are skipped.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::duration::SPAN_WORDS;
+use super::relative::QUALIFIERS;
+use super::trigger::calendar_words;
+use super::words;
+use crate::extract::word_table::leading_word_key;
+
+/// A set of alternatives, one bit each.
+pub(super) type Alternatives = u32;
+
+pub(super) const CALENDAR_DATE: Alternatives = 1 << 0;
+pub(super) const NUMERIC_DATE: Alternatives = 1 << 1;
+pub(super) const MONTH_YEAR: Alternatives = 1 << 2;
+pub(super) const YEAR: Alternatives = 1 << 3;
+pub(super) const BARE_MONTH: Alternatives = 1 << 4;
+pub(super) const MONTH_OF_RELATIVE_YEAR: Alternatives = 1 << 5;
+pub(super) const YEAR_RANGE: Alternatives = 1 << 6;
+pub(super) const DECADE: Alternatives = 1 << 7;
+pub(super) const CENTURY: Alternatives = 1 << 8;
+pub(super) const SEASON: Alternatives = 1 << 9;
+pub(super) const QUARTER: Alternatives = 1 << 10;
+pub(super) const HALF: Alternatives = 1 << 11;
+pub(super) const FISCAL: Alternatives = 1 << 12;
+pub(super) const HOLIDAY: Alternatives = 1 << 13;
+pub(super) const DEICTIC_DAY: Alternatives = 1 << 14;
+pub(super) const REFERENCE: Alternatives = 1 << 15;
+pub(super) const WEEKDAY: Alternatives = 1 << 16;
+pub(super) const RELATIVE_UNIT: Alternatives = 1 << 17;
+pub(super) const AGO: Alternatives = 1 << 18;
+pub(super) const EARLIER_THIS: Alternatives = 1 << 19;
+pub(super) const YEAR_EARLIER: Alternatives = 1 << 20;
+pub(super) const PERIOD_EDGE: Alternatives = 1 << 21;
+pub(super) const CURRENT_YEAR: Alternatives = 1 << 22;
+/// duration's `amount` and `compound`, which share their opening count.
+pub(super) const LEAD: Alternatives = 1 << 23;
+pub(super) const SPAN_OF_TIME: Alternatives = 1 << 24;
+pub(super) const BARE_PLURAL: Alternatives = 1 << 25;
+pub(super) const REPORTING_YEAR: Alternatives = 1 << 26;
+pub(super) const AGED: Alternatives = 1 << 27;
+pub(super) const AGE_AFTER_NAME: Alternatives = 1 << 28;
+pub(super) const MODIFIED: Alternatives = 1 << 29;
+
+/// The alternatives that can start with something other than an ASCII word
+/// of at most 16 letters: in practice a figure ("2014", "5th", "1st
+/// quarter", "39,", "four" aside).
+const OTHER: Alternatives = CALENDAR_DATE
+    | NUMERIC_DATE
+    | YEAR
+    | YEAR_RANGE
+    | DECADE
+    | CENTURY
+    | QUARTER
+    | HALF
+    | AGO
+    | LEAD
+    | AGE_AFTER_NAME;
+
+/// The alternatives that can match at the start of `input`.
+pub(super) fn alternatives(input: &str) -> Alternatives {
+    let table = table();
+    match leading_word_key(input) {
+        Some(key) => table.by_word.get(&key).copied().unwrap_or(0) | table.always,
+        None => OTHER | table.always,
+    }
+}
+
+struct Table {
+    by_word: FxHashMap<u128, Alternatives>,
+    /// Alternatives with a pack phrase that does not start with an ASCII
+    /// word (or with a longer one), which the table cannot key.
+    always: Alternatives,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    crate::lexicon::resolve(&TABLE, build)
+}
+
+fn build() -> Table {
+    let mut table = Table {
+        by_word: FxHashMap::default(),
+        always: 0,
+    };
+    let mut add = |set: Alternatives, word: &str| match leading_word_key(word) {
+        Some(key) => *table.by_word.entry(key).or_default() |= set,
+        None => table.always |= set,
+    };
+    for word in calendar_words() {
+        add(
+            CALENDAR_DATE | MONTH_YEAR | BARE_MONTH | MONTH_OF_RELATIVE_YEAR | WEEKDAY,
+            &word,
+        );
+    }
+    let count_words = || words::count_words();
+    let unit_words = || words::unit_words().chain(["yrs", "yr", "hrs"]);
+    let qualifier_words = || QUALIFIERS.iter().map(|(phrase, _)| *phrase);
+    let fixed: &[(Alternatives, &[&str])] = &[
+        // A year read out: "nineteen ninety-six", "two thousand and one".
+        (YEAR, &["eighteen", "nineteen", "twenty", "two"]),
+        (YEAR_RANGE, &["from", "between"]),
+        (DECADE, &["the"]),
+        (
+            CENTURY,
+            &["the", "eighteenth", "nineteenth", "twentieth", "twenty"],
+        ),
+        (SEASON, &["this", "last", "next", "the"]),
+        // "the third quarter", "this year's third quarter", "fiscal
+        // second-quarter", "year-ago quarter", "Q3".
+        (
+            QUARTER,
+            &[
+                "the", "this", "last", "next", "fiscal", "year", "first", "second", "third",
+                "fourth", "q",
+            ],
+        ),
+        (HALF, &["the", "first", "second", "third", "fourth", "last"]),
+        (FISCAL, &["fiscal", "fy"]),
+        (
+            DEICTIC_DAY,
+            &[
+                "the",
+                "tonight",
+                "last",
+                "this",
+                "today",
+                "yesterday",
+                "tomorrow",
+            ],
+        ),
+        (RELATIVE_UNIT, &["this", "the", "last", "next"]),
+        (EARLIER_THIS, &["earlier", "later"]),
+        (YEAR_EARLIER, &["the", "comparable", "same", "year"]),
+        (PERIOD_EDGE, &["the", "year"]),
+        (CURRENT_YEAR, &["the"]),
+        (SPAN_OF_TIME, &["the"]),
+        (SPAN_OF_TIME, &SPAN_WORDS),
+        (BARE_PLURAL, &["the", "recent", "coming"]),
+        (REPORTING_YEAR, &["the"]),
+        (AGED, &["aged"]),
+        (MODIFIED, &["early", "late", "mid", "the"]),
+    ];
+    for (set, list) in fixed {
+        for word in *list {
+            add(*set, word);
+        }
+    }
+    for word in qualifier_words().chain(count_words()) {
+        add(AGO | LEAD, word);
+    }
+    for word in unit_words() {
+        add(AGO | BARE_PLURAL, word);
+    }
+    let lexicon = words::lexicon();
+    for word in lexicon.seasons.keys() {
+        add(SEASON, word);
+    }
+    for holiday in &lexicon.holidays {
+        add(HOLIDAY, &holiday.name);
+    }
+    for phrase in lexicon.references.values().flatten() {
+        add(REFERENCE, phrase);
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dispatches_on_the_first_word() {
+        assert_ne!(alternatives("November 5") & CALENDAR_DATE, 0);
+        assert_ne!(alternatives("Q3 results") & QUARTER, 0);
+        assert_ne!(alternatives("FY2016") & FISCAL, 0);
+        assert_ne!(alternatives("year-end") & PERIOD_EDGE, 0);
+        assert_ne!(alternatives("about four years") & LEAD, 0);
+        assert_ne!(alternatives("2014") & YEAR, 0);
+        assert_ne!(alternatives("recently") & REFERENCE, 0);
+        assert_ne!(alternatives("Christmas") & HOLIDAY, 0);
+        assert_eq!(alternatives("the") & (CALENDAR_DATE | AGO | FISCAL), 0);
+        assert_eq!(alternatives("novel"), 0);
+        assert_eq!(alternatives("2014") & (REFERENCE | DEICTIC_DAY), 0);
+    }
+}
