@@ -74,7 +74,8 @@ fn token(word: &str) -> Option<Token> {
 
 /// Every lower-case word that can open a spelled number, fraction or
 /// ordinal, for the scanner's cheap first test: the words [`token`] reads,
-/// the ordinal words, "a", "an", "half" and the plural scales ("thousands").
+/// the ordinal words, "half" and the plural scales ("thousands"). "a" and
+/// "an" open one only before a word of [`after_article`].
 pub(super) fn opener_words() -> impl Iterator<Item = &'static str> {
     let numbers = numbers();
     let scales = numbers
@@ -87,11 +88,28 @@ pub(super) fn opener_words() -> impl Iterator<Item = &'static str> {
         .chain(&TENS)
         .chain(&ORDINAL_UNITS)
         .chain(&ORDINAL_TENS)
-        .chain(&["hundred", "dozen", "a", "an", "half"])
+        .chain(&["hundred", "dozen", "half"])
         .copied()
         .chain(scales)
         .chain(numbers.plural_scales.keys().map(String::as_str))
         .filter(|w| !w.is_empty())
+}
+
+/// Every lower-case word that can follow "a" or "an" in a figure: the
+/// scale words and "hundred" and "dozen" ("a hundred", "a million") and the
+/// fraction denominators ("a third", "an eighth"), singular and plural.
+pub(super) fn after_article() -> impl Iterator<Item = &'static str> {
+    const DENOMINATORS: [&str; 20] = [
+        "half", "halve", "halfs", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+        "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
+        "tenth", "tenths",
+    ];
+    numbers()
+        .scale_words
+        .keys()
+        .map(String::as_str)
+        .chain(["hundred", "dozen"])
+        .chain(DENOMINATORS)
 }
 
 /// A spelled cardinal or ordinal at the start of `s`.
