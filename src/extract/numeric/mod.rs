@@ -77,7 +77,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if tail_of_label || tail_of_number {
         return None;
     }
-    let prefix = qualifier::prefix(rest);
+    let prefix = qualifier::prefix(rest, first_word);
     if prefix.is_none() && !opener.opens_unqualified(rest) {
         return None;
     }
@@ -164,7 +164,7 @@ impl Opener {
                     return None;
                 }
                 let mut buf = [0u8; 24];
-                text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().get(w))
+                text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w))
             }
         };
         let opens = bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0;
@@ -209,18 +209,53 @@ fn article_opens(s: &str) -> bool {
 /// number, ordinal and fraction words, the first words of qualifiers,
 /// "between", the articles and the words that may follow them. One table of
 /// packed words, built once per word-list configuration (a pack may add
-/// scale words), so the test costs one probe per word.
-fn opener_words() -> &'static WordTable {
-    static WORDS: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+/// scale words).
+struct Openers {
+    words: WordTable,
+    /// One bit per hash of a packed word in `words`: nearly every word of
+    /// a text opens nothing, and the filter says so without a table probe.
+    filter: [u64; FILTER_WORDS],
+}
+
+const FILTER_WORDS: usize = 64;
+
+impl Openers {
+    /// The filter bit of a packed word: a multiplicative hash of its halves.
+    fn bit(packed: u128) -> (usize, u64) {
+        let mixed = ((packed as u64) ^ ((packed >> 64) as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let index = (mixed >> (64 - 12)) as usize;
+        (index / 64, 1 << (index % 64))
+    }
+
+    /// The [`opens`] bits of the word packed as `packed`.
+    fn get_key(&self, packed: u128) -> u32 {
+        let (word, bit) = Openers::bit(packed);
+        if self.filter[word] & bit == 0 {
+            return 0;
+        }
+        self.words.get_key(packed)
+    }
+}
+
+fn opener_words() -> &'static Openers {
+    static WORDS: std::sync::OnceLock<Openers> = std::sync::OnceLock::new();
     crate::lexicon::resolve(&WORDS, || {
-        WordTable::new(
-            words::opener_words()
-                .chain(["between"])
-                .map(|w| (w, opens::NUMBER))
-                .chain(qualifier::first_words().map(|w| (w, opens::QUALIFIER)))
-                .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
-                .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE))),
-        )
+        let entries: Vec<(&str, u32)> = words::opener_words()
+            .chain(["between"])
+            .map(|w| (w, opens::NUMBER))
+            .chain(qualifier::first_words().map(|w| (w, opens::QUALIFIER)))
+            .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
+            .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE)))
+            .collect();
+        let mut filter = [0; FILTER_WORDS];
+        for packed in entries.iter().filter_map(|(w, _)| word_table::key(w)) {
+            let (word, bit) = Openers::bit(packed);
+            filter[word] |= bit;
+        }
+        Openers {
+            words: WordTable::new(entries),
+            filter,
+        }
     })
 }
 
@@ -382,16 +417,21 @@ fn figure<'a>(
         if let Some(f) = open_scale(body) {
             return Some(f);
         }
+    }
+    // the number is read once for the share and the plain readings
+    let num = number::number(body, currency.is_some());
+    if currency.is_none() {
         // "rose by a fifth": after "by" a fraction needs no "of"
         let after_by = last_word == "by";
-        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body, after_by))
+        if let Some((share, len)) =
+            words::one_in(body, num).or_else(|| words::fraction(body, after_by))
         {
             let mut f = Figure::new(share * 100.0, ClaimKind::Percent, &body[len..]);
             f.unit = Some("%".to_string());
             return Some(f);
         }
     }
-    let mut num = number::number(body, currency.is_some())?;
+    let mut num = num?;
     let mut rest = &body[num.len..];
     if currency.is_none() && num.scale.is_none() {
         if let Some(after) = million_before_noun(rest) {
