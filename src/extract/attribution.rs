@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::word_table::WordTable;
 use super::{Attribution, Claim};
-use crate::document::Document;
+use crate::document::{Document, SpanCursor};
 use crate::lexicon;
 
 #[derive(Debug, Deserialize)]
@@ -35,6 +35,8 @@ struct CueIndex {
     /// that word, minus one.
     phrases: Vec<Vec<(Vec<String>, CueType)>>,
     first_words: WordTable,
+    /// Turns down most words before `first_words` is searched.
+    first_word_filter: LengthLetterFilter,
     stops: WordTable,
     /// The longest word of every phrase: a sentence in which none of them
     /// stands cannot hold a cue, and most sentences are passed over after
@@ -46,6 +48,9 @@ struct CueIndex {
 impl CueIndex {
     /// The phrases that start with `word` (lower-case), longest first.
     fn starting_with(&self, word: &str) -> Option<&[(Vec<String>, CueType)]> {
+        if !self.first_word_filter.may_hold(word.as_bytes()) {
+            return None;
+        }
         let at = self.first_words.get(word).checked_sub(1)?;
         Some(&self.phrases[at as usize])
     }
@@ -67,47 +72,57 @@ impl CueIndex {
 struct KeyWords {
     /// The words, looked up packed as `word_table::key` packs them.
     table: WordTable,
-    /// For each length, a bit for each first letter a word of that length
-    /// has (see [`letter_bit`]): most runs are turned down by it alone.
-    first_letters: [u32; 17],
+    /// Most runs are turned down by their length and first letter alone.
+    filter: LengthLetterFilter,
 }
 
 impl KeyWords {
     fn new(words: &[&str]) -> Option<KeyWords> {
-        let mut first_letters = [0; 17];
         for word in words {
             let plain = word
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            let first = *word.as_bytes().first()?;
-            if !plain || word.len() > 16 {
+            if !plain || word.is_empty() || word.len() > 16 {
                 return None;
             }
-            first_letters[word.len()] |= letter_bit(first);
         }
         Some(KeyWords {
             table: WordTable::new(words.iter().map(|w| (*w, 1))),
-            first_letters,
+            filter: LengthLetterFilter::new(words.iter().map(|w| w.as_bytes())),
         })
     }
 
     /// Whether one of the words is a run of the text. A word of a sentence
     /// (see [`words_of`]) that equals one of them is such a run, since the
-    /// characters around it are neither letters nor digits.
+    /// characters around it are neither letters nor digits. Reads bytes in
+    /// one loop: this runs over every sentence of every article.
     fn any_in(&self, text: &str) -> bool {
-        text.as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .any(|run| self.holds(run))
-            // The Kelvin sign is the one character outside ASCII whose lower
-            // case is an ASCII letter ("k"); the runs do not see it.
-            || text.contains('\u{212A}')
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_alphanumeric() {
+                // The Kelvin sign (E2 84 AA) is the one character outside
+                // ASCII whose lower case is an ASCII letter ("k"); the runs
+                // do not see it.
+                if bytes[at] == 0xE2 && bytes[at + 1..].starts_with(&[0x84, 0xAA]) {
+                    return true;
+                }
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            if self.holds(&bytes[start..at]) {
+                return true;
+            }
+        }
+        false
     }
 
     fn holds(&self, run: &[u8]) -> bool {
-        let Some(&first) = run.first() else {
-            return false;
-        };
-        if run.len() > 16 || self.first_letters[run.len()] & letter_bit(first) == 0 {
+        if run.len() > 16 || !self.filter.may_hold(run) {
             return false;
         }
         // Setting 0x20 lowers an ASCII letter and leaves a digit as it is.
@@ -119,8 +134,39 @@ impl KeyWords {
     }
 }
 
+/// A quick test before a word table is searched: for each length up to 16
+/// bytes, a bit for each first letter a word of that length has (see
+/// [`letter_bit`]). A word that is longer, or does not open with an ASCII
+/// letter or digit, always passes.
+struct LengthLetterFilter {
+    first_letters: [u32; 17],
+}
+
+impl LengthLetterFilter {
+    fn new<'w>(words: impl Iterator<Item = &'w [u8]>) -> LengthLetterFilter {
+        let mut first_letters = [0; 17];
+        for word in words {
+            if let Some(&first) = word.first().filter(|_| word.len() <= 16) {
+                first_letters[word.len()] |= letter_bit(first);
+            }
+        }
+        LengthLetterFilter { first_letters }
+    }
+
+    /// False when no word of the table can equal `word` (in the case the
+    /// table holds it).
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match word.first() {
+            Some(&first) if word.len() <= 16 && first.is_ascii_alphanumeric() => {
+                self.first_letters[word.len()] & letter_bit(first) != 0
+            }
+            _ => true,
+        }
+    }
+}
+
 /// A bit for an ASCII letter (in any case) or digit; digits share bits with
-/// letters, which only lets a few more runs through to the full test.
+/// letters, which only lets a few more words through to the full test.
 fn letter_bit(byte: u8) -> u32 {
     1 << ((byte | 0x20).wrapping_sub(b'a') & 31)
 }
@@ -168,6 +214,7 @@ fn index() -> &'static CueIndex {
         let stops: Vec<String> = cues.source_stops.iter().map(|s| s.to_lowercase()).collect();
         CueIndex {
             first_words: WordTable::new(first_words.iter().zip(1..).map(|(w, n)| (w.as_str(), n))),
+            first_word_filter: LengthLetterFilter::new(first_words.iter().map(|w| w.as_bytes())),
             phrases,
             stops: WordTable::new(stops.iter().map(|w| (w.as_str(), 1))),
             key_words,
@@ -187,36 +234,57 @@ struct Word<'t> {
     gap_before: &'t str,
 }
 
-fn words_of(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
+/// The words of `text[range]` into `words` (cleared first, so one buffer
+/// serves every sentence): runs of letters and digits, joined across a
+/// single apostrophe, hyphen or point ("o'clock", "U.S."). Reads bytes and
+/// decodes a character only outside ASCII.
+fn words_of<'t>(text: &'t str, range: Range<usize>, words: &mut Vec<Word<'t>>) {
+    words.clear();
     let slice = &text[range.clone()];
     let mut gap_start = 0;
-    let mut iter = slice.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut at = 0;
+    while at < slice.len() {
+        let (c, width) = char_at(slice, at);
         if !c.is_alphanumeric() {
+            at += width;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = at + width;
+        while end < slice.len() {
+            let (d, width) = char_at(slice, end);
             let joins = d.is_alphanumeric()
-                || ((d == '\'' || d == '’' || d == '-' || d == '.')
-                    && slice[j + d.len_utf8()..].starts_with(char::is_alphanumeric));
+                || (matches!(d, '\'' | '’' | '-' | '.')
+                    && end + width < slice.len()
+                    && char_at(slice, end + width).0.is_alphanumeric());
             if !joins {
                 break;
             }
-            end = j + d.len_utf8();
-            iter.next();
+            end += width;
         }
-        let word = &slice[i..end];
+        let word = &slice[at..end];
         words.push(Word {
-            range: range.start + i..range.start + end,
+            range: range.start + at..range.start + end,
             lower: lower_case(word),
             capitalised: c.is_uppercase(),
-            gap_before: slice[gap_start..i].trim(),
+            gap_before: slice[gap_start..at].trim(),
         });
         gap_start = end;
+        at = end;
     }
-    words
+}
+
+/// The character at byte `at` (a character boundary) of a non-empty rest
+/// of `text`, and its length in bytes.
+fn char_at(text: &str, at: usize) -> (char, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (char::from(byte), 1);
+    }
+    let c = text[at..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
 }
 
 /// `word` in lower case, borrowed when it is lower-case ASCII already.
@@ -233,14 +301,22 @@ fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
-/// Finds the attribution a sentence states, if any.
-fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attribution> {
+/// Finds the attribution a sentence states, if any. `words` is a buffer
+/// for the sentence's words and `spans` makes the cue's span; both serve
+/// every sentence of the document in turn.
+fn sentence_attribution<'t>(
+    doc: &'t Document,
+    range: Range<usize>,
+    words: &mut Vec<Word<'t>>,
+    spans: &mut SpanCursor,
+) -> Option<Attribution> {
     let text = doc.text();
     let index = index();
     if !index.may_hold_cue(&text[range.clone()]) {
         return None;
     }
-    let words = words_of(text, range);
+    words_of(text, range, words);
+    let words = &words[..];
     let mut vague: Option<Attribution> = None;
     let mut inside_vague_cue_until = 0;
     for (i, word) in words.iter().enumerate() {
@@ -267,22 +343,22 @@ fn sentence_attribution(doc: &Document, range: Range<usize>) -> Option<Attributi
                     vague.get_or_insert(Attribution {
                         source: cue_text.clone(),
                         cue: cue_text,
-                        span: doc.span(cue_range.start, cue_range.end),
+                        span: spans.span(cue_range.start, cue_range.end),
                         vague: true,
                     });
                     None
                 }
                 CueType::SourceFollows => source_after(text, &words[i + phrase.len()..], index)
                     .map(|source| (source, cue_text, cue_range)),
-                CueType::Speech if !reports_speech(&words, i) => None,
-                CueType::Speech => speech_source(text, &words, i, phrase.len(), index)
+                CueType::Speech if !reports_speech(words, i) => None,
+                CueType::Speech => speech_source(text, words, i, phrase.len(), index)
                     .map(|source| (source, cue_text, cue_range)),
             };
             if let Some((source, cue, cue_range)) = found {
                 return Some(Attribution {
                     source,
                     cue,
-                    span: doc.span(cue_range.start, cue_range.end),
+                    span: spans.span(cue_range.start, cue_range.end),
                     vague: false,
                 });
             }
@@ -406,9 +482,11 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
 /// The attribution each sentence states, in sentence order.
 pub(crate) fn sentence_attributions(doc: &Document) -> Vec<Option<Attribution>> {
+    let mut words = Vec::new();
+    let mut spans = doc.span_cursor();
     doc.sentences
         .iter()
-        .map(|s| sentence_attribution(doc, s.span.clone()))
+        .map(|s| sentence_attribution(doc, s.span.clone(), &mut words, &mut spans))
         .collect()
 }
 
@@ -454,7 +532,13 @@ mod tests {
 
     fn attribution(sentence: &str) -> Option<(String, String, bool)> {
         let doc = Document::parse(sentence, None);
-        sentence_attribution(&doc, 0..sentence.len()).map(|a| (a.source, a.cue, a.vague))
+        sentence_attribution(
+            &doc,
+            0..sentence.len(),
+            &mut Vec::new(),
+            &mut doc.span_cursor(),
+        )
+        .map(|a| (a.source, a.cue, a.vague))
     }
 
     fn source(sentence: &str) -> Option<String> {

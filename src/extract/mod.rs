@@ -96,6 +96,7 @@ pub fn extract(doc: &Document) -> Extraction {
         excluded.push(dateline.clone());
         excluded = merge_ranges(excluded);
     }
+    let mut exclusions = Exclusions::new(&excluded);
     let mut found: Vec<(usize, Found)> = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let ctx = Ctx {
@@ -106,7 +107,7 @@ pub fn extract(doc: &Document) -> Extraction {
         };
         let mut pos = sentence.span.start;
         while let Some(start) = next_word_start(text, pos, sentence.span.end) {
-            if let Some(skip_to) = covering_exclusion(&excluded, start) {
+            if let Some(skip_to) = exclusions.covering(start) {
                 pos = skip_to;
                 continue;
             }
@@ -157,35 +158,72 @@ fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
 /// The next position at or after `pos` (and before `end`) where a word or a
 /// symbol that can open a claim starts: a letter or digit not preceded by a
 /// letter or digit, or a currency sign.
+///
+/// This sees every byte of every sentence, so it reads bytes and decodes a
+/// character only when it is outside ASCII.
 fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
     // An exclusion (a URL, say) may run past the end of the sentence.
     if pos >= end {
         return None;
     }
-    let mut previous = text[..pos].chars().next_back();
-    for (offset, c) in text[pos..end].char_indices() {
-        let at = pos + offset;
-        let starts_word = c.is_alphanumeric()
-            && !previous.is_some_and(|p| p.is_alphanumeric())
-            && !continues_number(text, at, c);
-        if starts_word || is_claim_symbol(c) {
-            return Some(pos + offset);
+    let bytes = text.as_bytes();
+    let mut previous_alphanumeric = text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let mut at = pos;
+    while at < end {
+        let class = BYTE_CLASSES[usize::from(bytes[at])];
+        let (alphanumeric, width) = if class & OUTSIDE_ASCII == 0 {
+            if class & CLAIM_SYMBOL != 0 {
+                return Some(at);
+            }
+            (class & ALPHANUMERIC != 0, 1)
+        } else {
+            let c = text[at..].chars().next()?;
+            if is_claim_symbol(c) {
+                return Some(at);
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric && !previous_alphanumeric && !continues_number(bytes, at) {
+            return Some(at);
         }
-        previous = Some(c);
+        previous_alphanumeric = alphanumeric;
+        at += width;
     }
     None
 }
 
-/// "000" in "9,000" and "5" in "3.5" are not where a claim can start.
-fn continues_number(text: &str, at: usize, c: char) -> bool {
-    if !c.is_ascii_digit() {
-        return false;
+/// Byte classes for [`next_word_start`]: an ASCII letter or digit.
+const ALPHANUMERIC: u8 = 1;
+/// An ASCII sign that can open a claim ("$5", "~40", "<10", ">3").
+const CLAIM_SYMBOL: u8 = 2;
+/// A byte of a character outside ASCII, which must be decoded.
+const OUTSIDE_ASCII: u8 = 4;
+
+static BYTE_CLASSES: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = match byte as u8 {
+            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALPHANUMERIC,
+            b'$' | b'~' | b'<' | b'>' => CLAIM_SYMBOL,
+            0x80.. => OUTSIDE_ASCII,
+            _ => 0,
+        };
+        byte += 1;
     }
-    let mut before = text[..at].chars().rev();
-    matches!(
-        (before.next(), before.next()),
-        (Some(',' | '.'), Some(d)) if d.is_ascii_digit()
-    )
+    classes
+};
+
+/// "000" in "9,000" and "5" in "3.5" are not where a claim can start: a digit
+/// after a comma or point that follows a digit.
+fn continues_number(bytes: &[u8], at: usize) -> bool {
+    bytes[at].is_ascii_digit()
+        && at >= 2
+        && matches!(bytes[at - 1], b',' | b'.')
+        && bytes[at - 2].is_ascii_digit()
 }
 
 fn is_claim_symbol(c: char) -> bool {
@@ -212,9 +250,34 @@ fn merge_ranges(mut ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<
     merged
 }
 
-fn covering_exclusion(excluded: &[std::ops::Range<usize>], pos: usize) -> Option<usize> {
-    let i = excluded.partition_point(|r| r.end <= pos);
-    excluded.get(i).filter(|r| r.start <= pos).map(|r| r.end)
+/// The excluded ranges with a cursor: the scanner asks about every word
+/// start, in text order, so the range to test is found by stepping forward
+/// from the last one rather than by a search each time.
+struct Exclusions<'a> {
+    ranges: &'a [std::ops::Range<usize>],
+    /// Every range before this one ends at or before the last position asked.
+    next: usize,
+}
+
+impl<'a> Exclusions<'a> {
+    fn new(ranges: &'a [std::ops::Range<usize>]) -> Exclusions<'a> {
+        Exclusions { ranges, next: 0 }
+    }
+
+    /// The end of the excluded range that covers `pos`, if one does.
+    fn covering(&mut self, pos: usize) -> Option<usize> {
+        // The ranges are sorted and do not overlap, so their ends rise too.
+        if self.next > 0 && self.ranges[self.next - 1].end > pos {
+            self.next = self.ranges.partition_point(|r| r.end <= pos);
+        }
+        while self.ranges.get(self.next).is_some_and(|r| r.end <= pos) {
+            self.next += 1;
+        }
+        self.ranges
+            .get(self.next)
+            .filter(|r| r.start <= pos)
+            .map(|r| r.end)
+    }
 }
 
 fn overlaps_exclusion(excluded: &[std::ops::Range<usize>], start: usize, end: usize) -> bool {

@@ -203,16 +203,14 @@ impl RuleConfig {
             .unwrap_or(default)
     }
 
-    /// A word-list parameter of a rule (empty when unset).
-    pub(crate) fn words(&self, id: &str, key: &str) -> Vec<String> {
+    /// A word-list parameter of a rule (empty when unset), borrowed: a rule
+    /// that caches what it builds from the list compares it each time.
+    pub(crate) fn words(&self, id: &str, key: &str) -> impl Iterator<Item = &str> + Clone {
         self.param(id, key)
             .and_then(toml::Value::as_array)
-            .map(|list| {
-                list.iter()
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            })
-            .unwrap_or_default()
+            .into_iter()
+            .flatten()
+            .filter_map(toml::Value::as_str)
     }
 
     fn param(&self, id: &str, key: &str) -> Option<&toml::Value> {

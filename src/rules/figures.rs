@@ -6,6 +6,8 @@
 //! way (nearly and almost only below), "more than 70" is 70 upwards, and a
 //! fraction word is looser still ("about a third" covers 28–38%).
 
+use std::borrow::Cow;
+
 use crate::extract::{Claim, ClaimKind, NumberValue, Qualifier};
 
 /// A closed interval of values a stated figure allows.
@@ -97,7 +99,7 @@ fn first_numeral(text: &str) -> Option<&str> {
 }
 
 fn is_fraction_word(text: &str) -> bool {
-    let lower = text.to_lowercase();
+    let lower = lower_case(text);
     ["half", "third", "quarter", "fifth", "tenth"]
         .iter()
         .any(|w| lower.contains(w))
@@ -105,7 +107,7 @@ fn is_fraction_word(text: &str) -> bool {
 
 /// Words that make a less-than qualifier a close approximation from below.
 fn is_near_below(text: &str) -> bool {
-    let lower = text.trim_start().to_lowercase();
+    let lower = lower_case(text.trim_start());
     ["almost", "nearly", "just under", "close to", "just below"]
         .iter()
         .any(|w| lower.starts_with(w))
@@ -174,8 +176,9 @@ pub(crate) fn show(x: f64) -> String {
 }
 
 /// The text between two byte offsets of the document, lower-cased; offsets
-/// inside a character move out to its edges.
-pub(crate) fn between(text: &str, start: usize, end: usize) -> String {
+/// inside a character move out to its edges. Borrowed when it is lower-case
+/// ASCII already (most are): the rules call this for every claim.
+pub(crate) fn between(text: &str, start: usize, end: usize) -> Cow<'_, str> {
     let (mut start, mut end) = (
         start.min(end).min(text.len()),
         end.max(start).min(text.len()),
@@ -186,7 +189,18 @@ pub(crate) fn between(text: &str, start: usize, end: usize) -> String {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    text[start..end].to_lowercase()
+    lower_case(&text[start..end])
+}
+
+/// `text` in lower case, borrowed when it is lower-case ASCII already.
+pub(crate) fn lower_case(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Words of change and comparison ("rose", "fell", "compared", "than"):

@@ -2,32 +2,31 @@
 //! read once from rules/numbers.toml, rules/units.toml and
 //! rules/currencies.toml and indexed for look-up by the parsers.
 
-use std::collections::{HashMap, HashSet};
-
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::lexicon::builtin;
 
-/// rules/numbers.toml as written.
+/// rules/numbers.toml as written. The parsers look words up in these at
+/// nearly every figure, so they hash with Fx rather than SipHash.
 #[derive(Debug, Deserialize)]
 pub(crate) struct Numbers {
-    pub scale_words: HashMap<String, f64>,
-    pub scale_suffixes: HashMap<String, f64>,
-    pub attached_suffixes: HashMap<String, f64>,
-    pub money_suffixes: HashMap<String, f64>,
-    pub plural_scales: HashMap<String, f64>,
-    pub noun_stop_words: HashSet<String>,
-    pub time_nouns: HashSet<String>,
-    pub name_words: HashSet<String>,
-    pub reference_nouns: HashSet<String>,
-    pub address_words: HashSet<String>,
-    pub name_numbers: HashSet<String>,
-    pub score_words: HashSet<String>,
-    pub phone_words: HashSet<String>,
-    pub time_zones: HashSet<String>,
+    pub scale_words: FxHashMap<String, f64>,
+    pub scale_suffixes: FxHashMap<String, f64>,
+    pub attached_suffixes: FxHashMap<String, f64>,
+    pub money_suffixes: FxHashMap<String, f64>,
+    pub plural_scales: FxHashMap<String, f64>,
+    pub noun_stop_words: FxHashSet<String>,
+    pub time_nouns: FxHashSet<String>,
+    pub name_words: FxHashSet<String>,
+    pub reference_nouns: FxHashSet<String>,
+    pub address_words: FxHashSet<String>,
+    pub name_numbers: FxHashSet<String>,
+    pub score_words: FxHashSet<String>,
+    pub phone_words: FxHashSet<String>,
+    pub time_zones: FxHashSet<String>,
 }
 
 builtin!(numbers, Numbers, "numbers");

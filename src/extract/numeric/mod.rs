@@ -52,7 +52,7 @@ mod quantity;
 mod text;
 mod words;
 
-use super::word_table::WordTable;
+use super::word_table::{self, WordTable};
 use super::{Claim, ClaimKind, Ctx, Found, NumberValue, Partitive, Qualifier, Value};
 use count::Counted;
 pub(crate) use lexicon::{numbers, CurrencyFile, Numbers, UnitFile};
@@ -63,9 +63,7 @@ use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 /// packs it.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
     let rest = ctx.rest(start);
-    if !may_start(rest, first_word) {
-        return None;
-    }
+    let opener = Opener::at(rest, first_word)?;
     let before = ctx.before(start);
     // the second half of "18O/16O" or "12/3b": part of a label; the
     // second half of "5-7" or "2014-17" when the range was declined; the
@@ -79,7 +77,11 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if tail_of_label || tail_of_number {
         return None;
     }
-    let parsed = parse(rest, before)?;
+    let prefix = qualifier::prefix(rest, first_word);
+    if prefix.is_none() && !opener.opens_unqualified(rest) {
+        return None;
+    }
+    let parsed = parse(rest, before, prefix)?;
     Some(Found {
         start,
         end: start + parsed.len,
@@ -96,67 +98,164 @@ pub(super) struct Parsed {
     pub value: NumberValue,
 }
 
-/// The cheap first test: can a numeric claim start here at all?
-fn may_start(s: &str, first_word: Option<u128>) -> bool {
-    let Some(c) = s.chars().next() else {
-        return false;
-    };
-    if c.is_ascii_digit() {
-        return true;
-    }
-    if matches!(
-        c,
-        '$' | '€'
-            | '£'
-            | '¥'
-            | '₹'
-            | '₩'
-            | '₽'
-            | '₦'
-            | '₪'
-            | '₺'
-            | '₴'
-            | '₿'
-            | '~'
-            | '≈'
-            | '∼'
-            | '<'
-            | '>'
-            | '≥'
-            | '≤'
-    ) {
-        return true;
-    }
-    if !c.is_ascii_alphabetic() {
-        return false;
-    }
-    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if letters > 24 {
-        return false;
-    }
-    let opener = match first_word {
-        Some(packed) => opener_words().get_key(packed) != 0,
-        None => {
-            let mut buf = [0u8; 24];
-            text::lower_ascii_word(s, &mut buf).is_some_and(|w| opener_words().get(w) != 0)
-        }
-    };
-    opener || (c.is_ascii_uppercase() && money::may_start(s))
+/// What the first word or sign at a position says about the claims that can
+/// start there, from the cheap first test.
+#[derive(Debug, Clone, Copy)]
+enum Opener {
+    /// A digit or a claim symbol: every parser may apply.
+    Figure,
+    /// A word, with its [`opener_words`] bits (0 when only a currency
+    /// prefix can start here).
+    Word(u32),
 }
 
-/// The lower-case words that can open a numeric claim: number, ordinal and
-/// fraction words, the first words of qualifiers, and "between". One table
-/// of packed words, built once per word-list configuration (a pack may add
-/// scale words), so the test costs one probe per word.
-fn opener_words() -> &'static WordTable {
-    static WORDS: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+/// Bits of [`opener_words`]: what a leading word can open.
+mod opens {
+    /// A number, ordinal or fraction word or a plural scale ("seventeen",
+    /// "ninth", "half", "thousands"), or "between".
+    pub const NUMBER: u32 = 1;
+    /// The first word of a qualifier ("more", "in" of "in excess of").
+    pub const QUALIFIER: u32 = 2;
+    /// "a", "an": a number only before a scale or a denominator ("a
+    /// hundred", "a third"), else only as a qualifier ("a minimum of").
+    pub const ARTICLE: u32 = 4;
+    /// What may follow "a" in a figure: the scale words, "hundred",
+    /// "dozen" and the fraction denominators.
+    pub const AFTER_ARTICLE: u32 = 8;
+}
+
+impl Opener {
+    /// The cheap first test: None when no numeric claim can start at `s`.
+    fn at(s: &str, first_word: Option<u128>) -> Option<Opener> {
+        let &first = s.as_bytes().first()?;
+        if first.is_ascii_digit() {
+            return Some(Opener::Figure);
+        }
+        if !first.is_ascii_alphabetic() {
+            let c = s.chars().next()?;
+            let symbol = matches!(
+                c,
+                '$' | '€'
+                    | '£'
+                    | '¥'
+                    | '₹'
+                    | '₩'
+                    | '₽'
+                    | '₦'
+                    | '₪'
+                    | '₺'
+                    | '₴'
+                    | '₿'
+                    | '~'
+                    | '≈'
+                    | '∼'
+                    | '<'
+                    | '>'
+                    | '≥'
+                    | '≤'
+            );
+            return symbol.then_some(Opener::Figure);
+        }
+        let bits = match first_word {
+            Some(packed) => opener_words().get_key(packed),
+            None => {
+                let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+                if letters > 24 {
+                    return None;
+                }
+                let mut buf = [0u8; 24];
+                text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w))
+            }
+        };
+        let opens = bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0;
+        (opens || first.is_ascii_uppercase() && money::may_start(s)).then_some(Opener::Word(bits))
+    }
+
+    /// True when a figure can start here without a qualifier before it (the
+    /// caller found none): a digit or sign, a number word, "a" before a
+    /// scale or denominator, or a currency prefix. A qualifier's first word
+    /// ("as", "in", "at", "not") opens nothing on its own.
+    fn opens_unqualified(self, s: &str) -> bool {
+        let bits = match self {
+            Opener::Figure => return true,
+            Opener::Word(bits) => bits,
+        };
+        if bits & opens::NUMBER != 0 {
+            return true;
+        }
+        if bits & opens::ARTICLE != 0 && article_opens(s) {
+            return true;
+        }
+        s.as_bytes()[0].is_ascii_uppercase() && money::may_start(s)
+    }
+}
+
+/// "a hundred", "a-third", "an eighth": whether the word after a leading
+/// "a" or "an" (after a hyphen or spaces) can carry a figure.
+fn article_opens(s: &str) -> bool {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let after = &s[letters..];
+    let next = after
+        .strip_prefix('-')
+        .unwrap_or_else(|| text::skip_space(after));
+    match word_table::leading_word_key(next) {
+        Some(packed) => opener_words().get_key(packed) & opens::AFTER_ARTICLE != 0,
+        // a longer word: let the parsers decide
+        None => next.starts_with(|c: char| c.is_ascii_alphabetic()),
+    }
+}
+
+/// The lower-case words that can open a numeric claim, with [`opens`] bits:
+/// number, ordinal and fraction words, the first words of qualifiers,
+/// "between", the articles and the words that may follow them. One table of
+/// packed words, built once per word-list configuration (a pack may add
+/// scale words).
+struct Openers {
+    words: WordTable,
+    /// One bit per hash of a packed word in `words`: nearly every word of
+    /// a text opens nothing, and the filter says so without a table probe.
+    filter: [u64; FILTER_WORDS],
+}
+
+const FILTER_WORDS: usize = 64;
+
+impl Openers {
+    /// The filter bit of a packed word: a multiplicative hash of its halves.
+    fn bit(packed: u128) -> (usize, u64) {
+        let mixed = ((packed as u64) ^ ((packed >> 64) as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let index = (mixed >> (64 - 12)) as usize;
+        (index / 64, 1 << (index % 64))
+    }
+
+    /// The [`opens`] bits of the word packed as `packed`.
+    fn get_key(&self, packed: u128) -> u32 {
+        let (word, bit) = Openers::bit(packed);
+        if self.filter[word] & bit == 0 {
+            return 0;
+        }
+        self.words.get_key(packed)
+    }
+}
+
+fn opener_words() -> &'static Openers {
+    static WORDS: std::sync::OnceLock<Openers> = std::sync::OnceLock::new();
     crate::lexicon::resolve(&WORDS, || {
-        WordTable::new(
-            words::opener_words()
-                .chain(qualifier::first_words())
-                .chain(["between"])
-                .map(|w| (w, 1)),
-        )
+        let entries: Vec<(&str, u32)> = words::opener_words()
+            .chain(["between"])
+            .map(|w| (w, opens::NUMBER))
+            .chain(qualifier::first_words().map(|w| (w, opens::QUALIFIER)))
+            .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
+            .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE)))
+            .collect();
+        let mut filter = [0; FILTER_WORDS];
+        for packed in entries.iter().filter_map(|(w, _)| word_table::key(w)) {
+            let (word, bit) = Openers::bit(packed);
+            filter[word] |= bit;
+        }
+        Openers {
+            words: WordTable::new(entries),
+            filter,
+        }
     })
 }
 
@@ -201,8 +300,10 @@ impl<'a> Figure<'a> {
     }
 }
 
-fn parse(s: &str, before: &str) -> Option<Parsed> {
-    let (prefix, body) = match qualifier::prefix(s) {
+/// The claim at the start of `s`, after `before`; `qualifier` is the
+/// qualifier that opens `s`, if any, as [`qualifier::prefix`] reads it.
+fn parse<'a>(s: &'a str, before: &str, qualifier: Option<(Qualifier, &'a str)>) -> Option<Parsed> {
+    let (prefix, body) = match qualifier {
         Some((q, body)) => (Some(q), body),
         // a sign the scanner does not stop at ("∼12 Ma", "⩾ 400 K") still
         // qualifies the value, though the span starts at the number
@@ -316,16 +417,21 @@ fn figure<'a>(
         if let Some(f) = open_scale(body) {
             return Some(f);
         }
+    }
+    // the number is read once for the share and the plain readings
+    let num = number::number(body, currency.is_some());
+    if currency.is_none() {
         // "rose by a fifth": after "by" a fraction needs no "of"
         let after_by = last_word == "by";
-        if let Some((share, len)) = words::one_in(body).or_else(|| words::fraction(body, after_by))
+        if let Some((share, len)) =
+            words::one_in(body, num).or_else(|| words::fraction(body, after_by))
         {
             let mut f = Figure::new(share * 100.0, ClaimKind::Percent, &body[len..]);
             f.unit = Some("%".to_string());
             return Some(f);
         }
     }
-    let mut num = number::number(body, currency.is_some())?;
+    let mut num = num?;
     let mut rest = &body[num.len..];
     if currency.is_none() && num.scale.is_none() {
         if let Some(after) = million_before_noun(rest) {

@@ -24,9 +24,20 @@ pub(super) fn prefix(s: &str) -> Option<(&'static CurrencyRef, &str)> {
     None
 }
 
-/// True when `s` can open a money prefix (the scanner's first test).
+/// True when `s` can open a money prefix (the scanner's first test, made at
+/// every capitalised word, so the first two bytes are tested first).
 pub(super) fn may_start(s: &str) -> bool {
-    candidates(s).any(|(written, _)| s.starts_with(written))
+    let index = prefixes_by_first_byte();
+    let bytes = s.as_bytes();
+    let possible = match bytes {
+        [first, second, ..] => {
+            index.short[usize::from(*first)]
+                || index.pairs[usize::from(*first)][usize::from(second / 64)] & (1 << (second % 64))
+                    != 0
+        }
+        _ => true,
+    };
+    possible && candidates(s).any(|(written, _)| s.starts_with(written))
 }
 
 /// The currency prefixes that can start `s`, longest first: those whose
@@ -45,6 +56,10 @@ struct PrefixIndex {
     by_byte: Vec<Vec<usize>>,
     /// The empty prefixes (a text with no first byte matches only those).
     empty: Vec<usize>,
+    /// By first byte: whether a prefix of at most one byte starts with it.
+    short: Vec<bool>,
+    /// By first byte: a bit set of the second bytes of the longer prefixes.
+    pairs: Vec<[u64; 4]>,
 }
 
 fn prefixes_by_first_byte() -> &'static PrefixIndex {
@@ -55,19 +70,34 @@ fn prefixes_by_first_byte() -> &'static PrefixIndex {
 fn index(prefixes: &[(&str, CurrencyRef)]) -> PrefixIndex {
     let mut by_byte = vec![Vec::new(); 256];
     let mut empty = Vec::new();
+    let mut short = vec![false; 256];
+    let mut pairs = vec![[0u64; 4]; 256];
     for (i, (written, _)) in prefixes.iter().enumerate() {
-        match written.as_bytes().first() {
-            Some(&first) => by_byte[usize::from(first)].push(i),
-            None => {
+        match written.as_bytes() {
+            [] => {
                 // An empty prefix starts every text.
                 empty.push(i);
                 for bucket in &mut by_byte {
                     bucket.push(i);
                 }
+                short = vec![true; 256];
+            }
+            [first] => {
+                by_byte[usize::from(*first)].push(i);
+                short[usize::from(*first)] = true;
+            }
+            [first, second, ..] => {
+                by_byte[usize::from(*first)].push(i);
+                pairs[usize::from(*first)][usize::from(second / 64)] |= 1 << (second % 64);
             }
         }
     }
-    PrefixIndex { by_byte, empty }
+    PrefixIndex {
+        by_byte,
+        empty,
+        short,
+        pairs,
+    }
 }
 
 /// A currency name after an amount ("yuan", "US dollars", "pence"), attached

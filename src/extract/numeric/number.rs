@@ -85,50 +85,120 @@ fn digits_number(s: &str, money: bool) -> Option<Num> {
 /// Digits with separators and a decimal part; returns the value and the rest.
 fn plain_number(s: &str) -> Option<(f64, &str)> {
     let (mut rest, first) = digit1::<_, nom::error::Error<&str>>(s).ok()?;
-    let mut digits = String::from(first);
     // Thousands groups: "1,200,000", Indian "1,20,000", "1 200" (thin or
     // no-break space always; a plain space only before exactly three digits),
     // "1.200.000" (two or more dot groups).
+    let mut grouped = Groups::default();
     if first.len() <= 3 {
-        if let Some((grouped, after)) = groups(rest, first.len()) {
-            digits.push_str(&grouped);
+        if let Some((found, after)) = groups(rest, first.len()) {
+            grouped = found;
             rest = after;
         }
     }
-    let mut text = digits;
-    if let Ok((after, fraction)) = decimal(rest) {
-        text.push('.');
-        text.push_str(fraction);
+    let digits_len = first.len() + grouped.digits().map(str::len).sum::<usize>();
+    let mut fraction = None;
+    if let Ok((after, digits)) = decimal(rest) {
+        fraction = Some(digits);
         rest = after;
         // a standard uncertainty in the last digits: "5.4307(2)"
         if let Ok((after, _)) = uncertainty(rest) {
             rest = after;
         }
-    } else if let Some((after, denominator)) = (text.len() <= 3)
+    } else if let Some((after, denominator)) = (digits_len <= 3)
         .then(|| slash_fraction(rest).ok())
         .flatten()
     {
         // "1/100", "3/4"; not "3/4/2020", which is a date
-        let numerator: f64 = text.parse().ok()?;
+        let numerator: f64 = first.parse().ok()?;
         return Some((numerator / denominator, after));
     }
-    text.parse::<f64>().ok().map(|v| (v, rest))
+    let value = if grouped.count == 0 {
+        // the digits and decimal part as written, with nothing to strip
+        let end = first.len() + fraction.map_or(0, |f| 1 + f.len());
+        s[..end].parse::<f64>().ok()?
+    } else {
+        // the digits without their separators, on the stack when they fit
+        let mut text = TextBuf::default();
+        text.push(first);
+        for group in grouped.digits() {
+            text.push(group);
+        }
+        if let Some(fraction) = fraction {
+            text.push(".");
+            text.push(fraction);
+        }
+        text.as_str().parse::<f64>().ok()?
+    };
+    Some((value, rest))
 }
 
-/// Thousands groups after a lead of `lead_len` digits; the digits and the rest.
-fn groups(s: &str, lead_len: usize) -> Option<(String, &str)> {
-    let mut parsed: Vec<(char, &str, &str)> = Vec::new(); // (separator, digits, rest after)
+/// The digit groups of a grouped number ("1,200,000": "200", "000").
+#[derive(Default)]
+struct Groups<'a> {
+    parts: [&'a str; MAX_GROUPS],
+    count: usize,
+}
+
+/// More groups than any number has: the search stops after this many.
+const MAX_GROUPS: usize = 9;
+
+impl<'a> Groups<'a> {
+    fn digits(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.parts[..self.count].iter().copied()
+    }
+}
+
+/// A number's text rebuilt without separators: on the stack, or on the
+/// heap for an absurdly long decimal part.
+#[derive(Default)]
+struct TextBuf {
+    stack: [u8; 32],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl TextBuf {
+    fn push(&mut self, part: &str) {
+        if let Some(heap) = &mut self.heap {
+            heap.push_str(part);
+        } else if self.len + part.len() <= self.stack.len() {
+            self.stack[self.len..self.len + part.len()].copy_from_slice(part.as_bytes());
+            self.len += part.len();
+        } else {
+            let mut heap = self.as_str().to_string();
+            heap.push_str(part);
+            self.heap = Some(heap);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(heap) => heap,
+            // only whole ASCII strs are pushed
+            None => std::str::from_utf8(&self.stack[..self.len]).unwrap_or_default(),
+        }
+    }
+}
+
+/// Thousands groups after a lead of `lead_len` digits; the groups and the rest.
+fn groups(s: &str, lead_len: usize) -> Option<(Groups<'_>, &str)> {
+    // (separator, digits, rest after)
+    let mut parsed: [(char, &str, &str); MAX_GROUPS] = [(' ', "", ""); MAX_GROUPS];
+    let mut count = 0;
     let mut rest = s;
     while let Ok((after, (sep, group))) = group(rest) {
-        parsed.push((sep, group, after));
+        parsed[count] = (sep, group, after);
+        count += 1;
         rest = after;
-        if parsed.len() > 8 {
+        if count == MAX_GROUPS {
             break;
         }
     }
+    let parsed = &parsed[..count];
     let first = parsed.first()?;
     let sep = first.0;
-    let same: Vec<&(char, &str, &str)> = parsed.iter().take_while(|g| g.0 == sep).collect();
+    let same_len = parsed.iter().take_while(|g| g.0 == sep).count();
+    let same = &parsed[..same_len];
     let take = match sep {
         ',' => {
             if same.iter().all(|g| g.1.len() == 3) {
@@ -156,8 +226,14 @@ fn groups(s: &str, lead_len: usize) -> Option<(String, &str)> {
     if take == 0 {
         return None;
     }
-    let digits: String = parsed[..take].iter().map(|g| g.1).collect();
-    Some((digits, parsed[take - 1].2))
+    let mut found = Groups {
+        count: take,
+        ..Groups::default()
+    };
+    for (slot, group) in found.parts.iter_mut().zip(parsed) {
+        *slot = group.1;
+    }
+    Some((found, parsed[take - 1].2))
 }
 
 /// One separator and digit group; the group must end the digits.

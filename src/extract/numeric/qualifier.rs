@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::extract::word_table::leading_word_key;
 use crate::extract::Qualifier;
 
-use super::text::{at_boundary, phrase_ci, skip_space};
+use super::text::{at_boundary, phrase_ci, skip_space, space1};
 
 /// Qualifiers before a figure, longest first within a shared opening word.
 const PREFIXES: &[(&str, Qualifier)] = &[
@@ -86,8 +86,9 @@ pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
 
 /// A qualifier at the start of `s`, and the text after it and its spaces.
 /// The qualifier must be followed by something; the caller checks that a
-/// figure follows.
-pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
+/// figure follows. `first_word` is the leading word of `s` packed as
+/// `word_table::leading_word_key` packs it.
+pub(super) fn prefix(s: &str, first_word: Option<u128>) -> Option<(Qualifier, &str)> {
     let first = *s.as_bytes().first()?;
     if !first.is_ascii_alphanumeric() {
         for (symbol, qualifier) in SYMBOLS {
@@ -100,28 +101,90 @@ pub(super) fn prefix(s: &str) -> Option<(Qualifier, &str)> {
     // word (a word ends at a non-alphanumeric character, and every phrase
     // starts with a word of letters), so only that word's phrases are
     // tried, in their order in PREFIXES.
-    let bucket = prefixes_by_first_word().get(&leading_word_key(s)?)?;
-    for &i in bucket {
-        let (phrase, qualifier) = &PREFIXES[i];
-        if let Some(rest) = phrase_ci(s, phrase) {
+    let bucket = prefixes_by_first_word().get(&first_word?)?;
+    for phrase in bucket {
+        if let Some(rest) = phrase.after(s) {
             let after = skip_space(rest);
-            if after.len() < rest.len() || phrase.ends_with('.') {
-                return Some((*qualifier, after));
+            if after.len() < rest.len() || phrase.dotted_end {
+                return Some((phrase.qualifier, after));
             }
         }
     }
     None
 }
 
-/// The indexes into [`PREFIXES`] of the phrases, by their first word
-/// (packed as the scanner packs words).
-fn prefixes_by_first_word() -> &'static FxHashMap<u128, Vec<usize>> {
-    static INDEX: std::sync::OnceLock<FxHashMap<u128, Vec<usize>>> = std::sync::OnceLock::new();
+/// One word of a qualifier phrase, packed, and whether a full stop ends it
+/// ("approx.", "c.").
+struct PhraseWord {
+    key: u128,
+    len: usize,
+    dotted: bool,
+}
+
+/// A qualifier phrase of [`PREFIXES`] split into packed words, so matching
+/// it reads each word of the text once and compares integers.
+struct Phrase {
+    words: Vec<PhraseWord>,
+    dotted_end: bool,
+    qualifier: Qualifier,
+}
+
+impl Phrase {
+    fn new(phrase: &str, qualifier: Qualifier) -> Phrase {
+        let words = phrase
+            .split(' ')
+            .map(|word| {
+                let letters = word.trim_end_matches('.');
+                PhraseWord {
+                    key: leading_word_key(letters).expect("qualifier words are short ASCII words"),
+                    len: letters.len(),
+                    dotted: letters.len() < word.len(),
+                }
+            })
+            .collect();
+        Phrase {
+            words,
+            dotted_end: phrase.ends_with('.'),
+            qualifier,
+        }
+    }
+
+    /// The text after this phrase at the start of `s`, as
+    /// [`super::text::phrase_ci`] reads it: words compared ASCII
+    /// case-insensitively, any run of spaces between them, each word ending
+    /// at a word boundary or with its full stop. The caller found `s`'s first word among this phrase's first words.
+    fn after<'a>(&self, s: &'a str) -> Option<&'a str> {
+        let mut rest = s;
+        for (i, word) in self.words.iter().enumerate() {
+            if i > 0 {
+                rest = space1(rest)?;
+                if leading_word_key(rest)? != word.key {
+                    return None;
+                }
+            }
+            rest = &rest[word.len..];
+            if word.dotted {
+                rest = rest.strip_prefix('.')?;
+            } else if !at_boundary(rest) {
+                return None;
+            }
+        }
+        Some(rest)
+    }
+}
+
+/// The phrases of [`PREFIXES`], in order, by their first word (packed as
+/// the scanner packs words).
+fn prefixes_by_first_word() -> &'static FxHashMap<u128, Vec<Phrase>> {
+    static INDEX: std::sync::OnceLock<FxHashMap<u128, Vec<Phrase>>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: FxHashMap<u128, Vec<usize>> = FxHashMap::default();
-        for (i, (phrase, _)) in PREFIXES.iter().enumerate() {
+        let mut index: FxHashMap<u128, Vec<Phrase>> = FxHashMap::default();
+        for &(phrase, qualifier) in PREFIXES {
             let first_word = leading_word_key(phrase).expect("qualifiers start with a word");
-            index.entry(first_word).or_default().push(i);
+            index
+                .entry(first_word)
+                .or_default()
+                .push(Phrase::new(phrase, qualifier));
         }
         index
     })
@@ -190,17 +253,23 @@ mod tests {
     #[test]
     fn prefixes() {
         assert_eq!(
-            prefix("more than 70").map(|p| p.0),
+            prefix("more than 70", leading_word_key("more")).map(|p| p.0),
             Some(Qualifier::MoreThan)
         );
-        assert_eq!(prefix("More than 70").map(|p| p.1), Some("70"));
         assert_eq!(
-            prefix("just under 5").map(|p| p.0),
+            prefix("More than 70", leading_word_key("more")).map(|p| p.1),
+            Some("70")
+        );
+        assert_eq!(
+            prefix("just under 5", leading_word_key("just")).map(|p| p.0),
             Some(Qualifier::LessThan)
         );
-        assert_eq!(prefix("~5"), Some((Qualifier::About, "5")));
-        assert_eq!(prefix("approx. 5").map(|p| p.0), Some(Qualifier::About));
-        assert_eq!(prefix("overall"), None);
+        assert_eq!(prefix("~5", None), Some((Qualifier::About, "5")));
+        assert_eq!(
+            prefix("approx. 5", leading_word_key("approx")).map(|p| p.0),
+            Some(Qualifier::About)
+        );
+        assert_eq!(prefix("overall", leading_word_key("overall")), None);
         let first: Vec<&str> = first_words().collect();
         assert!(first.contains(&"more") && first.contains(&"approx") && !first.contains(&"the"));
         assert_eq!(symbol_before("was ∼ "), Some(Qualifier::About));

@@ -74,7 +74,8 @@ fn token(word: &str) -> Option<Token> {
 
 /// Every lower-case word that can open a spelled number, fraction or
 /// ordinal, for the scanner's cheap first test: the words [`token`] reads,
-/// the ordinal words, "a", "an", "half" and the plural scales ("thousands").
+/// the ordinal words, "half" and the plural scales ("thousands"). "a" and
+/// "an" open one only before a word of [`after_article`].
 pub(super) fn opener_words() -> impl Iterator<Item = &'static str> {
     let numbers = numbers();
     let scales = numbers
@@ -87,11 +88,28 @@ pub(super) fn opener_words() -> impl Iterator<Item = &'static str> {
         .chain(&TENS)
         .chain(&ORDINAL_UNITS)
         .chain(&ORDINAL_TENS)
-        .chain(&["hundred", "dozen", "a", "an", "half"])
+        .chain(&["hundred", "dozen", "half"])
         .copied()
         .chain(scales)
         .chain(numbers.plural_scales.keys().map(String::as_str))
         .filter(|w| !w.is_empty())
+}
+
+/// Every lower-case word that can follow "a" or "an" in a figure: the
+/// scale words and "hundred" and "dozen" ("a hundred", "a million") and the
+/// fraction denominators ("a third", "an eighth"), singular and plural.
+pub(super) fn after_article() -> impl Iterator<Item = &'static str> {
+    const DENOMINATORS: [&str; 20] = [
+        "half", "halve", "halfs", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+        "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths",
+        "tenth", "tenths",
+    ];
+    numbers()
+        .scale_words
+        .keys()
+        .map(String::as_str)
+        .chain(["hundred", "dozen"])
+        .chain(DENOMINATORS)
 }
 
 /// A spelled cardinal or ordinal at the start of `s`.
@@ -242,14 +260,14 @@ fn denominator(word: &str) -> Option<f64> {
 /// when `lenient` (after "by": "rose by a third").
 pub(super) fn fraction(s: &str, lenient: bool) -> Option<(f64, usize)> {
     let mut buf = [0u8; 24];
-    let first = lower_ascii_word(s, &mut buf)?.to_string();
+    let first = lower_ascii_word(s, &mut buf)?;
     let after_first = &s[first.len()..];
     // "half" on its own
     if first == "half" {
         return (lenient || needs_of(after_first)).then_some((0.5, 4));
     }
     // numerator: "a", "an", "one", "two", ... "nine", or digits
-    let numerator = match first.as_str() {
+    let numerator = match first {
         "a" | "an" => 1.0,
         _ => UNITS[1..10]
             .iter()
@@ -283,9 +301,11 @@ pub(super) fn fraction(s: &str, lenient: bool) -> Option<(f64, usize)> {
 }
 
 /// "one in five", "1 in 5", "nine out of ten", "one in every four": the
-/// share and the length.
-pub(super) fn one_in(s: &str) -> Option<(f64, usize)> {
-    let (numerator, rest) = small_number(s)?;
+/// share and the length. `number` is the number at the start of `s` as
+/// `number::number(s, false)` reads it (the caller reads it once for all
+/// its readings).
+pub(super) fn one_in(s: &str, number: Option<Num>) -> Option<(f64, usize)> {
+    let (numerator, rest) = small(s, number?)?;
     let rest = space1(rest)?;
     let rest = word_ci(rest, "in").or_else(|| super::text::phrase_ci(rest, "out of"))?;
     let mut rest = space1(rest)?;
@@ -307,12 +327,16 @@ pub(super) fn one_in(s: &str) -> Option<(f64, usize)> {
 
 /// A whole number under a million as digits or words, for shares.
 fn small_number(s: &str) -> Option<(f64, &str)> {
+    small(s, super::number::number(s, false)?)
+}
+
+/// `n`, read at the start of `s`, when it is a whole number under a
+/// million, and the rest.
+fn small(s: &str, n: Num) -> Option<(f64, &str)> {
     if s.starts_with(|c: char| c.is_ascii_digit()) {
-        let n = super::number::number(s, false)?;
         let ok = !n.ordinal && !n.year_like && n.value.fract() == 0.0 && n.value < 1e6;
         return ok.then(|| (n.value, &s[n.len..]));
     }
-    let n = number_words(s)?;
     (!n.ordinal && n.value < 1e6).then(|| (n.value, &s[n.len..]))
 }
 
@@ -375,6 +399,7 @@ mod tests {
         assert_eq!(fraction_strict("half of them"), Some((0.5, 4)));
         assert_eq!(fraction_strict("half-time"), None);
         assert_eq!(fraction_strict("two thirds"), Some((2.0 / 3.0, 10)));
+        let one_in = |s| one_in(s, crate::extract::numeric::number::number(s, false));
         assert_eq!(one_in("one in five adults"), Some((0.2, 11)));
         assert_eq!(one_in("1 in 5"), Some((0.2, 6)));
         assert_eq!(one_in("nine out of ten"), Some((0.9, 15)));

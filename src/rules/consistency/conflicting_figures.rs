@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::extract::{Claim, ClaimKind};
-use crate::rules::figures::{between, interval, show, CHANGE_WORDS};
+use crate::rules::figures::{between, interval, lower_case, show, CHANGE_WORDS};
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
@@ -100,13 +100,16 @@ fn normalise(subject: &str) -> String {
     joined
 }
 
-fn sentence_words(cx: &RuleContext, claim: &Claim) -> Vec<String> {
+/// Whether a claim's sentence holds a word of change or comparison.
+fn compares(cx: &RuleContext, claim: &Claim) -> bool {
     let span = cx.doc.sentences[claim.sentence].span.clone();
     cx.doc.text()[span]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+        .any(|w| {
+            let w = lower_case(w);
+            CHANGE_WORDS.contains(&&*w) || COMPARING.contains(&&*w)
+        })
 }
 
 /// The years a claim's sentence names: its time frame.
@@ -154,11 +157,11 @@ impl Rule for ConflictingFigures {
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
         let approximate = cx.approximate(Self::META.id);
-        let usable = |c: &Claim| {
-            let words = sentence_words(cx, c);
-            !words
-                .iter()
-                .any(|w| CHANGE_WORDS.contains(&w.as_str()) || COMPARING.contains(&w.as_str()))
+        // Whether each sentence compares figures, found once per sentence.
+        let mut compared: Vec<Option<bool>> = vec![None; cx.doc.sentences.len()];
+        let mut usable = |c: &Claim| {
+            let known = &mut compared[c.sentence];
+            !*known.get_or_insert_with(|| compares(cx, c))
         };
         // The first mention of each measure in each time frame is the one
         // every later mention is held to, so the rule stays linear.
@@ -201,12 +204,12 @@ impl Rule for ConflictingFigures {
         let cumulative_counts: Vec<&Claim> = cx
             .claims
             .iter()
+            .filter(|c| c.kind == ClaimKind::Count)
             .filter(|c| {
                 let tail = between(text, c.span.end, c.span.end + 20);
-                c.kind == ClaimKind::Count
-                    && CUMULATIVE
-                        .iter()
-                        .any(|cue| tail.trim_start().starts_with(cue))
+                CUMULATIVE
+                    .iter()
+                    .any(|cue| tail.trim_start().starts_with(cue))
             })
             .collect();
         for ordinal in cx.claims.iter().filter(|c| c.kind == ClaimKind::Ordinal) {

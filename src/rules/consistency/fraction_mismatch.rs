@@ -45,6 +45,13 @@ fn restates(gap: &str) -> bool {
     words.is_empty() || words == "or" || words == "or about" || words == "that is"
 }
 
+/// ") of", ") of the": the gap after the percentage of "N (X%) of M".
+fn closes_before_of(closes: &str) -> bool {
+    let of = closes.trim_start_matches([')', ' ']);
+    closes.trim_start().starts_with(')')
+        && matches!(of.trim_end(), "of" | "of the" | "of its" | "of their")
+}
+
 fn triples<'a>(cx: &RuleContext<'a>) -> Vec<Triple<'a>> {
     let text = cx.doc.text();
     let claims = cx.claims;
@@ -73,16 +80,14 @@ fn triples<'a>(cx: &RuleContext<'a>) -> Vec<Triple<'a>> {
         }
         // "N (X%) of M" where the part is not linked as a partitive.
         if let (Some(percent), Some(whole)) = (claims.get(i + 1), claims.get(i + 2)) {
-            let opens = between(text, claim.span.end, percent.span.start);
-            let closes = between(text, percent.span.end, whole.span.start);
-            let of = closes.trim_start_matches([')', ' ']);
+            // The cheap tests first: the gaps may be long when the claims
+            // are far apart.
             if !is_percent(claim)
                 && is_percent(percent)
-                && opens.trim() == "("
-                && closes.trim_start().starts_with(')')
-                && matches!(of.trim_end(), "of" | "of the" | "of its" | "of their")
-                && same_measure(claim, whole)
                 && whole.sentence == claim.sentence
+                && same_measure(claim, whole)
+                && between(text, claim.span.end, percent.span.start).trim() == "("
+                && closes_before_of(&between(text, percent.span.end, whole.span.start))
             {
                 found.push(Triple {
                     part: claim,
@@ -97,10 +102,12 @@ fn triples<'a>(cx: &RuleContext<'a>) -> Vec<Triple<'a>> {
             let (Some(whole), Some(part)) = (claims.get(i + 1), claims.get(i + 2)) else {
                 continue;
             };
-            let of = between(text, claim.span.end, whole.span.start);
-            if matches!(of.trim(), "of" | "of the" | "of its" | "of their")
-                && whole.sentence == claim.sentence
+            if whole.sentence == claim.sentence
                 && part.sentence == claim.sentence
+                && matches!(
+                    between(text, claim.span.end, whole.span.start).trim(),
+                    "of" | "of the" | "of its" | "of their"
+                )
                 && restates(&between(text, whole.span.end, part.span.start))
                 && same_measure(part, whole)
             {

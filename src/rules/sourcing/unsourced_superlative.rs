@@ -1,9 +1,10 @@
 //! sourcing/unsourced-superlative: "record", "largest", "unprecedented" with
 //! nobody quoted for it.
 
+use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
@@ -33,66 +34,112 @@ impl Rule for UnsourcedSuperlative {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
-        let words = cx.config.words(Self::META.id, "words");
-        if words.is_empty() {
-            return;
-        }
-        let Some(pattern) = automaton(words) else {
+        let Some(search) = Search::for_words(cx.config.words(Self::META.id, "words")) else {
             return;
         };
         let doc = cx.doc;
         let text = doc.text();
         let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
-        for found in pattern.find_iter(text) {
-            let whole_word = !is_word_char(text[..found.start()].chars().next_back())
-                && !is_word_char(text[found.end()..].chars().next());
-            if !whole_word {
-                continue;
+        for region in search.regions(cx) {
+            let input = Input::new(text).span(region);
+            for found in search.automaton.find_iter(input) {
+                let whole_word = !is_word_char(text[..found.start()].chars().next_back())
+                    && !is_word_char(text[found.end()..].chars().next());
+                if !whole_word {
+                    continue;
+                }
+                let Some(sentence) = doc.sentence_at(found.start()) else {
+                    continue;
+                };
+                if doc.in_front_matter(found.start()) {
+                    continue;
+                }
+                let attributed = cx.attributed_near(sentence, true);
+                if attributed {
+                    continue;
+                }
+                findings.push(Self::META.finding(
+                    format!(
+                        "\"{}\" is a superlative with no source in its sentence or the ones beside it",
+                        text[found.range()].to_lowercase()
+                    ),
+                    doc.span(found.start(), found.end()),
+                    Vec::new(),
+                    Vec::new(),
+                ));
             }
-            let Some(sentence) = doc.sentence_at(found.start()) else {
-                continue;
-            };
-            if doc.in_front_matter(found.start()) {
-                continue;
-            }
-            let attributed = cx.attributed_near(sentence, true);
-            if attributed {
-                continue;
-            }
-            findings.push(Self::META.finding(
-                format!(
-                    "\"{}\" is a superlative with no source in its sentence or the ones beside it",
-                    text[found.range()].to_lowercase()
-                ),
-                doc.span(found.start(), found.end()),
-                Vec::new(),
-                Vec::new(),
-            ));
         }
     }
 }
 
-/// The search automaton for a word list. Building one costs far more than
-/// searching an article with it, so the last one built is kept and reused
-/// while the configured list stays the same (it does for a whole run).
-fn automaton(words: Vec<String>) -> Option<Arc<AhoCorasick>> {
-    type Cached = Option<(Vec<String>, Arc<AhoCorasick>)>;
-    static LAST: Mutex<Cached> = Mutex::new(None);
-    let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some((cached_words, pattern)) = last.as_ref() {
-        if *cached_words == words {
-            return Some(Arc::clone(pattern));
+/// The search for one word list: its automaton, and the bytes no word holds
+/// (in either case). No match runs across such a byte, so searching the
+/// stretches between them one by one finds the same matches as searching
+/// the whole text; only the stretches around sentences with no source
+/// nearby are searched (most articles quote someone in most sentences).
+struct Search {
+    automaton: AhoCorasick,
+    breaks: [bool; 256],
+}
+
+impl Search {
+    /// The search for a word list, None when the list is empty. Building
+    /// one costs far more than searching an article with it, so the last
+    /// one built is kept and reused while the configured list stays the
+    /// same (it does for a whole run).
+    fn for_words<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<Arc<Search>> {
+        type Cached = Option<(Vec<String>, Arc<Search>)>;
+        static LAST: Mutex<Cached> = Mutex::new(None);
+        // An empty list turns the rule off.
+        words.clone().next()?;
+        let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((cached_words, search)) = last.as_ref() {
+            if cached_words.iter().map(String::as_str).eq(words.clone()) {
+                return Some(Arc::clone(search));
+            }
         }
-    }
-    // A plain multi-pattern search: a Unicode-aware regex with word
-    // boundaries falls back to its slowest engine on non-ASCII text.
-    let pattern = Arc::new(
-        AhoCorasick::builder()
+        let words: Vec<String> = words.map(str::to_string).collect();
+        // A plain multi-pattern search: a Unicode-aware regex with word
+        // boundaries falls back to its slowest engine on non-ASCII text.
+        let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
-            .ok()?,
-    );
-    *last = Some((words, Arc::clone(&pattern)));
-    Some(pattern)
+            .ok()?;
+        let mut breaks = [true; 256];
+        for byte in words.iter().flat_map(|w| w.bytes()) {
+            breaks[usize::from(byte.to_ascii_lowercase())] = false;
+            breaks[usize::from(byte.to_ascii_uppercase())] = false;
+        }
+        let search = Arc::new(Search { automaton, breaks });
+        *last = Some((words, Arc::clone(&search)));
+        Some(search)
+    }
+
+    /// The byte ranges to search: each sentence with no source in it or
+    /// beside it, widened out to the nearest bytes no word holds, merged
+    /// where they meet.
+    fn regions(&self, cx: &RuleContext) -> Vec<Range<usize>> {
+        let bytes = cx.doc.text().as_bytes();
+        let mut regions: Vec<Range<usize>> = Vec::new();
+        for (index, sentence) in cx.doc.sentences.iter().enumerate() {
+            if cx.attributed_near(index, true) {
+                continue;
+            }
+            let (start, end) = (sentence.span.start, sentence.span.end);
+            let start = bytes[..start]
+                .iter()
+                .rposition(|&b| self.breaks[usize::from(b)])
+                .map_or(0, |i| i + 1);
+            let end = bytes[end..]
+                .iter()
+                .position(|&b| self.breaks[usize::from(b)])
+                .map_or(bytes.len(), |i| end + i);
+            match regions.last_mut() {
+                Some(last) if start <= last.end => last.end = last.end.max(end),
+                _ => regions.push(start..end),
+            }
+        }
+        regions
+    }
 }
