@@ -246,6 +246,19 @@ fn next_char_boundary(text: &str, pos: usize) -> usize {
     pos + text[pos..].chars().next().map_or(1, char::len_utf8)
 }
 
+/// `text` in lower case, borrowed when it is lower-case ASCII already (most
+/// words and gaps between claims are), so a lookup allocates rarely.
+pub(crate) fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Sorts ranges and merges those that overlap, so they can be binary-searched.
 fn merge_ranges(mut ranges: Vec<std::ops::Range<usize>>) -> Vec<std::ops::Range<usize>> {
     ranges.sort_by_key(|r| r.start);
