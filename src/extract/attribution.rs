@@ -12,6 +12,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::word_table::WordTable;
+use super::{byte_class, ALPHANUMERIC, OUTSIDE_ASCII, UPPER};
 use super::{Attribution, Claim};
 use crate::document::{Document, SpanCursor};
 use crate::lexicon;
@@ -98,25 +99,31 @@ impl KeyWords {
     /// one loop: this runs over every sentence of every article.
     fn any_in(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
+        let alphanumeric = |b: &u8| byte_class(*b) & ALPHANUMERIC != 0;
         let mut at = 0;
-        while at < bytes.len() {
-            if !bytes[at].is_ascii_alphanumeric() {
+        while let Some(skip) = bytes[at..]
+            .iter()
+            .position(|b| alphanumeric(b) || *b == 0xE2)
+        {
+            at += skip;
+            if bytes[at] == 0xE2 {
                 // The Kelvin sign (E2 84 AA) is the one character outside
                 // ASCII whose lower case is an ASCII letter ("k"); the runs
                 // do not see it.
-                if bytes[at] == 0xE2 && bytes[at + 1..].starts_with(&[0x84, 0xAA]) {
+                if bytes[at + 1..].starts_with(&[0x84, 0xAA]) {
                     return true;
                 }
                 at += 1;
                 continue;
             }
-            let start = at;
-            while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
-                at += 1;
-            }
-            if self.holds(&bytes[start..at]) {
+            let run = bytes[at..]
+                .iter()
+                .position(|b| !alphanumeric(b))
+                .unwrap_or(bytes.len() - at);
+            if self.holds(&bytes[at..at + run]) {
                 return true;
             }
+            at += run;
         }
         false
     }
@@ -241,31 +248,48 @@ struct Word<'t> {
 fn words_of<'t>(text: &'t str, range: Range<usize>, words: &mut Vec<Word<'t>>) {
     words.clear();
     let slice = &text[range.clone()];
+    let bytes = slice.as_bytes();
     let mut gap_start = 0;
     let mut at = 0;
     while at < slice.len() {
-        let (c, width) = char_at(slice, at);
-        if !c.is_alphanumeric() {
+        let (alphanumeric, width) = alphanumeric_at(slice, at);
+        if !alphanumeric {
             at += width;
             continue;
         }
+        // The classes of the word's bytes, or-ed: whether it needs lowering.
+        let mut marks = byte_class(bytes[at]);
         let mut end = at + width;
         while end < slice.len() {
-            let (d, width) = char_at(slice, end);
-            let joins = d.is_alphanumeric()
-                || (matches!(d, '\'' | '’' | '-' | '.')
+            let (alphanumeric, width) = alphanumeric_at(slice, end);
+            let joins = alphanumeric
+                || ((matches!(bytes[end], b'\'' | b'-' | b'.')
+                    || bytes[end..].starts_with("’".as_bytes()))
                     && end + width < slice.len()
-                    && char_at(slice, end + width).0.is_alphanumeric());
+                    && alphanumeric_at(slice, end + width).0);
             if !joins {
                 break;
             }
+            marks |= byte_class(bytes[end]);
             end += width;
         }
         let word = &slice[at..end];
+        let lower = if marks & OUTSIDE_ASCII != 0 {
+            Cow::Owned(word.to_lowercase())
+        } else if marks & UPPER != 0 {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+        let capitalised = if bytes[at].is_ascii() {
+            bytes[at].is_ascii_uppercase()
+        } else {
+            word.starts_with(char::is_uppercase)
+        };
         words.push(Word {
             range: range.start + at..range.start + end,
-            lower: lower_case(word),
-            capitalised: c.is_uppercase(),
+            lower,
+            capitalised,
             gap_before: slice[gap_start..at].trim(),
         });
         gap_start = end;
@@ -273,32 +297,17 @@ fn words_of<'t>(text: &'t str, range: Range<usize>, words: &mut Vec<Word<'t>>) {
     }
 }
 
-/// The character at byte `at` (a character boundary) of a non-empty rest
-/// of `text`, and its length in bytes.
-fn char_at(text: &str, at: usize) -> (char, usize) {
+/// Whether the character at byte `at` (a character boundary) of `text` is
+/// a letter or digit, and its length in bytes; decodes only outside ASCII.
+fn alphanumeric_at(text: &str, at: usize) -> (bool, usize) {
     let byte = text.as_bytes()[at];
     if byte.is_ascii() {
-        return (char::from(byte), 1);
+        return (byte_class(byte) & ALPHANUMERIC != 0, 1);
     }
-    let c = text[at..]
+    text[at..]
         .chars()
         .next()
-        .unwrap_or(char::REPLACEMENT_CHARACTER);
-    (c, c.len_utf8())
-}
-
-/// `word` in lower case, borrowed when it is lower-case ASCII already.
-fn lower_case(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else if word.is_ascii() {
-        Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
+        .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 /// Finds the attribution a sentence states, if any. `words` is a buffer

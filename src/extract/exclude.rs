@@ -8,8 +8,10 @@
 //! length. The word lists (name words, score words, time zones, name
 //! numbers) are data in rules/numbers.toml.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lower_case;
 use super::numeric::numbers;
 
 /// How many tokens either side a score word may be from a score.
@@ -19,18 +21,11 @@ const SCORE_WINDOW_AFTER: usize = 3;
 /// Sorted, non-overlapping byte ranges where no claim may start or end. No
 /// range crosses a sentence end.
 pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
-    let tokens = tokens(text);
+    let (tokens, candidates) = tokens(text);
     let mut out: Vec<Range<usize>> = Vec::new();
-    for i in 0..tokens.len() {
+    for i in candidates {
         let token = &tokens[i];
-        // Most tokens are plain words, which no test below can match.
-        if !token.may_match(text) {
-            continue;
-        }
         let core = token.core(text);
-        if core.is_empty() {
-            continue;
-        }
         if let Some(range) = url_or_email(text, token) {
             out.push(range);
             continue;
@@ -130,7 +125,9 @@ impl Token {
     /// Whether any test can match the token: only tokens with a digit, a
     /// superscript, an "@", a "://" or an opening "www." can.
     fn may_match(&self, text: &str) -> bool {
-        self.marks != 0 || starts_www(self.core(text))
+        self.marks != 0
+            || matches!(text.as_bytes().get(self.core.start), Some(b'w' | b'W'))
+                && starts_www(self.core(text))
     }
 }
 
@@ -139,41 +136,47 @@ fn starts_www(core: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case("www."))
 }
 
-/// The whitespace-separated tokens of the text. Reads bytes, decoding only
-/// the characters outside ASCII (rare in most articles), since this pass
-/// sees every byte of the text.
-fn tokens(text: &str) -> Vec<Token> {
+/// The whitespace-separated tokens of the text, and the indexes of those
+/// that any test can match (most tokens are plain words, which none can).
+/// Reads bytes, decoding only the characters outside ASCII (rare in most
+/// articles), since this pass sees every byte of the text.
+fn tokens(text: &str) -> (Vec<Token>, Vec<usize>) {
     let bytes = text.as_bytes();
-    let class = |i: usize| CLASSES[usize::from(bytes[i])];
     // whether the character at `i`, which starts with a LEAD byte, is whitespace
     let unicode_space = |i: usize| text[i..].starts_with(char::is_whitespace);
     let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut candidates = Vec::new();
     let mut line_start = true;
     let mut i = 0;
     while i < bytes.len() {
-        if class(i) & SPACE != 0 {
+        let class = CLASSES[usize::from(bytes[i])];
+        if class & SPACE != 0 {
             line_start |= bytes[i] == b'\n';
             i += 1;
             continue;
         }
-        if class(i) & LEAD != 0 && unicode_space(i) {
+        if class & LEAD != 0 && unicode_space(i) {
             i += text[i..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
         let start = i;
         let mut marks = 0;
-        while i < bytes.len() {
-            let c = class(i);
-            if c & SPACE != 0 || c & LEAD != 0 && unicode_space(i) {
+        for &byte in &bytes[start..] {
+            let c = CLASSES[usize::from(byte)];
+            if c & (SPACE | LEAD) != 0 && (c & SPACE != 0 || unicode_space(i)) {
                 break;
             }
             marks |= c;
             i += 1;
         }
-        tokens.push(make_token(text, start..i, line_start, marks & !LEAD));
+        let token = make_token(text, start..i, line_start, marks & !LEAD);
+        if !token.core.is_empty() && token.may_match(text) {
+            candidates.push(tokens.len());
+        }
+        tokens.push(token);
         line_start = false;
     }
-    tokens
+    (tokens, candidates)
 }
 
 fn make_token(text: &str, range: Range<usize>, line_start: bool, marks: u8) -> Token {
@@ -207,8 +210,8 @@ fn make_token(text: &str, range: Range<usize>, line_start: bool, marks: u8) -> T
 }
 
 /// The lower-cased core of token `i`, if there is one.
-fn word(text: &str, tokens: &[Token], i: usize) -> Option<String> {
-    tokens.get(i).map(|t| t.core(text).to_lowercase())
+fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<Cow<'t, str>> {
+    tokens.get(i).map(|t| lower_case(t.core(text)))
 }
 
 /// URLs (with a scheme or "www.") and e-mail addresses.
@@ -380,7 +383,7 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
     if all_digits && lens == [3, 4] {
         let data = numbers();
         let phone_word_before = (i.saturating_sub(3)..i)
-            .any(|j| word(text, tokens, j).is_some_and(|w| data.phone_words.contains(&w)));
+            .any(|j| word(text, tokens, j).is_some_and(|w| data.phone_words.contains(w.as_ref())));
         if phone_word_before {
             return Some(token.core.clone());
         }
@@ -445,7 +448,8 @@ fn score(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     if !punctuated {
         if let Some(next) = word(text, tokens, i + 1) {
             let alphabetic = next.chars().all(char::is_alphabetic);
-            if alphabetic && !is_score_word(&next) && !data.noun_stop_words.contains(&next) {
+            if alphabetic && !is_score_word(&next) && !data.noun_stop_words.contains(next.as_ref())
+            {
                 return None;
             }
         }
@@ -548,7 +552,9 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     }
     data.name_words.contains(with_stop)
         || data.name_words.contains(token.core(text))
-        || data.reference_nouns.contains(&with_stop.to_lowercase())
+        || data
+            .reference_nouns
+            .contains(lower_case(with_stop).as_ref())
 }
 
 /// "10 Downing Street", "221B Baker St": a number before up to three

@@ -173,7 +173,7 @@ fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
         .is_some_and(char::is_alphanumeric);
     let mut at = pos;
     while at < end {
-        let class = BYTE_CLASSES[usize::from(bytes[at])];
+        let class = byte_class(bytes[at]);
         let (alphanumeric, width) = if class & OUTSIDE_ASCII == 0 {
             if class & CLAIM_SYMBOL != 0 {
                 return Some(at);
@@ -195,19 +195,23 @@ fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
     None
 }
 
-/// Byte classes for [`next_word_start`]: an ASCII letter or digit.
+/// Byte classes for the passes that read every byte of a text (here and in
+/// attribution): an ASCII letter or digit.
 const ALPHANUMERIC: u8 = 1;
 /// An ASCII sign that can open a claim ("$5", "~40", "<10", ">3").
 const CLAIM_SYMBOL: u8 = 2;
 /// A byte of a character outside ASCII, which must be decoded.
 const OUTSIDE_ASCII: u8 = 4;
+/// An ASCII capital letter.
+const UPPER: u8 = 8;
 
 static BYTE_CLASSES: [u8; 256] = {
     let mut classes = [0; 256];
     let mut byte = 0;
     while byte < 256 {
         classes[byte] = match byte as u8 {
-            b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => ALPHANUMERIC,
+            b'0'..=b'9' | b'a'..=b'z' => ALPHANUMERIC,
+            b'A'..=b'Z' => ALPHANUMERIC | UPPER,
             b'$' | b'~' | b'<' | b'>' => CLAIM_SYMBOL,
             0x80.. => OUTSIDE_ASCII,
             _ => 0,
@@ -216,6 +220,11 @@ static BYTE_CLASSES: [u8; 256] = {
     }
     classes
 };
+
+/// The class of a byte (see [`BYTE_CLASSES`]).
+fn byte_class(byte: u8) -> u8 {
+    BYTE_CLASSES[usize::from(byte)]
+}
 
 /// "000" in "9,000" and "5" in "3.5" are not where a claim can start: a digit
 /// after a comma or point that follows a digit.
@@ -235,6 +244,19 @@ fn is_claim_symbol(c: char) -> bool {
 
 fn next_char_boundary(text: &str, pos: usize) -> usize {
     pos + text[pos..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// `text` in lower case, borrowed when it is lower-case ASCII already (most
+/// words and gaps between claims are), so a lookup allocates rarely.
+pub(crate) fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !text.is_ascii() {
+        Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Sorts ranges and merges those that overlap, so they can be binary-searched.

@@ -75,7 +75,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         // Only what some template puts in its URL is made.
         let fill = Fill {
             query: match prepared.uses_query {
-                true => query::encode(&facts.words.query(subject, settings)),
+                true => facts.words.encoded_query(subject, settings),
                 false => String::new(),
             },
             value: match prepared.uses_value {

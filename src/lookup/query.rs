@@ -24,14 +24,14 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
     // About one word in six bytes: room enough to grow rarely.
     let mut out: Vec<Token<'_>> = Vec::with_capacity(sentence.len() / 6 + 1);
     let mut after_colon = false;
-    for raw in sentence.split_whitespace() {
-        let opens_quote = raw.starts_with(['"', '“', '‘', '\'', '(', '[']);
-        let leading = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let mut word = leading.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        // "U.S." keeps its full stops; "Paris." at a sentence end does not.
-        if word.ends_with('.') && !word[..word.len() - 1].contains('.') {
-            word = word.trim_end_matches('.');
-        }
+    for RawWord { raw, cleaned } in RawWords::new(sentence) {
+        let (opens_quote, word) = match cleaned {
+            Some(word) => (
+                matches!(raw.as_bytes()[0], b'"' | b'\'' | b'(' | b'['),
+                word,
+            ),
+            None => clean(raw),
+        };
         let word = ["'s", "’s"]
             .iter()
             .find_map(|s| word.strip_suffix(s))
@@ -52,12 +52,140 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Whether a raw token opens a quotation or a bracket, and the token without
+/// the punctuation before it and the punctuation other than full stops after
+/// it, nor a final full stop unless it has others ("U.S." keeps its full
+/// stops; "Paris." at a sentence end does not).
+fn clean(raw: &str) -> (bool, &str) {
+    let opens_quote = raw.starts_with(['"', '“', '‘', '\'', '(', '[']);
+    let leading = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let word = leading.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let word = match word.strip_suffix('.') {
+        Some(inner) if !inner.contains('.') => inner,
+        _ => word,
+    };
+    (opens_quote, word)
+}
+
+/// [`clean`] for an ASCII word, looking only at the bytes it drops: the
+/// punctuation at its ends.
+fn clean_ascii(raw: &str) -> &str {
+    let bytes = raw.as_bytes();
+    let Some(first) = bytes.iter().position(u8::is_ascii_alphanumeric) else {
+        return "";
+    };
+    let end = bytes
+        .iter()
+        .rposition(|&b| b.is_ascii_alphanumeric() || b == b'.')
+        .map_or(first, |last| last + 1);
+    let word = &raw[first..end];
+    match word.strip_suffix('.') {
+        Some(inner) if !inner.contains('.') => inner,
+        _ => word,
+    }
+}
+
+/// One word of a text between white space, and for an ASCII word, what
+/// [`clean`] makes of it, found while reading it.
+struct RawWord<'a> {
+    raw: &'a str,
+    cleaned: Option<&'a str>,
+}
+
+/// The words of a text as `split_whitespace` gives them (split at Unicode
+/// white space). One pass over the bytes, mostly a tight loop over printable
+/// ASCII: a character is decoded only at a non-ASCII byte, so an ASCII word
+/// (most are) is known as such and cleaned by its bytes.
+struct RawWords<'a> {
+    text: &'a str,
+    position: usize,
+}
+
+impl<'a> RawWords<'a> {
+    fn new(text: &'a str) -> RawWords<'a> {
+        RawWords { text, position: 0 }
+    }
+
+    /// Whether the character at `at` (a non-ASCII byte) is white space, and
+    /// its length.
+    fn wide_at(&self, at: usize) -> (bool, usize) {
+        self.text[at..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+    }
+}
+
+impl<'a> Iterator for RawWords<'a> {
+    type Item = RawWord<'a>;
+
+    fn next(&mut self) -> Option<RawWord<'a>> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.position;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\t'..=b'\r' | b' ' => i += 1,
+                byte if byte.is_ascii() => break,
+                _ => match self.wide_at(i) {
+                    (true, width) => i += width,
+                    (false, _) => break,
+                },
+            }
+        }
+        if i == bytes.len() {
+            self.position = i;
+            return None;
+        }
+        let start = i;
+        let mut ascii = true;
+        loop {
+            // The tight part: printable ASCII other than the space.
+            i += bytes[i..]
+                .iter()
+                .position(|&b| !matches!(b, b'!'..=b'~'))
+                .unwrap_or(bytes.len() - i);
+            match bytes.get(i) {
+                None | Some(b'\t'..=b'\r' | b' ') => break,
+                Some(byte) if byte.is_ascii() => i += 1,
+                Some(_) => match self.wide_at(i) {
+                    (true, _) => break,
+                    (false, width) => {
+                        ascii = false;
+                        i += width;
+                    }
+                },
+            }
+        }
+        self.position = i;
+        let raw = &self.text[start..i];
+        let cleaned = ascii.then(|| clean_ascii(raw));
+        Some(RawWord { raw, cleaned })
+    }
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
-    settings.stop_words.contains(lower(word).as_ref())
+    match packed(word) {
+        Some(key) => settings.stop_keys().contains(&key),
+        None => settings.stop_words.contains(lower(word).as_ref()),
+    }
+}
+
+/// A short ASCII word in lower case packed into a number, its length in
+/// the top byte: the key of a stop word in [`QuerySettings::stop_keys`].
+/// Words are looked up this way (no copy, no string hash) because most words
+/// of every sentence with a claim are.
+pub(super) fn packed(word: &str) -> Option<u128> {
+    if word.len() > 15 || !word.is_ascii() {
+        return None;
+    }
+    let key = word.bytes().fold(0u128, |key, b| {
+        key << 8 | u128::from(b.to_ascii_lowercase())
+    });
+    Some(key | (word.len() as u128) << 120)
 }
 
 /// A word in lower case, copied only when it is not already.
@@ -148,17 +276,22 @@ impl<'a> SentenceWords<'a> {
     /// The query for a claim: the sentence's entities, then the claim's
     /// subject's content words, then (while there are fewer than
     /// `min_words`) the sentence's other content words, in lower case.
-    pub fn query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
-        let mut words: Vec<Cow<'_, str>> =
-            self.entities.iter().map(|w| Cow::Borrowed(*w)).collect();
+    fn query_words<'w>(
+        &'w self,
+        subject: Option<&'w str>,
+        settings: &QuerySettings,
+    ) -> Vec<Cow<'w, str>> {
+        let mut words: Vec<Cow<'w, str>> = Vec::with_capacity(settings.min_words.max(8));
+        words.extend(self.entities.iter().map(|w| Cow::Borrowed(*w)));
         fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
             if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
                 words.push(word);
             }
         }
-        let subject_tokens = subject.map(tokens).unwrap_or_default();
-        for word in content_words(&subject_tokens, settings) {
-            add(Cow::Borrowed(word), &mut words);
+        if let Some(subject) = subject {
+            for word in content_words(&tokens(subject), settings) {
+                add(Cow::Borrowed(word), &mut words);
+            }
         }
         for word in content_words(&self.tokens, settings) {
             if words.len() >= settings.min_words {
@@ -167,7 +300,27 @@ impl<'a> SentenceWords<'a> {
             add(lower(word), &mut words);
         }
         words.truncate(settings.max_words.max(1));
-        words.join(" ")
+        words
+    }
+
+    /// The query for a claim, words separated by spaces.
+    #[cfg(test)]
+    pub fn query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
+        self.query_words(subject, settings).join(" ")
+    }
+
+    /// The query for a claim as a URL writes it: what [`encode`] makes of
+    /// the query, written straight into one string.
+    pub fn encoded_query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
+        let words = self.query_words(subject, settings);
+        let mut out = String::with_capacity(words.iter().map(|w| w.len() + 3).sum());
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                out.push_str("%20");
+            }
+            urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+        }
+        out
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use fnv::FnvHashSet;
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
 use crate::extract::ClaimKind;
@@ -139,6 +140,25 @@ pub(super) struct QuerySettings {
     /// Lower case.
     pub stop_words: FnvHashSet<String>,
     pub joiners: Vec<String>,
+    /// The stop words that [`super::query::packed`] can pack, packed; made
+    /// on first use.
+    #[serde(skip)]
+    stop_keys: OnceLock<FxHashSet<u128>>,
+}
+
+impl QuerySettings {
+    /// The packed stop words: a short ASCII word is a stop word when its
+    /// packed form is here.
+    pub fn stop_keys(&self) -> &FxHashSet<u128> {
+        self.stop_keys.get_or_init(|| {
+            // A stop word written with a capital matches no word, as in the set.
+            self.stop_words
+                .iter()
+                .filter(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
+                .filter_map(|w| super::query::packed(w))
+                .collect()
+        })
+    }
 }
 
 /// rules/references.toml as written.

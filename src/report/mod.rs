@@ -10,7 +10,6 @@ mod markdown;
 mod sarif;
 mod table;
 
-use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -216,75 +215,146 @@ fn context_of(document: &Document, claim: &Claim) -> Context {
     let before = &text[sentence.start.min(claim.span.start)..claim.span.start];
     let after = &text[claim.span.end..sentence.end.max(claim.span.end)];
     Context {
-        before: flatten(trim_start_to_words(before, CONTEXT_CHARS)),
+        before: context_before(before, CONTEXT_CHARS),
         claim: flatten(&claim.text),
-        after: flatten(trim_end_to_words(after, CONTEXT_CHARS)),
+        after: context_after(after, CONTEXT_CHARS),
     }
 }
 
+/// The text before a claim, flattened: at most its last `limit`
+/// characters, cut at a word start, with "…". Made in one string (the
+/// ellipsis is no white space, so flattening after it is flattening the
+/// whole): this runs on every claim.
+fn context_before(text: &str, limit: usize) -> String {
+    let Some(from) = start_of_last_words(text, limit) else {
+        return flatten(text);
+    };
+    let mut out = String::with_capacity(text.len() - from + '…'.len_utf8() + 1);
+    out.push('…');
+    flatten_into(&text[from..], &mut out);
+    out
+}
+
+/// The text after a claim, flattened: at most its first `limit`
+/// characters, cut at a word end, with "…".
+fn context_after(text: &str, limit: usize) -> String {
+    let Some(to) = end_of_first_words(text, limit) else {
+        return flatten(text);
+    };
+    let mut out = String::with_capacity(to + '…'.len_utf8() + 1);
+    flatten_into(&text[..to], &mut out);
+    out.push('…');
+    out
+}
+
 /// Runs of white space (line breaks included) become one space; a space at
-/// either end is kept, so the claim does not run into its context. One pass
-/// over the characters into one string (no per-word copies): this runs three
-/// times per claim.
-fn flatten(text: impl AsRef<str>) -> String {
-    let text = text.as_ref();
+/// either end is kept, so the claim does not run into its context.
+fn flatten(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 1);
+    flatten_into(text, &mut out);
+    out
+}
+
+/// [`flatten`] into `out`: runs of other characters are copied whole, and a
+/// character is decoded only at a non-ASCII byte (where it may be space).
+fn flatten_into(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
     let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-            continue;
+    // The run of characters other than white space that ends at `i`.
+    let mut run = 0;
+    let mut i = 0;
+    loop {
+        // Printable ASCII other than the space, in one tight loop.
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !matches!(b, b'!'..=b'~'))
+            .unwrap_or(bytes.len() - i);
+        if i == bytes.len() {
+            break;
         }
+        let width = match bytes[i] {
+            b'\t'..=b'\r' | b' ' => 1,
+            byte if byte.is_ascii() => {
+                i += 1;
+                continue;
+            }
+            _ => match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                c => {
+                    i += c.map_or(1, char::len_utf8);
+                    continue;
+                }
+            },
+        };
+        if run < i {
+            if space {
+                out.push(' ');
+            }
+            out.push_str(&text[run..i]);
+        }
+        space = true;
+        i += width;
+        run = i;
+    }
+    if run < text.len() {
         if space {
             out.push(' ');
-            space = false;
         }
-        out.push(c);
+        out.push_str(&text[run..]);
+        space = false;
     }
     if space {
         out.push(' ');
     }
-    out
 }
 
-/// The last `limit` characters of `text`, cut at a word start, with "…".
-/// Counts back from the end and builds the result without `format!`: this
-/// runs on every claim.
-fn trim_start_to_words(text: &str, limit: usize) -> Cow<'_, str> {
+/// Where the last `limit` characters of `text` start, moved on to a word
+/// start; None when the text is no longer than that. ASCII text (most) is
+/// counted in bytes.
+fn start_of_last_words(text: &str, limit: usize) -> Option<usize> {
+    if text.len() <= limit {
+        return None;
+    }
+    if text.is_ascii() {
+        let cut = text.len() - limit;
+        let word_start = text.as_bytes()[cut..]
+            .iter()
+            .position(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+            .map_or(0, |i| i + 1);
+        return Some(cut + word_start);
+    }
     let mut from_end = text.char_indices().rev();
     // The limit-th character from the end (limit is positive) starts the
     // tail; with no character before it, the text is short enough already.
-    let Some((cut, _)) = from_end.nth(limit - 1) else {
-        return Cow::Borrowed(text);
-    };
-    if from_end.next().is_none() {
-        return Cow::Borrowed(text);
-    }
+    let (cut, _) = from_end.nth(limit - 1)?;
+    from_end.next()?;
     let tail = &text[cut..];
     let word_start = tail
         .char_indices()
         .find(|(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let mut out = String::with_capacity(tail.len() - word_start + '…'.len_utf8());
-    out.push('…');
-    out.push_str(&tail[word_start..]);
-    Cow::Owned(out)
+    Some(cut + word_start)
 }
 
-/// The first `limit` characters of `text`, cut at a word end, with "…".
-/// Stops counting at the limit and builds the result without `format!`:
-/// this runs on every claim.
-fn trim_end_to_words(text: &str, limit: usize) -> Cow<'_, str> {
+/// Where the first `limit` characters of `text` end, moved back to a word
+/// end; None when the text is no longer than that. An ASCII start (most)
+/// is counted in bytes.
+fn end_of_first_words(text: &str, limit: usize) -> Option<usize> {
+    if text.len() <= limit {
+        return None;
+    }
+    if text.as_bytes()[..=limit].is_ascii() {
+        let head = &text.as_bytes()[..limit];
+        return Some(
+            head.iter()
+                .rposition(|&b| matches!(b, b'\t'..=b'\r' | b' '))
+                .unwrap_or(limit),
+        );
+    }
     // A character after the first `limit` means the text is too long.
-    let Some((cut, _)) = text.char_indices().nth(limit) else {
-        return Cow::Borrowed(text);
-    };
+    let (cut, _) = text.char_indices().nth(limit)?;
     let head = &text[..cut];
-    let word_end = head.rfind(char::is_whitespace).unwrap_or(head.len());
-    let mut out = String::with_capacity(word_end + '…'.len_utf8());
-    out.push_str(&head[..word_end]);
-    out.push('…');
-    Cow::Owned(out)
+    Some(head.rfind(char::is_whitespace).unwrap_or(head.len()))
 }
 
 /// The version of the JSON contract this model serialises to.
@@ -384,14 +454,75 @@ mod tests {
     #[test]
     fn context_is_cut_at_words_with_ellipses() {
         let before = "one two three four five six seven eight nine ten eleven twelve ";
-        assert_eq!(trim_start_to_words(before, 20), "…ten eleven twelve ");
-        assert_eq!(
-            trim_end_to_words(" alpha beta gamma delta", 12),
-            " alpha beta…"
-        );
-        assert_eq!(trim_end_to_words(" short", 12), " short");
-        assert_eq!(trim_start_to_words("aaaa\u{a0}bbbb cc", 8), "…bbbb cc");
+        assert_eq!(context_before(before, 20), "…ten eleven twelve ");
+        assert_eq!(context_after(" alpha beta gamma delta", 12), " alpha beta…");
+        assert_eq!(context_after(" short", 12), " short");
+        assert_eq!(context_before("aaaa\u{a0}bbbb cc", 8), "…bbbb cc");
+        assert_eq!(context_before("one\n two\tthree  four", 12), "…three four");
+        assert_eq!(context_after("one  two\u{2003}three four", 14), "one two…");
         assert_eq!(flatten(" on\nSaturday, "), " on Saturday, ");
         assert_eq!(flatten("."), ".");
+        assert_eq!(flatten(" \u{85}\r\n"), " ");
+        assert_eq!(flatten("Zürich\u{a0}£5\u{3000}m"), "Zürich £5 m");
+    }
+
+    /// The flattening the renderers were written against: one space for
+    /// each run of white space, character by character.
+    fn flatten_by_chars(text: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in text.chars() {
+            if c.is_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+        if space {
+            out.push(' ');
+        }
+        out
+    }
+
+    /// The cuts as first written, character by character.
+    fn cuts_by_chars(text: &str, limit: usize) -> (Option<usize>, Option<usize>) {
+        let mut from_end = text.char_indices().rev();
+        let start = from_end.nth(limit - 1).and_then(|(cut, _)| {
+            from_end.next()?;
+            let tail = &text[cut..];
+            Some(
+                cut + tail
+                    .char_indices()
+                    .find(|(_, c)| c.is_whitespace())
+                    .map_or(0, |(i, c)| i + c.len_utf8()),
+            )
+        });
+        let end = text.char_indices().nth(limit).map(|(cut, _)| {
+            let head = &text[..cut];
+            head.rfind(char::is_whitespace).unwrap_or(head.len())
+        });
+        (start, end)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cuts_match_the_character_by_character_form(
+            text in "(?s)[ a-z\\.\\n\\t\u{a0}\u{2028}é€]{0,30}",
+            limit in 1usize..12,
+        ) {
+            proptest::prop_assert_eq!(
+                (start_of_last_words(&text, limit), end_of_first_words(&text, limit)),
+                cuts_by_chars(&text, limit)
+            );
+        }
+
+        #[test]
+        fn flatten_matches_the_character_by_character_form(text in "(?s)[ a-z\\.\\n\\t\\r\u{a0}\u{85}\u{2028}é€]{0,40}") {
+            proptest::prop_assert_eq!(flatten(&text), flatten_by_chars(&text));
+        }
     }
 }

@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 
+pub(crate) use crate::extract::lower_case;
 use crate::extract::{Claim, ClaimKind, NumberValue, Qualifier};
 
 /// A closed interval of values a stated figure allows.
@@ -190,17 +191,6 @@ pub(crate) fn between(text: &str, start: usize, end: usize) -> Cow<'_, str> {
         end += 1;
     }
     lower_case(&text[start..end])
-}
-
-/// `text` in lower case, borrowed when it is lower-case ASCII already.
-pub(crate) fn lower_case(text: &str) -> Cow<'_, str> {
-    if !text.is_ascii() {
-        Cow::Owned(text.to_lowercase())
-    } else if text.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(text.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(text)
-    }
 }
 
 /// Words of change and comparison ("rose", "fell", "compared", "than"):

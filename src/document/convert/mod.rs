@@ -22,6 +22,7 @@ use offsets::MappedText;
 /// What conversion makes of a source.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Converted {
+    /// The converted text; left empty when `map` is None.
     pub text: String,
     /// None when the text is the source itself.
     pub map: Option<OffsetMap>,

@@ -12,11 +12,9 @@ use super::{directive, Converted, Ignore};
 const OPENERS: &[&str] = &["<!--", "//", "#", "[", "("];
 
 pub(super) fn convert(source: &str) -> Converted {
-    if !source.to_ascii_lowercase().contains("figcheck: ignore") {
-        return Converted {
-            text: source.to_string(),
-            ..Converted::default()
-        };
+    if !has_directive(source) {
+        // The text is the source itself (no map); the document copies it.
+        return Converted::default();
     }
     let mut out = MappedText::default();
     let mut ignores = Vec::new();
@@ -60,6 +58,20 @@ pub(super) fn convert(source: &str) -> Converted {
     }
 }
 
+/// Whether `source` holds "figcheck: ignore" in any ASCII case, as its
+/// lower case would: looked for at each colon, so the text is neither
+/// copied nor lowered (most texts have no directive).
+fn has_directive(source: &str) -> bool {
+    const KEYWORD: &[u8] = b"figcheck: ignore";
+    const COLON: usize = 8;
+    let bytes = source.as_bytes();
+    source.match_indices(':').any(|(at, _)| {
+        at.checked_sub(COLON)
+            .and_then(|start| bytes.get(start..start + KEYWORD.len()))
+            .is_some_and(|window| window.eq_ignore_ascii_case(KEYWORD))
+    })
+}
+
 /// Where on the line the comment holding a `figcheck: ignore` directive
 /// starts, and the rules it names.
 fn directive_in(line: &str) -> Option<(usize, Vec<String>)> {
@@ -81,8 +93,9 @@ mod tests {
     #[test]
     fn text_without_directives_is_unchanged() {
         let converted = convert("Title\n\n70 projects.");
-        assert_eq!(converted.text, "Title\n\n70 projects.");
-        assert!(converted.map.is_none());
+        assert!(converted.map.is_none(), "the text is the source itself");
+        assert!(convert("FigCheck: Ignore x").map.is_some());
+        assert!(convert("figcheck:ignore x. figcheck: ignor").map.is_none());
     }
 
     #[test]
