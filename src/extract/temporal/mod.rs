@@ -415,9 +415,14 @@ fn next_words_temporal(input: &str) -> bool {
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        if trigger::first_word_class(rest) == Some(trigger::Class::Temporal) {
+        let key = crate::extract::word_table::leading_word_key(rest);
+        if key.and_then(trigger::class_of) == Some(trigger::Class::Temporal) {
             return true;
         }
+        // The word's leading letters are read already (the packed word ends
+        // in a zero byte for each of the 16 it does not fill): skip them.
+        let letters = key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
+        rest = &rest[letters..];
     }
     false
 }
