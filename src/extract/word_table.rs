@@ -25,16 +25,8 @@ pub(crate) fn key(word: &str) -> Option<u128> {
 /// than being copied out as a string first.
 pub(crate) fn leading_word_key(input: &str) -> Option<u128> {
     let bytes = input.as_bytes();
-    let len = bytes
-        .iter()
-        .take(17)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    if len == 0 || len > 16 {
-        return None;
-    }
     // Sixteen bytes at once where the text has them (no copy of a variable
-    // length), then everything after the word is masked off.
+    // length), zero-padded otherwise.
     let head = match bytes.first_chunk::<16>() {
         Some(chunk) => *chunk,
         None => {
@@ -43,10 +35,38 @@ pub(crate) fn leading_word_key(input: &str) -> Option<u128> {
             padded
         }
     };
+    let word = u128::from_be_bytes(head);
+    let len = leading_letters(word);
+    if len == 0 || (len == 16 && bytes.get(16).is_some_and(u8::is_ascii_alphabetic)) {
+        return None;
+    }
     let letters = u128::MAX << (8 * (16 - len));
     // Every byte kept is an ASCII letter, which bit 0x20 lower-cases, so the
     // whole word is lower-cased with one OR.
-    Some((u128::from_be_bytes(head) & letters) | (letters & u128::from_ne_bytes([0x20; 16])))
+    Some((word & letters) | (letters & BIT_20))
+}
+
+/// 0x01 in every byte of a u128.
+const EACH_BYTE: u128 = u128::MAX / 0xFF;
+/// 0x20 (the lower-case bit of ASCII letters) in every byte.
+const BIT_20: u128 = EACH_BYTE * 0x20;
+/// 0x7F in every byte.
+const LOW_7: u128 = EACH_BYTE * 0x7F;
+/// 0x80 (the top bit) in every byte.
+const TOP_BIT: u128 = EACH_BYTE * 0x80;
+
+/// How many of the 16 bytes of `word` (the first in the top byte) are ASCII
+/// letters before the first that is not, tested all at once: a byte is a
+/// letter when, with bit 0x20 set and bit 0x80 clear, it lies in 'a'..='z',
+/// which two additions per byte (that cannot carry into the next byte)
+/// show in the byte's top bit.
+fn leading_letters(word: u128) -> usize {
+    let low7 = (word | BIT_20) & LOW_7;
+    let at_least_a = low7 + EACH_BYTE * (0x80 - b'a' as u128);
+    let past_z = low7 + EACH_BYTE * (0x80 - (b'z' as u128 + 1));
+    let letter = at_least_a & !past_z & !word & TOP_BIT;
+    let not_letter = !letter & TOP_BIT;
+    (not_letter.leading_zeros() / 8) as usize
 }
 
 /// Words with flag bits (or, for words listed once, any non-zero number); a
@@ -165,5 +185,35 @@ mod tests {
         assert_eq!(leading_word_key(""), None);
         let table = WordTable::new([("said", 3)]);
         assert_eq!(table.get_key(leading_word_key("SAID it").unwrap()), 3);
+    }
+
+    /// The word-at-once reading agrees with a byte-by-byte one on every
+    /// kind of byte around letters.
+    #[test]
+    fn packs_as_a_byte_by_byte_reading_does() {
+        let reference = |input: &str| {
+            let len = input
+                .bytes()
+                .take(17)
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
+            if len == 0 || len > 16 {
+                return None;
+            }
+            key(&input[..len].to_ascii_lowercase())
+        };
+        let pieces = [
+            "a", "Z", "m", "@", "[", "`", "{", "0", "9", " ", "-", "'", "é", "Ö", "\u{7f}", "\0",
+        ];
+        for first in pieces {
+            for second in pieces {
+                for len in [0, 1, 5, 14, 15, 16, 17] {
+                    let input = format!("{}{first}{second}x", "q".repeat(len));
+                    assert_eq!(leading_word_key(&input), reference(&input), "{input:?}");
+                    let input = format!("{}{first}", "Q".repeat(len));
+                    assert_eq!(leading_word_key(&input), reference(&input), "{input:?}");
+                }
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
 use crate::extract::Partitive;
 
 use super::lexicon::numbers;
-use super::text::{leading_word, phrase_ci, skip_space, space1, word_ci};
+use super::text::{leading_word, lower, phrase_ci, skip_space, space1, word_ci};
 
 /// The most words a counted noun phrase takes.
 const MAX_WORDS: usize = 6;
@@ -62,7 +62,7 @@ fn starts_figure(s: &str) -> bool {
 
 fn starts_with_time_noun(s: &str) -> bool {
     let next = skip_space(s.strip_prefix('-').unwrap_or(s));
-    is_time_word(&leading_word(next).to_lowercase())
+    is_time_word(&lower(leading_word(next)))
 }
 
 /// A time noun, or a compound that measures time ("year-long", "day-old",
@@ -87,7 +87,7 @@ fn is_time_word(word: &str) -> bool {
 pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
     let data = numbers();
     let mut rest = s;
-    let mut words: Vec<&str> = Vec::new();
+    let mut words = PhraseWords::default();
     let mut end_of_phrase = s;
     let mut pending_participle = false;
     while words.len() < MAX_WORDS {
@@ -99,8 +99,8 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
         if word.is_empty() {
             break;
         }
-        let lower = word.to_lowercase();
-        if data.noun_stop_words.contains(&lower) {
+        let lower = lower(word);
+        if data.noun_stop_words.contains(lower.as_ref()) {
             break;
         }
         if is_time_word(&lower) {
@@ -138,7 +138,7 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
     if pending_participle {
         // drop the trailing -ed/-ing/-ly words
         while words.len() > 1 {
-            if is_participle(&words[words.len() - 1].to_lowercase()) {
+            if is_participle(&lower(words.last())) {
                 words.pop();
             } else {
                 break;
@@ -148,7 +148,43 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
     if words.is_empty() {
         return None;
     }
-    Some((words.join(" "), end_of_phrase))
+    Some((words.join(), end_of_phrase))
+}
+
+/// The words of a noun phrase, at most [`MAX_WORDS`], kept without
+/// allocating until the phrase is joined.
+#[derive(Default)]
+struct PhraseWords<'a> {
+    words: [&'a str; MAX_WORDS],
+    len: usize,
+}
+
+impl<'a> PhraseWords<'a> {
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn push(&mut self, word: &'a str) {
+        self.words[self.len] = word;
+        self.len += 1;
+    }
+
+    fn pop(&mut self) {
+        self.len -= 1;
+    }
+
+    fn last(&self) -> &'a str {
+        self.words[self.len - 1]
+    }
+
+    /// The words with single spaces between them.
+    fn join(&self) -> String {
+        self.words[..self.len].join(" ")
+    }
 }
 
 /// A word that reads as a verb form or adverb: -ed, -ing, -ly.

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use crate::extract::word_table::{key, leading_word_key};
 use crate::lexicon::builtin;
 
 /// rules/numbers.toml as written. The parsers look words up in these at
@@ -88,6 +89,8 @@ pub(crate) struct Units {
     pub names: FxHashMap<String, UnitRef>,
     /// The longest symbol in bytes, to bound the prefix search.
     pub longest_symbol: usize,
+    /// Rules out texts no symbol or name can start.
+    pub start: StartGate,
 }
 
 impl Units {
@@ -114,10 +117,15 @@ pub(crate) fn units() -> &'static Units {
             }
         }
         let longest_symbol = symbols.keys().map(String::len).max().unwrap_or(0);
+        let start = StartGate::new(
+            symbols.keys().map(String::as_str),
+            names.keys().map(String::as_str),
+        );
         Units {
             symbols,
             names,
             longest_symbol,
+            start,
         }
     })
 }
@@ -137,6 +145,8 @@ pub(crate) struct Currencies {
     pub names: FxHashMap<String, CurrencyRef>,
     /// The most words in one name.
     pub longest_name_words: usize,
+    /// Rules out texts no name can start.
+    pub name_start: StartGate,
 }
 
 pub(crate) fn currencies() -> &'static Currencies {
@@ -160,12 +170,104 @@ pub(crate) fn currencies() -> &'static Currencies {
             }
         }
         prefixes.sort_by_key(|(prefix, _)| std::cmp::Reverse(prefix.len()));
+        let name_start = StartGate::new([], names.keys().map(String::as_str));
         Currencies {
             prefixes,
             names,
             longest_name_words,
+            name_start,
         }
     })
+}
+
+/// A cheap first test for a table of written forms looked up at the start
+/// of a text (units after a number, currency names): most texts there are
+/// ordinary words ("people", "in"), which this rules out without building a
+/// look-up key. It compares the text's leading run of ASCII letters with
+/// the forms' leading runs: a symbol (case-sensitive) or a name (lower
+/// case) can only match a text whose run is its own, since what follows a
+/// form's letters in the text is never an ASCII letter.
+pub(crate) struct StartGate {
+    /// The leading ASCII-letter runs of the case-sensitive forms, packed.
+    exact_runs: FxHashSet<u128>,
+    /// The leading ASCII-letter runs of the lower-case forms, packed.
+    folded_runs: FxHashSet<u128>,
+    /// The first characters of the forms that start with something else.
+    other_firsts: FxHashSet<char>,
+    /// A form is empty, so every text may start one.
+    empty_form: bool,
+}
+
+impl StartGate {
+    pub fn new<'a>(
+        exact: impl IntoIterator<Item = &'a str>,
+        folded: impl IntoIterator<Item = &'a str>,
+    ) -> StartGate {
+        let mut gate = StartGate {
+            exact_runs: FxHashSet::default(),
+            folded_runs: FxHashSet::default(),
+            other_firsts: FxHashSet::default(),
+            empty_form: false,
+        };
+        let forms = exact
+            .into_iter()
+            .map(|form| (form, true))
+            .chain(folded.into_iter().map(|form| (form, false)));
+        for (form, exact) in forms {
+            let Some(first) = form.chars().next() else {
+                gate.empty_form = true;
+                continue;
+            };
+            if !first.is_ascii_alphabetic() {
+                gate.other_firsts.insert(first);
+                continue;
+            }
+            let run = ascii_letters(form);
+            // a run too long to pack matches only texts the gate lets through
+            let Some(packed) = key(&form[..run]) else {
+                continue;
+            };
+            if exact {
+                gate.exact_runs.insert(packed);
+            } else {
+                gate.folded_runs.insert(packed);
+            }
+        }
+        gate
+    }
+
+    /// False when no form can start `s`. A text whose first character or
+    /// the character after its letters is not ASCII is let through: its
+    /// lower case may hold ASCII letters (the Kelvin sign is "k").
+    pub fn may_start(&self, s: &str) -> bool {
+        if self.empty_form {
+            return true;
+        }
+        let Some(&first) = s.as_bytes().first() else {
+            return false;
+        };
+        if !first.is_ascii() {
+            return true;
+        }
+        if !first.is_ascii_alphabetic() {
+            return self.other_firsts.contains(&char::from(first));
+        }
+        let run = ascii_letters(s);
+        if s.as_bytes().get(run).is_some_and(|b| !b.is_ascii()) {
+            return true;
+        }
+        match (key(&s[..run]), leading_word_key(s)) {
+            (Some(exact), Some(folded)) => {
+                self.exact_runs.contains(&exact) || self.folded_runs.contains(&folded)
+            }
+            _ => true,
+        }
+    }
+}
+
+/// The length of the leading run of ASCII letters of `s`.
+fn ascii_letters(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_alphabetic).count()
 }
 
 /// Lower case with single spaces between words, the key form of names.

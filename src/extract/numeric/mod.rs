@@ -62,8 +62,15 @@ use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 /// `first_word` is the word at `start` as `word_table::leading_word_key`
 /// packs it.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
+    // Nearly every position is ruled out here, so the rest of the work is
+    // kept out of line (this stays a small function).
+    let opener = Opener::at(ctx.rest(start), first_word)?;
+    parse_opened(ctx, start, opener)
+}
+
+#[inline(never)]
+fn parse_opened(ctx: &Ctx, start: usize, opener: Opener) -> Option<Found> {
     let rest = ctx.rest(start);
-    let opener = Opener::at(rest, first_word)?;
     let before = ctx.before(start);
     // the second half of "18O/16O" or "12/3b": part of a label; the
     // second half of "5-7" or "2014-17" when the range was declined; the
@@ -77,7 +84,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if tail_of_label || tail_of_number {
         return None;
     }
-    let prefix = qualifier::prefix(rest, first_word);
+    let prefix = qualifier::prefix(rest, opener.qualifier_group());
     if prefix.is_none() && !opener.opens_unqualified(rest) {
         return None;
     }
@@ -122,6 +129,9 @@ mod opens {
     /// What may follow "a" in a figure: the scale words, "hundred",
     /// "dozen" and the fraction denominators.
     pub const AFTER_ARTICLE: u32 = 8;
+    /// A qualifier's first word also carries the number of its group of
+    /// phrases (`qualifier::first_words`) from this bit up.
+    pub const GROUP_SHIFT: u32 = 8;
 }
 
 impl Opener {
@@ -169,6 +179,14 @@ impl Opener {
         };
         let opens = bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0;
         (opens || first.is_ascii_uppercase() && money::may_start(s)).then_some(Opener::Word(bits))
+    }
+
+    /// The group of qualifier phrases the first word opens, 0 for none.
+    fn qualifier_group(self) -> usize {
+        match self {
+            Opener::Figure => 0,
+            Opener::Word(bits) => (bits >> opens::GROUP_SHIFT) as usize,
+        }
     }
 
     /// True when a figure can start here without a qualifier before it (the
@@ -243,7 +261,10 @@ fn opener_words() -> &'static Openers {
         let entries: Vec<(&str, u32)> = words::opener_words()
             .chain(["between"])
             .map(|w| (w, opens::NUMBER))
-            .chain(qualifier::first_words().map(|w| (w, opens::QUALIFIER)))
+            .chain(
+                qualifier::first_words()
+                    .map(|(w, group)| (w, opens::QUALIFIER | (group as u32) << opens::GROUP_SHIFT)),
+            )
             .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
             .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE)))
             .collect();
@@ -325,7 +346,7 @@ fn parse<'a>(s: &'a str, before: &str, qualifier: Option<(Qualifier, &'a str)>) 
             f
         }
         _ => {
-            let join = if prefix.is_none() && matches!(last.as_str(), "from" | "by") {
+            let join = if prefix.is_none() && matches!(last.as_ref(), "from" | "by") {
                 RangeJoin::Dash
             } else {
                 RangeJoin::DashOrTo
@@ -503,7 +524,10 @@ fn figure<'a>(
             }
             // "days 3-5" is a span of time; "2014-2017" a span of years: both
             // belong to the temporal family
-            if numbers().time_nouns.contains(&last_word_lower(before)) {
+            if numbers()
+                .time_nouns
+                .contains(last_word_lower(before).as_ref())
+            {
                 return None;
             }
             if num.year_like && high.fract() == 0.0 && (1700.0..=2100.0).contains(&high) {
@@ -597,7 +621,11 @@ fn finish_count<'a>(
         }
     }
     // "day 3", "week 12", "year 2": a point in time, not a count
-    if f.subject.is_none() && numbers().time_nouns.contains(&last_word_lower(before)) {
+    if f.subject.is_none()
+        && numbers()
+            .time_nouns
+            .contains(last_word_lower(before).as_ref())
+    {
         return None;
     }
     let qualified = qualified || f.qualifier.is_some();
@@ -607,7 +635,7 @@ fn finish_count<'a>(
     if num.spelled && num.value == 1.0 {
         // "no one", "any one", "the one": a pronoun, not a count
         let pronoun = matches!(
-            last_word_lower(before).as_str(),
+            last_word_lower(before).as_ref(),
             "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some"
         );
         if pronoun || f.subject.is_none() && f.partitive == Partitive::None {
@@ -691,13 +719,14 @@ fn million_before_noun(rest: &str) -> Option<&str> {
     {
         return None;
     }
-    let lower = word.to_lowercase();
+    let lower = text::lower(word);
     let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss")
         || matches!(
-            lower.as_str(),
+            lower.as_ref(),
             "people" | "staff" | "children" | "men" | "women" | "cattle" | "livestock"
         );
-    let stop = numbers().noun_stop_words.contains(&lower) || numbers().time_nouns.contains(&lower);
+    let stop = numbers().noun_stop_words.contains(lower.as_ref())
+        || numbers().time_nouns.contains(lower.as_ref());
     let measured = quantity::unit(after).is_some() || money::name(after).is_some();
     ((plural && !stop) || measured).then_some(after)
 }

@@ -105,6 +105,9 @@ fn index(prefixes: &[(&str, CurrencyRef)]) -> PrefixIndex {
 pub(super) fn name(s: &str) -> Option<(&'static CurrencyRef, &str)> {
     let start = skip_space(s);
     let table = currencies();
+    if !table.name_start.may_start(start) {
+        return None;
+    }
     let mut words: Vec<(usize, usize)> = Vec::with_capacity(table.longest_name_words);
     let mut pos = 0;
     while words.len() < table.longest_name_words {

@@ -29,7 +29,7 @@ pub(super) fn ranked<'a>(after: &'a str, before: &str, spelled: bool) -> Option<
     let mut superlative: Option<&str> = None;
     if let Some(tail) = after.strip_prefix('-') {
         let word = super::text::leading_word(tail);
-        let lower = word.to_lowercase();
+        let lower = super::text::lower(word);
         if (lower.ends_with("est") || lower == "most" || lower == "least")
             && at_boundary(&tail[word.len()..])
         {
@@ -39,7 +39,7 @@ pub(super) fn ranked<'a>(after: &'a str, before: &str, spelled: bool) -> Option<
             return None;
         }
     }
-    match counted(rest) {
+    let noun = match counted(rest) {
         Counted::Explicit => {
             return Some(Ranked {
                 subject: superlative.map(str::to_string),
@@ -59,9 +59,12 @@ pub(super) fn ranked<'a>(after: &'a str, before: &str, spelled: bool) -> Option<
                 rest: &spaced[word.len()..],
             });
         }
-        _ => {}
-    }
-    let noun = noun_phrase(rest);
+        // the noun phrase `counted` read, which it reads unless a
+        // pronoun follows "of"
+        Counted::Noun(noun, after) => Some((noun, after)),
+        Counted::Nothing => None,
+        Counted::Anaphoric(_) => noun_phrase(rest),
+    };
     let subject = match (superlative, &noun) {
         (Some(s), Some((n, _))) => Some(format!("{s} {n}")),
         (Some(s), None) => Some(s.to_string()),
@@ -72,7 +75,7 @@ pub(super) fn ranked<'a>(after: &'a str, before: &str, spelled: bool) -> Option<
         rest = after_noun;
     }
     if spelled {
-        let determined = DETERMINERS.contains(&last_word_lower(before).as_str());
+        let determined = DETERMINERS.contains(&last_word_lower(before).as_ref());
         if superlative.is_none() && (!determined || subject.is_none()) {
             return None;
         }

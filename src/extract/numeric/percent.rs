@@ -30,6 +30,11 @@ pub(super) fn suffix<'a>(s: &'a str, before: &str) -> Option<(&'static str, f64,
     if let Some(rest) = spaced.strip_prefix('%') {
         return Some(("%", 1.0, rest));
     }
+    // every word form below starts with "p" or "b": most texts after a
+    // number ("people", "in") are ruled out on that letter
+    if !matches!(spaced.as_bytes().first(), Some(b'p' | b'P' | b'b' | b'B')) {
+        return None;
+    }
     for (phrase, unit, factor) in [
         ("per cent", "%", 1.0),
         ("per-cent", "%", 1.0),

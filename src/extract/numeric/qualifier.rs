@@ -2,8 +2,6 @@
 //! ("more than 70", "almost 20", "about 5", "at least 3", "up to 10",
 //! "70 or more"), and how each turns a number into low and high bounds.
 
-use rustc_hash::FxHashMap;
-
 use crate::extract::word_table::leading_word_key;
 use crate::extract::Qualifier;
 
@@ -76,19 +74,30 @@ const SYMBOLS: &[(&str, Qualifier)] = &[
     ("∼", Qualifier::About),
 ];
 
-/// The first words of the qualifiers (without a full stop: "approx").
-pub(super) fn first_words() -> impl Iterator<Item = &'static str> {
+/// The first words of the qualifiers (without a full stop: "approx"), each
+/// with the number of its group of phrases for [`prefix`] (from 1).
+pub(super) fn first_words() -> impl Iterator<Item = (&'static str, usize)> {
     PREFIXES
         .iter()
         .filter_map(|(phrase, _)| phrase.split(' ').next())
         .map(|w| w.trim_end_matches('.'))
+        .scan(Vec::new(), |seen: &mut Vec<&str>, word| {
+            let group = match seen.iter().position(|w| *w == word) {
+                Some(i) => i + 1,
+                None => {
+                    seen.push(word);
+                    seen.len()
+                }
+            };
+            Some((word, group))
+        })
 }
 
 /// A qualifier at the start of `s`, and the text after it and its spaces.
 /// The qualifier must be followed by something; the caller checks that a
-/// figure follows. `first_word` is the leading word of `s` packed as
-/// `word_table::leading_word_key` packs it.
-pub(super) fn prefix(s: &str, first_word: Option<u128>) -> Option<(Qualifier, &str)> {
+/// figure follows. `group` is the number [`first_words`] gives the first
+/// word of `s`, 0 when it is none of them.
+pub(super) fn prefix(s: &str, group: usize) -> Option<(Qualifier, &str)> {
     let first = *s.as_bytes().first()?;
     if !first.is_ascii_alphanumeric() {
         for (symbol, qualifier) in SYMBOLS {
@@ -101,9 +110,10 @@ pub(super) fn prefix(s: &str, first_word: Option<u128>) -> Option<(Qualifier, &s
     // word (a word ends at a non-alphanumeric character, and every phrase
     // starts with a word of letters), so only that word's phrases are
     // tried, in their order in PREFIXES.
-    let bucket = prefixes_by_first_word().get(&first_word?)?;
-    for phrase in bucket {
-        if let Some(rest) = phrase.after(s) {
+    let phrases = phrase_groups().get(group.checked_sub(1)?)?;
+    let mut second_word = None;
+    for phrase in phrases {
+        if let Some(rest) = phrase.after(s, &mut second_word) {
             let after = skip_space(rest);
             if after.len() < rest.len() || phrase.dotted_end {
                 return Some((phrase.qualifier, after));
@@ -129,6 +139,10 @@ struct Phrase {
     qualifier: Qualifier,
 }
 
+/// The word after a plain (undotted) first word, read once for all the
+/// phrases of a group: the text from it and its packed form.
+type SecondWord<'a> = Option<Option<(&'a str, u128)>>;
+
 impl Phrase {
     fn new(phrase: &str, qualifier: Qualifier) -> Phrase {
         let words = phrase
@@ -152,11 +166,22 @@ impl Phrase {
     /// The text after this phrase at the start of `s`, as
     /// [`super::text::phrase_ci`] reads it: words compared ASCII
     /// case-insensitively, any run of spaces between them, each word ending
-    /// at a word boundary or with its full stop. The caller found `s`'s first word among this phrase's first words.
-    fn after<'a>(&self, s: &'a str) -> Option<&'a str> {
+    /// at a word boundary or with its full stop. The caller found `s`'s
+    /// first word among this phrase's first words.
+    fn after<'a>(&self, s: &'a str, second_word: &mut SecondWord<'a>) -> Option<&'a str> {
         let mut rest = s;
         for (i, word) in self.words.iter().enumerate() {
-            if i > 0 {
+            if i == 1 && !self.words[0].dotted {
+                // every phrase of the group reads the same second word
+                let (text, key) = (*second_word.get_or_insert_with(|| {
+                    let text = space1(rest)?;
+                    Some((text, leading_word_key(text)?))
+                }))?;
+                if key != word.key {
+                    return None;
+                }
+                rest = text;
+            } else if i > 0 {
                 rest = space1(rest)?;
                 if leading_word_key(rest)? != word.key {
                     return None;
@@ -173,20 +198,19 @@ impl Phrase {
     }
 }
 
-/// The phrases of [`PREFIXES`], in order, by their first word (packed as
-/// the scanner packs words).
-fn prefixes_by_first_word() -> &'static FxHashMap<u128, Vec<Phrase>> {
-    static INDEX: std::sync::OnceLock<FxHashMap<u128, Vec<Phrase>>> = std::sync::OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: FxHashMap<u128, Vec<Phrase>> = FxHashMap::default();
-        for &(phrase, qualifier) in PREFIXES {
-            let first_word = leading_word_key(phrase).expect("qualifiers start with a word");
-            index
-                .entry(first_word)
-                .or_default()
-                .push(Phrase::new(phrase, qualifier));
+/// The phrases of [`PREFIXES`], in order, in the groups [`first_words`]
+/// numbers.
+fn phrase_groups() -> &'static [Vec<Phrase>] {
+    static GROUPS: std::sync::OnceLock<Vec<Vec<Phrase>>> = std::sync::OnceLock::new();
+    GROUPS.get_or_init(|| {
+        let mut groups: Vec<Vec<Phrase>> = Vec::new();
+        for ((_, group), &(phrase, qualifier)) in first_words().zip(PREFIXES) {
+            if groups.len() < group {
+                groups.push(Vec::new());
+            }
+            groups[group - 1].push(Phrase::new(phrase, qualifier));
         }
-        index
+        groups
     })
 }
 
@@ -218,6 +242,7 @@ pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
     if spaced.len() == s.len() {
         return None;
     }
+    let first = spaced.as_bytes().first()?;
     for (phrase, qualifier) in [
         ("or more", Qualifier::AtLeast),
         ("or over", Qualifier::AtLeast),
@@ -230,6 +255,10 @@ pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
         ("odd", Qualifier::About),
         ("plus", Qualifier::AtLeast),
     ] {
+        // most texts after a number fail on the first letter: test it here
+        if !first.eq_ignore_ascii_case(&phrase.as_bytes()[0]) {
+            continue;
+        }
         if let Some(rest) = phrase_ci(spaced, phrase) {
             return Some((qualifier, rest));
         }
@@ -250,27 +279,33 @@ pub(super) fn bounds(qualifier: Qualifier, n: f64) -> (Option<f64>, Option<f64>)
 mod tests {
     use super::*;
 
+    fn group_of(word: &str) -> usize {
+        first_words()
+            .find(|(w, _)| *w == word)
+            .map_or(0, |(_, g)| g)
+    }
+
     #[test]
     fn prefixes() {
         assert_eq!(
-            prefix("more than 70", leading_word_key("more")).map(|p| p.0),
+            prefix("more than 70", group_of("more")).map(|p| p.0),
             Some(Qualifier::MoreThan)
         );
         assert_eq!(
-            prefix("More than 70", leading_word_key("more")).map(|p| p.1),
+            prefix("More than 70", group_of("more")).map(|p| p.1),
             Some("70")
         );
         assert_eq!(
-            prefix("just under 5", leading_word_key("just")).map(|p| p.0),
+            prefix("just under 5", group_of("just")).map(|p| p.0),
             Some(Qualifier::LessThan)
         );
-        assert_eq!(prefix("~5", None), Some((Qualifier::About, "5")));
+        assert_eq!(prefix("~5", 0), Some((Qualifier::About, "5")));
         assert_eq!(
-            prefix("approx. 5", leading_word_key("approx")).map(|p| p.0),
+            prefix("approx. 5", group_of("approx")).map(|p| p.0),
             Some(Qualifier::About)
         );
-        assert_eq!(prefix("overall", leading_word_key("overall")), None);
-        let first: Vec<&str> = first_words().collect();
+        assert_eq!(prefix("overall", group_of("over")), None);
+        let first: Vec<&str> = first_words().map(|(w, _)| w).collect();
         assert!(first.contains(&"more") && first.contains(&"approx") && !first.contains(&"the"));
         assert_eq!(symbol_before("was ∼ "), Some(Qualifier::About));
         assert_eq!(symbol_before("T ⩾"), Some(Qualifier::AtLeast));

@@ -109,6 +109,9 @@ pub(super) fn unit(s: &str) -> Option<(String, &str)> {
 /// are accepted when `denominator` is set.
 fn simple_unit(s: &str, denominator: bool) -> Option<(String, &str)> {
     let table = units();
+    if !table.start.may_start(s) {
+        return None;
+    }
     let accept = |unit: &UnitRef| denominator || !unit.denominator;
     // names: longest first over up to three words
     let mut best: Option<(UnitRef, &str)> = None;

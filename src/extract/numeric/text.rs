@@ -1,6 +1,8 @@
 //! Small word-level helpers the numeric parsers share: case-insensitive
 //! words and phrases at a word boundary, whitespace, the next word.
 
+use std::borrow::Cow;
+
 /// True when `s` does not continue a word: it is empty or starts with
 /// something other than a letter or digit.
 pub(super) fn at_boundary(s: &str) -> bool {
@@ -85,14 +87,28 @@ pub(super) fn lower_ascii_word<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b
 }
 
 /// The last word of `before` (letters only), lower-cased.
-pub(super) fn last_word_lower(before: &str) -> String {
+pub(super) fn last_word_lower(before: &str) -> Cow<'_, str> {
     let trimmed = before.trim_end();
     let start = trimmed
         .char_indices()
         .rev()
         .find(|(_, c)| !c.is_alphabetic())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    trimmed[start..].to_lowercase()
+    lower(&trimmed[start..])
+}
+
+/// `word` lower-cased as `str::to_lowercase` does it, borrowed when it is
+/// lower-case ASCII already (most words are), so the parsers' word tests
+/// allocate only for capitalised or non-ASCII words.
+pub(super) fn lower(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
 }
 
 #[cfg(test)]

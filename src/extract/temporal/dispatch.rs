@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::absolute::DECADE_NAMES;
 use super::duration::SPAN_WORDS;
 use super::relative::QUALIFIERS;
 use super::trigger::calendar_words;
@@ -70,13 +71,37 @@ const OTHER: Alternatives = CALENDAR_DATE
     | LEAD
     | AGE_AFTER_NAME;
 
+/// The alternatives that can open with "the" and then something other
+/// than an ASCII word: "the 1990s", "the '80s", "the 20th century", "the
+/// 1988 second quarter", "the 2nd half", "the 10 years".
+const THE_OTHER: Alternatives = DECADE | CENTURY | QUARTER | HALF | SPAN_OF_TIME;
+
 /// The alternatives that can match at the start of `input`.
 pub(super) fn alternatives(input: &str) -> Alternatives {
     let table = table();
     match leading_word_key(input) {
+        // "the" opens half the alternatives, each only before a few words:
+        // the next word decides which.
+        Some(key) if key == table.the => {
+            let opened = table.by_word.get(&key).copied().unwrap_or(0);
+            (opened & after_the(table, &input[3..])) | table.always
+        }
         Some(key) => table.by_word.get(&key).copied().unwrap_or(0) | table.always,
         None => OTHER | table.always,
     }
+}
+
+/// The alternatives that can go on after "the" with `rest`.
+fn after_the(table: &Table, rest: &str) -> Alternatives {
+    // Every alternative spaces "the" from the word after it.
+    let Ok((next, _)) = words::sp(rest) else {
+        return table.after_the_always;
+    };
+    let set = match leading_word_key(next) {
+        Some(key) => table.after_the.get(&key).copied().unwrap_or(0),
+        None => THE_OTHER,
+    };
+    set | table.after_the_always
 }
 
 struct Table {
@@ -84,6 +109,12 @@ struct Table {
     /// Alternatives with a pack phrase that does not start with an ASCII
     /// word (or with a longer one), which the table cannot key.
     always: Alternatives,
+    /// "the" packed.
+    the: u128,
+    /// The alternatives that open with "the", by the word after it.
+    after_the: FxHashMap<u128, Alternatives>,
+    /// Those with a pack phrase "the" alone, or "the" and no ASCII word.
+    after_the_always: Alternatives,
 }
 
 fn table() -> &'static Table {
@@ -95,6 +126,9 @@ fn build() -> Table {
     let mut table = Table {
         by_word: FxHashMap::default(),
         always: 0,
+        the: leading_word_key("the").unwrap_or_default(),
+        after_the: FxHashMap::default(),
+        after_the_always: 0,
     };
     let mut add = |set: Alternatives, word: &str| match leading_word_key(word) {
         Some(key) => *table.by_word.entry(key).or_default() |= set,
@@ -172,8 +206,88 @@ fn build() -> Table {
     for holiday in &lexicon.holidays {
         add(HOLIDAY, &holiday.name);
     }
-    for phrase in lexicon.references.values().flatten() {
+    let references = || lexicon.references.values().flatten();
+    for phrase in references() {
         add(REFERENCE, phrase);
+    }
+    // The words after "the".
+    let the = table.the;
+    let mut add_after_the = |set: Alternatives, word: &str| match leading_word_key(word) {
+        Some(key) => *table.after_the.entry(key).or_default() |= set,
+        None => table.after_the_always |= set,
+    };
+    for word in calendar_words() {
+        add_after_the(RELATIVE_UNIT, &word);
+    }
+    let after_the: &[(Alternatives, &[&str])] = &[
+        (DECADE, &DECADE_NAMES),
+        (
+            CENTURY,
+            &["eighteenth", "nineteenth", "twentieth", "twenty"],
+        ),
+        (SEASON, &["coming"]),
+        (
+            QUARTER,
+            &[
+                "latest", "current", "previous", "past", "last", "next", "coming", "year",
+                "fiscal", "same", "quarter", "first", "second", "third", "fourth",
+            ],
+        ),
+        (HALF, &["first", "second", "third", "fourth", "last"]),
+        (DEICTIC_DAY, &["day"]),
+        (
+            RELATIVE_UNIT,
+            &["previous", "preceding", "following", "coming"],
+        ),
+        (YEAR_EARLIER, &["comparable", "same", "year"]),
+        (PERIOD_EDGE, &["end", "start", "beginning", "middle"]),
+        (CURRENT_YEAR, &["current", "full", "present"]),
+        (SPAN_OF_TIME, &SPAN_WORDS),
+        (BARE_PLURAL, &["coming"]),
+        (
+            REPORTING_YEAR,
+            &["current", "latest", "previous", "fiscal", "year"],
+        ),
+        (
+            MODIFIED,
+            &[
+                "early",
+                "late",
+                "mid",
+                "end",
+                "beginning",
+                "start",
+                "middle",
+            ],
+        ),
+    ];
+    for (set, list) in after_the {
+        for word in *list {
+            add_after_the(*set, word);
+        }
+    }
+    for word in count_words() {
+        add_after_the(SPAN_OF_TIME, word);
+    }
+    for word in unit_words() {
+        add_after_the(RELATIVE_UNIT | SPAN_OF_TIME, word);
+    }
+    for word in lexicon.seasons.keys() {
+        add_after_the(SEASON, word);
+    }
+    for phrase in references() {
+        let mut phrase_words = phrase.split(' ');
+        let first = phrase_words.next().unwrap_or("");
+        if leading_word_key(first) == Some(the) {
+            // Only "the" and a word after a space is keyed by that word;
+            // "the" alone (or "the-…") is let through whatever follows.
+            let next = if first.len() == 3 {
+                phrase_words.next().unwrap_or("")
+            } else {
+                ""
+            };
+            add_after_the(REFERENCE, next);
+        }
     }
     table
 }
@@ -195,5 +309,11 @@ mod tests {
         assert_eq!(alternatives("the") & (CALENDAR_DATE | AGO | FISCAL), 0);
         assert_eq!(alternatives("novel"), 0);
         assert_eq!(alternatives("2014") & (REFERENCE | DEICTIC_DAY), 0);
+        assert_ne!(alternatives("the 1990s") & DECADE, 0);
+        assert_ne!(alternatives("the past decade") & SPAN_OF_TIME, 0);
+        assert_ne!(alternatives("the  weekend") & RELATIVE_UNIT, 0);
+        assert_ne!(alternatives("the future") & REFERENCE, 0);
+        assert_eq!(alternatives("the company said"), 0);
+        assert_eq!(alternatives("the-year"), 0);
     }
 }

@@ -26,6 +26,8 @@ mod timex;
 mod trigger;
 mod words;
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 
 use super::{ClaimKind, Ctx, Found, TemporalValue, Value};
@@ -147,11 +149,21 @@ impl<'a> Env<'_, 'a> {
 
     /// The word just before the position, lower-cased, when only spaces
     /// separate it from the position.
-    fn previous_word(&self) -> Option<String> {
+    fn previous_word(&self) -> Option<Cow<'a, str>> {
         let before = self.before();
         // "mid-November": the word before a hyphen counts as adjacent.
         let before = before.strip_suffix('-').unwrap_or(before);
-        words::last_word(before).map(str::to_lowercase)
+        // Most words are lower-case ASCII already: borrowed as they are.
+        words::last_word(before).map(|word| {
+            if word
+                .bytes()
+                .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+            {
+                Cow::Owned(word.to_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
     }
 
     /// The same sentence, `offset` bytes further on.
@@ -191,7 +203,7 @@ impl<'a> Env<'_, 'a> {
     fn prefers_future(&self, len: usize, past_days: i64, future_days: i64, strict: bool) -> bool {
         let goal = self.previous_word().is_some_and(|w| {
             matches!(
-                w.as_str(),
+                &*w,
                 "to" | "until" | "till" | "through" | "by" | "payable" | "effective" | "from"
             )
         });
@@ -347,38 +359,70 @@ fn digits_may_start(input: &str) -> bool {
     {
         return true;
     }
-    next_words_temporal(input)
-        || matches!(
-            first_next_word(input).as_deref(),
-            Some("to" | "or" | "and" | "more" | "of" | "a")
-        )
+    next_words_temporal(input) || next_word_joins(input)
 }
 
-/// The word after the first one, lower-cased.
-fn first_next_word(input: &str) -> Option<String> {
-    let gap = input.find(|c: char| !c.is_alphanumeric())?;
-    let next = input[gap..].find(|c: char| c.is_alphanumeric())?;
+/// Whether the word after the first one is `to`, `or`, `and`, `more`, `of`
+/// or `a` (in any case).
+fn next_word_joins(input: &str) -> bool {
+    let Some(gap) = find_alphanumeric(input, false) else {
+        return false;
+    };
+    let Some(next) = find_alphanumeric(&input[gap..], true) else {
+        return false;
+    };
     let mut buffer = [0u8; 16];
-    words::first_word_lower(&input[gap + next..], &mut buffer).map(str::to_string)
+    matches!(
+        words::first_word_lower(&input[gap + next..], &mut buffer),
+        Some("to" | "or" | "and" | "more" | "of" | "a")
+    )
+}
+
+/// The byte offset of the first character of `text` that is alphanumeric
+/// (`wanted`) or not. The scanner asks at the words after every opener, so
+/// ASCII is read byte by byte without decoding.
+fn find_alphanumeric(text: &str, wanted: bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    loop {
+        // The ASCII run first, in a tight loop.
+        while let Some(byte) = bytes.get(i).filter(|b| b.is_ascii()) {
+            if byte.is_ascii_alphanumeric() == wanted {
+                return Some(i);
+            }
+            i += 1;
+        }
+        // `i` is on a character boundary: the end, or a non-ASCII one.
+        let c = text[i..].chars().next()?;
+        if c.is_alphanumeric() == wanted {
+            return Some(i);
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// Whether one of the next four words is a digit or a temporal word.
 fn next_words_temporal(input: &str) -> bool {
     let mut rest = input;
     for _ in 0..4 {
-        let Some(gap) = rest.find(|c: char| !c.is_alphanumeric()) else {
+        let Some(gap) = find_alphanumeric(rest, false) else {
             return false;
         };
-        let Some(next) = rest[gap..].find(|c: char| c.is_alphanumeric()) else {
+        let Some(next) = find_alphanumeric(&rest[gap..], true) else {
             return false;
         };
         rest = &rest[gap + next..];
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
-        if trigger::first_word_class(rest) == Some(trigger::Class::Temporal) {
+        let key = crate::extract::word_table::leading_word_key(rest);
+        if key.and_then(trigger::class_of) == Some(trigger::Class::Temporal) {
             return true;
         }
+        // The word's leading letters are read already (the packed word ends
+        // in a zero byte for each of the 16 it does not fill): skip them.
+        let letters = key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
+        rest = &rest[letters..];
     }
     false
 }

@@ -344,7 +344,6 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         ("this", Some(0)),
         ("the", None),
     ];
-    let previous = env.previous_word();
     for (opener, step) in OPENERS {
         let Ok((after, ())) = phrase(input, opener) else {
             continue;
@@ -361,7 +360,8 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         }
         // "the last week of the campaign": "last" as "final".
         if matches!(opener, "last" | "next")
-            && previous
+            && env
+                .previous_word()
                 .as_deref()
                 .is_some_and(|w| matches!(w, "the" | "its" | "his" | "her" | "their"))
         {

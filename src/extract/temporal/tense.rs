@@ -159,21 +159,39 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’'
 }
 
+/// Whether the character that starts at byte `at` of `text` (a character
+/// boundary) is a word character, and its length. ASCII is read without
+/// decoding.
+fn word_char_at(text: &str, at: usize) -> (bool, usize) {
+    let byte = text.as_bytes()[at];
+    if byte.is_ascii() {
+        return (byte.is_ascii_alphanumeric() || byte == b'\'', 1);
+    }
+    text[at..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
+}
+
 /// The last `out.len()` words of `text`, in text order, into `out`; returns
 /// how many there are.
 fn last_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
     let mut count = 0;
     let mut end = None;
-    for (i, c) in text.char_indices().rev() {
-        if is_word_char(c) {
-            end.get_or_insert(i + c.len_utf8());
-        } else if let Some(e) = end.take() {
-            out[count] = &text[i + c.len_utf8()..e];
-            count += 1;
-            if count == out.len() {
-                break;
-            }
+    let mut i = text.len();
+    while i > 0 && count < out.len() {
+        // The start of the character that ends at `i`.
+        let mut start = i - 1;
+        while !text.is_char_boundary(start) {
+            start -= 1;
         }
+        if word_char_at(text, start).0 {
+            end.get_or_insert(i);
+        } else if let Some(e) = end.take() {
+            out[count] = &text[i..e];
+            count += 1;
+        }
+        i = start;
     }
     if let Some(e) = end.filter(|_| count < out.len()) {
         out[count] = &text[..e];
@@ -188,8 +206,10 @@ fn last_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
 fn first_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
     let mut count = 0;
     let mut start = None;
-    for (i, c) in text.char_indices() {
-        if is_word_char(c) {
+    let mut i = 0;
+    while i < text.len() {
+        let (word, len) = word_char_at(text, i);
+        if word {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             out[count] = &text[s..i];
@@ -198,6 +218,7 @@ fn first_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
                 return count;
             }
         }
+        i += len;
     }
     if let Some(s) = start {
         out[count] = &text[s..];
@@ -372,13 +393,14 @@ fn modal_governs(before: &str, after_comma: bool) -> bool {
     // out of other characters except the Kelvin sign ('k') and a dotted 'İ'
     // ('i' plus a combining dot), neither of which can complete "will " or
     // "shall ", so this finds every modal the lower-cased text has.
-    let has_modal = |modal: &[u8]| {
-        before
-            .as_bytes()
-            .windows(modal.len())
-            .any(|w| w.eq_ignore_ascii_case(modal))
+    // Every "will " or "shall " ends at a space: look behind each space.
+    let bytes = before.as_bytes();
+    let ends_with_modal = |space: usize| {
+        let behind = |len: usize| space.checked_sub(len).map(|start| &bytes[start..space]);
+        behind(4).is_some_and(|w| w.eq_ignore_ascii_case(b"will"))
+            || behind(5).is_some_and(|w| w.eq_ignore_ascii_case(b"shall"))
     };
-    if !has_modal(b"will ") && !has_modal(b"shall ") {
+    if !(0..bytes.len()).any(|i| bytes[i] == b' ' && ends_with_modal(i)) {
         return false;
     }
     let lower = before.to_lowercase();

@@ -12,7 +12,7 @@ use super::words;
 use crate::calendar;
 use rustc_hash::FxHashMap;
 
-use crate::extract::word_table::{key, leading_word_key};
+use crate::extract::word_table::key;
 
 /// What a (lower-case) word can do at the start of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,9 +26,11 @@ pub(super) enum Class {
 }
 
 /// The class of the first word of `input` (its leading ASCII letters,
-/// lower-cased), as [`class`] gives it for that word.
-pub(super) fn first_word_class(input: &str) -> Option<Class> {
-    class_of(leading_word_key(input)?)
+/// lower-cased), as [`class`] gives it for that word. (The scanner packs
+/// the word itself and asks [`class_of`].)
+#[cfg(test)]
+fn first_word_class(input: &str) -> Option<Class> {
+    class_of(crate::extract::word_table::leading_word_key(input)?)
 }
 
 /// The class of a word packed by `leading_word_key`.

@@ -38,14 +38,22 @@ pub(super) fn kw<'a>(word: &'static str) -> impl Fn(&'a str) -> PResult<'a, &'a 
     }
 }
 
-/// The first of `words` that `input` starts with, as a whole word.
+/// The first of `words` that `input` starts with, as a whole word. The
+/// words are lower-case ASCII letters (at most 16), so the input's first
+/// word is read once and compared with each, rather than each being tried
+/// as a [`kw`].
 pub(super) fn one_of<'a>(input: &'a str, words: &[&'static str]) -> PResult<'a, &'static str> {
-    for word in words {
-        if let Ok((rest, _)) = kw(word)(input) {
-            return Ok((rest, word));
-        }
+    debug_assert!(words
+        .iter()
+        .all(|w| w.len() <= 16 && w.bytes().all(|b| b.is_ascii_lowercase())));
+    let mut buffer = [0u8; 16];
+    let Some((first, rest)) = whole_first_word(input, &mut buffer) else {
+        return fail(input);
+    };
+    match words.iter().find(|w| **w == first) {
+        Some(word) => Ok((rest, word)),
+        None => fail(input),
     }
-    fail(input)
 }
 
 /// A phrase from a word list (single spaces in the list match any run of
@@ -64,12 +72,17 @@ pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
 /// [`phrase`] once the first letter matches.
 fn phrase_after_first<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
     let mut rest = input;
-    for (index, word) in phrase.split(' ').enumerate() {
+    for (index, word) in phrase.as_bytes().split(|&b| b == b' ').enumerate() {
         if index > 0 {
             rest = sp(rest)?.0;
         }
-        let head = rest.get(..word.len()).ok_or_else(|| err(input))?;
-        if !head.eq_ignore_ascii_case(word) {
+        let head = rest
+            .as_bytes()
+            .get(..word.len())
+            .ok_or_else(|| err(input))?;
+        // Both sides are ASCII-case-folded byte by byte, so a match ends on
+        // a character boundary of `rest` whenever the word is whole UTF-8.
+        if !head.eq_ignore_ascii_case(word) || !rest.is_char_boundary(word.len()) {
             return fail(input);
         }
         rest = &rest[word.len()..];
@@ -89,7 +102,20 @@ pub(super) fn err(input: &str) -> nom::Err<Error<&str>> {
 /// Spacing between two words of one expression (a line break counts, since
 /// wrapped lines stay in one sentence).
 pub(super) fn sp(input: &str) -> PResult<'_, &str> {
-    take_while1(|c: char| c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u{a0}')(input)
+    // Byte by byte: the spaces are ASCII but for the no-break space.
+    let bytes = input.as_bytes();
+    let mut len = 0;
+    loop {
+        match bytes.get(len) {
+            Some(b' ' | b'\t' | b'\n' | b'\r') => len += 1,
+            Some(0xC2) if bytes.get(len + 1) == Some(&0xA0) => len += 2,
+            _ => break,
+        }
+    }
+    if len == 0 {
+        return Err(nom::Err::Error(Error::new(input, ErrorKind::TakeWhile1)));
+    }
+    Ok((&input[len..], &input[..len]))
 }
 
 /// A hyphen (or en dash) joining the parts of a compound ("three-year").
@@ -102,25 +128,39 @@ pub(super) fn sp_or_hyphen(input: &str) -> PResult<'_, &str> {
     nom::branch::alt((sp, hyphen)).parse(input)
 }
 
-/// The first word of `input` lower-cased into `buffer` (ASCII only, at most
-/// 16 bytes), or None when it does not start with an ASCII letter.
-pub(super) fn first_word_lower<'b>(input: &str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
-    let mut len = 0;
-    for byte in input.bytes() {
-        if byte.is_ascii_alphabetic() {
-            if len == buffer.len() {
-                return None;
-            }
-            buffer[len] = byte.to_ascii_lowercase();
-            len += 1;
-        } else {
-            break;
-        }
-    }
-    if len == 0 {
+/// The first word of `input` lower-cased (ASCII only, at most 16 bytes), or
+/// None when it does not start with an ASCII letter. A word already in
+/// lower case is returned as it stands in `input`; others are lower-cased
+/// into `buffer`.
+pub(super) fn first_word_lower<'b>(input: &'b str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .take(17)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if len == 0 || len > 16 {
         return None;
     }
+    let word = &input[..len];
+    if !bytes[..len].iter().any(u8::is_ascii_uppercase) {
+        return Some(word);
+    }
+    buffer[..len].copy_from_slice(&bytes[..len]);
+    buffer[..len].make_ascii_lowercase();
     std::str::from_utf8(&buffer[..len]).ok()
+}
+
+/// The first word of `input` as [`first_word_lower`] reads it, with the
+/// text after it, when it is a whole word (no digit or other letter runs
+/// on).
+fn whole_first_word<'a: 'b, 'b>(
+    input: &'a str,
+    buffer: &'b mut [u8; 16],
+) -> Option<(&'b str, &'a str)> {
+    let word = first_word_lower(input, buffer)?;
+    let rest = &input[word.len()..];
+    is_word_end(rest).then_some((word, rest))
 }
 
 /// The word (letters, digits and apostrophes) that ends `text`, trailing
@@ -269,8 +309,10 @@ fn one_of_article(input: &str) -> PResult<'_, &'static str> {
 /// A number in digits: "17", "1,000", "2.5". Not a time ("9:30"), a
 /// fraction or date ("9/11"), nor glued to letters ("F16").
 pub(super) fn digit_number(input: &str) -> PResult<'_, f64> {
-    let (mut rest, first) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(input)?;
-    let mut text = String::from(first);
+    let (mut rest, _) = take_while_m_n(1, 4, |c: char| c.is_ascii_digit())(input)?;
+    // Groups of thousands: the figure is read without its commas, which
+    // needs a copy only when it has some.
+    let mut grouped: Option<String> = None;
     while let Ok((after, (_, group))) = (
         tag::<_, _, Error<&str>>(","),
         take_while_m_n(3, 3, |c: char| c.is_ascii_digit()),
@@ -280,20 +322,23 @@ pub(super) fn digit_number(input: &str) -> PResult<'_, f64> {
         if after.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
-        text.push_str(group);
+        grouped
+            .get_or_insert_with(|| input[..input.len() - rest.len()].to_string())
+            .push_str(group);
         rest = after;
     }
     if rest.starts_with(|c: char| c.is_ascii_digit()) {
         return fail(input);
     }
-    if let Ok((after, (_, decimals))) = (
+    if let Ok((after, _)) = (
         tag::<_, _, Error<&str>>("."),
         take_while1(|c: char| c.is_ascii_digit()),
     )
         .parse(rest)
     {
-        text.push('.');
-        text.push_str(decimals);
+        if let Some(text) = grouped.as_mut() {
+            text.push_str(&rest[..rest.len() - after.len()]);
+        }
         rest = after;
     }
     let mut chars = rest.chars();
@@ -302,6 +347,10 @@ pub(super) fn digit_number(input: &str) -> PResult<'_, f64> {
         (Some(c), _) if c.is_alphanumeric() => return fail(input),
         _ => {}
     }
+    let text = match &grouped {
+        Some(text) => text.as_str(),
+        None => &input[..input.len() - rest.len()],
+    };
     match text.parse::<f64>() {
         Ok(value) => Ok((rest, value)),
         Err(_) => fail(input),
@@ -428,14 +477,10 @@ pub(super) fn unit(input: &str) -> PResult<'_, (Unit, bool)> {
     // of letters, which must end the word) can be one: read it once and
     // compare it with each unit, rather than trying each unit in turn.
     let mut buffer = [0u8; 16];
-    let Some(word) = first_word_lower(input, &mut buffer) else {
+    let Some((word, rest)) = whole_first_word(input, &mut buffer) else {
         return fail(input);
     };
-    let rest = &input[word.len()..];
-    if !is_word_end(rest) {
-        return fail(input);
-    }
-    for (singular, plural, unit) in UNITS {
+    for &(singular, plural, unit) in &UNITS {
         if word == plural {
             return Ok((rest, (unit, true)));
         }
