@@ -539,7 +539,150 @@ fn extreme_publication_dates_do_not_panic() {
 
 mod properties {
     use super::*;
+    use crate::extract::temporal::dispatch::RUN_EVERY_ALTERNATIVE;
     use proptest::prelude::*;
+
+    /// Words the temporal grammars open with or read after their first
+    /// word, and a few that only look like them.
+    const DATE_WORDS: &[&str] = &[
+        "the",
+        "The",
+        "a",
+        "an",
+        "last",
+        "next",
+        "this",
+        "past",
+        "coming",
+        "ago",
+        "later",
+        "earlier",
+        "since",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "of",
+        "from",
+        "to",
+        "until",
+        "between",
+        "and",
+        "about",
+        "nearly",
+        "almost",
+        "some",
+        "more",
+        "than",
+        "early",
+        "mid",
+        "mid-",
+        "late",
+        "end",
+        "start",
+        "year",
+        "years",
+        "year-end",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "weekend",
+        "day",
+        "days",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+        "quarter",
+        "half",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "two",
+        "three",
+        "ten",
+        "twenty",
+        "dozen",
+        "hundreds",
+        "5",
+        "17",
+        "21st",
+        "3rd",
+        "1990s",
+        "'80s",
+        "2014",
+        "2017-18",
+        "2016/17",
+        "1999–2003",
+        "5/11/2017",
+        "Q3",
+        "FY2016",
+        "fiscal",
+        "financial",
+        "January",
+        "Jan",
+        "March",
+        "May",
+        "June",
+        "Sept.",
+        "November",
+        "Monday",
+        "Tuesday",
+        "Sunday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "recently",
+        "currently",
+        "now",
+        "then",
+        "future",
+        "Christmas",
+        "Easter",
+        "summer",
+        "spring",
+        "autumn",
+        "winter",
+        "season",
+        "company",
+        "novel",
+        "said",
+        ",",
+        "-",
+        "–",
+        "'s",
+        "old",
+        "aged",
+        "born",
+    ];
+
+    /// Every claim of `text` with all its fields, as the scanner gives them.
+    fn scanned(text: &str) -> String {
+        let doc = Document::parse(text, Some(jiff::civil::date(2017, 11, 5)));
+        format!("{:?}", scan(&doc))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The first-word dispatch only skips alternatives that would fail:
+        /// the claims are the same as when every alternative runs.
+        #[test]
+        fn dispatch_changes_no_claim(
+            words in prop::collection::vec(prop::sample::select(DATE_WORDS), 1..7)
+        ) {
+            let text = format!("{}.", words.join(" "));
+            let dispatched = scanned(&text);
+            RUN_EVERY_ALTERNATIVE.with(|every| every.set(true));
+            let every = scanned(&text);
+            RUN_EVERY_ALTERNATIVE.with(|every| every.set(false));
+            prop_assert_eq!(dispatched, every, "{}", text);
+        }
+    }
 
     proptest! {
         #[test]
