@@ -128,6 +128,9 @@ static DERIVED: LazyLock<Mutex<HashMap<(usize, usize), Shared>>> = LazyLock::new
 /// The value of one accessor for the active data: `builtin` when no pack
 /// adds anything, else the value `build` makes from the extended data, made
 /// once per set of additions. `build` may call other accessors.
+// Inlined because the parsers call it at every word of a text; the pack
+// path is kept out of line so the common case stays two loads.
+#[inline]
 pub(crate) fn resolve<T: Send + Sync + 'static>(
     builtin: &'static OnceLock<T>,
     build: fn() -> T,
@@ -136,6 +139,16 @@ pub(crate) fn resolve<T: Send + Sync + 'static>(
     if id == 0 {
         return builtin.get_or_init(build);
     }
+    resolve_extended(id, builtin, build)
+}
+
+/// [`resolve`] when a pack has added data (`id` names the additions).
+#[inline(never)]
+fn resolve_extended<T: Send + Sync + 'static>(
+    id: usize,
+    builtin: &'static OnceLock<T>,
+    build: fn() -> T,
+) -> &'static T {
     // The accessor is known by the address of its own cell.
     let key = (id, builtin as *const OnceLock<T> as usize);
     let cached = LOCAL.with(|local| local.borrow().get(&key).copied());
