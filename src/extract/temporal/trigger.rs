@@ -44,7 +44,7 @@ pub(super) fn class_of(packed: u128) -> Option<Class> {
 }
 
 /// The class of a lower-case ASCII word, None when it cannot open a
-/// temporal expression. The scanner asks [`first_word_class`]; this is the
+/// temporal expression. The scanner asks [`class_of`]; this is the
 /// word-level definition its tests compare with.
 #[cfg(test)]
 fn class(word: &str) -> Option<Class> {
