@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 
 use super::templates::QuerySettings;
+use crate::extract::lower_case;
 
 /// One word of a sentence, cleaned of the punctuation around it.
 struct Token<'a> {
@@ -170,7 +171,7 @@ fn is_capitalised(word: &str) -> bool {
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
     match packed(word) {
         Some(key) => settings.stop_keys().contains(&key),
-        None => settings.stop_words.contains(lower(word).as_ref()),
+        None => settings.stop_words.contains(lower_case(word).as_ref()),
     }
 }
 
@@ -186,15 +187,6 @@ pub(super) fn packed(word: &str) -> Option<u128> {
         key << 8 | u128::from(b.to_ascii_lowercase())
     });
     Some(key | (word.len() as u128) << 120)
-}
-
-/// A word in lower case, copied only when it is not already.
-fn lower(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
 }
 
 /// The named entities of a sentence's tokens, in order, each once, as the
@@ -297,7 +289,7 @@ impl<'a> SentenceWords<'a> {
             if words.len() >= settings.min_words {
                 break;
             }
-            add(lower(word), &mut words);
+            add(lower_case(word), &mut words);
         }
         words.truncate(settings.max_words.max(1));
         words

@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
+use super::text::ascii_letters;
 use crate::extract::word_table::{key, leading_word_key};
 use crate::lexicon::builtin;
 
@@ -263,11 +264,6 @@ impl StartGate {
             _ => true,
         }
     }
-}
-
-/// The length of the leading run of ASCII letters of `s`.
-fn ascii_letters(s: &str) -> usize {
-    s.bytes().take_while(u8::is_ascii_alphabetic).count()
 }
 
 /// Lower case with single spaces between words, the key form of names.

@@ -169,7 +169,7 @@ impl Opener {
         let bits = match first_word {
             Some(packed) => opener_words().get_key(packed),
             None => {
-                let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+                let letters = text::ascii_letters(s);
                 if letters > 24 {
                     return None;
                 }
@@ -211,7 +211,7 @@ impl Opener {
 /// "a hundred", "a-third", "an eighth": whether the word after a leading
 /// "a" or "an" (after a hyphen or spaces) can carry a figure.
 fn article_opens(s: &str) -> bool {
-    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let letters = text::ascii_letters(s);
     let after = &s[letters..];
     let next = after
         .strip_prefix('-')

@@ -10,7 +10,7 @@ use nom::sequence::{delimited, preceded};
 use nom::{IResult, Parser};
 
 use super::lexicon::numbers;
-use super::text::{at_boundary, skip_space, word_ci};
+use super::text::{self, at_boundary, skip_space, word_ci};
 use super::words;
 
 /// A number as written, before any unit or noun.
@@ -361,7 +361,7 @@ fn ordinal_suffix(s: &str) -> Option<&str> {
 pub(super) fn scale(s: &str, money: bool) -> Option<(f64, &str)> {
     let data = numbers();
     // Attached letters: the longest that ends at a boundary.
-    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let letters = text::ascii_letters(s);
     if letters > 0 && letters <= 3 && at_boundary(&s[letters..]) {
         let attached = &s[..letters];
         let found = data
@@ -379,7 +379,7 @@ pub(super) fn scale(s: &str, money: bool) -> Option<(f64, &str)> {
     } else {
         spaced
     };
-    let letters = spaced.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let letters = text::ascii_letters(spaced);
     let word = &spaced[..letters];
     if let Some(&factor) = data.scale_suffixes.get(word) {
         if at_boundary(&spaced[letters..]) {

@@ -73,10 +73,15 @@ pub(super) fn leading_word(s: &str) -> &str {
     &s[..end]
 }
 
+/// The length of the leading run of ASCII letters of `s`.
+pub(super) fn ascii_letters(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_alphabetic).count()
+}
+
 /// The leading run of ASCII letters of `s`, lower-cased into `buf` (at most
 /// `buf.len()` bytes); None when the word is longer or not ASCII.
 pub(super) fn lower_ascii_word<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let len = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let len = ascii_letters(s);
     if len == 0 || len > buf.len() {
         return None;
     }
@@ -97,19 +102,9 @@ pub(super) fn last_word_lower(before: &str) -> Cow<'_, str> {
     lower(&trimmed[start..])
 }
 
-/// `word` lower-cased as `str::to_lowercase` does it, borrowed when it is
-/// lower-case ASCII already (most words are), so the parsers' word tests
-/// allocate only for capitalised or non-ASCII words.
-pub(super) fn lower(word: &str) -> Cow<'_, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-    {
-        Cow::Borrowed(word)
-    } else {
-        Cow::Owned(word.to_lowercase())
-    }
-}
+/// Lower-casing that borrows words already in lower case (most are), so
+/// the parsers' word tests allocate only for capitalised or non-ASCII words.
+pub(super) use crate::extract::lower_case as lower;
 
 #[cfg(test)]
 mod tests {

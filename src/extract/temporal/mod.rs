@@ -154,16 +154,7 @@ impl<'a> Env<'_, 'a> {
         // "mid-November": the word before a hyphen counts as adjacent.
         let before = before.strip_suffix('-').unwrap_or(before);
         // Most words are lower-case ASCII already: borrowed as they are.
-        words::last_word(before).map(|word| {
-            if word
-                .bytes()
-                .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
-            {
-                Cow::Owned(word.to_lowercase())
-            } else {
-                Cow::Borrowed(word)
-            }
-        })
+        words::last_word(before).map(crate::extract::lower_case)
     }
 
     /// The same sentence, `offset` bytes further on.
