@@ -21,14 +21,29 @@ use assert_cmd::Command;
 use httpmock::MockServer;
 use serde_json::Value;
 
-/// The figcheck binary, run in `dir` with its cache in `dir/cache` and no
-/// fact-check key unless a test sets one.
+/// The environment variables that name a proxy.
+const PROXY_VARIABLES: [&str; 8] = [
+    "HTTP_PROXY",
+    "http_proxy",
+    "HTTPS_PROXY",
+    "https_proxy",
+    "ALL_PROXY",
+    "all_proxy",
+    "NO_PROXY",
+    "no_proxy",
+];
+
+/// The figcheck binary, run in `dir` with its cache in `dir/cache`, no
+/// fact-check key and no proxy unless a test sets them.
 fn figcheck(dir: &Path) -> Command {
     let mut command = Command::cargo_bin("figcheck").unwrap();
     command
         .current_dir(dir)
         .env("FIGCHECK_CACHE_DIR", dir.join("cache"))
         .env_remove("FIGCHECK_FACTCHECK_KEY");
+    for variable in PROXY_VARIABLES {
+        command.env_remove(variable);
+    }
     command
 }
 
@@ -569,6 +584,86 @@ fn nothing_goes_to_the_network_unless_asked() {
         run(figcheck(dir.path()).args(["check", "--check-links", "--allow-private", "urls.txt"]));
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert!(connections.load(Ordering::SeqCst) > 0);
+}
+
+// ------------------------------------------------------------------ proxies
+
+/// A forward proxy on 127.0.0.1 that answers every request itself with
+/// [`ARTICLE`] and keeps each request line ("GET http://host/path HTTP/1.1").
+fn recording_proxy() -> (String, Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let requests = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let seen = Arc::clone(&requests);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") && matches!(stream.read(&mut byte), Ok(1)) {
+                head.push(byte[0]);
+            }
+            let head = String::from_utf8_lossy(&head).into_owned();
+            seen.lock()
+                .unwrap()
+                .push(head.lines().next().unwrap_or("").to_string());
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{ARTICLE}",
+                ARTICLE.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    (port.to_string(), requests)
+}
+
+#[test]
+fn a_proxy_in_the_environment_carries_the_requests() {
+    let (port, requests) = recording_proxy();
+    // The proxy is named, not written as an address: its name resolves to
+    // loopback, and the user's own proxy is never refused for that.
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(figcheck(dir.path())
+        .env("HTTP_PROXY", format!("http://localhost:{port}"))
+        .args(["check", "--allow-private", "--format", "json"])
+        .arg("http://localhost:1/story"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        *requests.lock().unwrap(),
+        ["GET http://localhost:1/story HTTP/1.1"]
+    );
+    assert!(out.stdout.contains("14 months"), "{}", out.stdout);
+}
+
+#[test]
+fn a_proxy_does_not_carry_requests_for_private_names() {
+    let (port, requests) = recording_proxy();
+    let dir = tempfile::tempdir().unwrap();
+    // Through a proxy the proxy would resolve the name: figcheck resolves it
+    // first and refuses it, as it does without a proxy.
+    let out = run(figcheck(dir.path())
+        .env("http_proxy", format!("127.0.0.1:{port}"))
+        .args(["check", "http://localhost:1/story"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .starts_with("figcheck: error: http://localhost:1/story: localhost (")
+            && out.stderr.contains(
+                ") is a private or loopback address, refused (allow it with --allow-private)"
+            ),
+        "{}",
+        out.stderr
+    );
+    // A name that does not resolve here is not handed to the proxy either.
+    let out = run(figcheck(dir.path())
+        .env("http_proxy", format!("127.0.0.1:{port}"))
+        .args(["check", "http://story.invalid/a"]));
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("story.invalid does not resolve here"),
+        "{}",
+        out.stderr
+    );
+    assert!(requests.lock().unwrap().is_empty());
 }
 
 // ------------------------------------------------------------------ --lookup

@@ -5,6 +5,12 @@
 //! the user allows them. Every failure becomes one [`FetchError`] that says in
 //! a few words what went wrong.
 //!
+//! A proxy named in the environment (`HTTPS_PROXY`, `HTTP_PROXY`,
+//! `ALL_PROXY`, either case, as curl reads them) is used, as a newsroom
+//! behind one needs. Through a proxy the proxy resolves the target's name,
+//! so the guard resolves it first itself; the proxy's own address, like the
+//! services' addresses, is the user's choice and is never refused.
+//!
 //! No body is ever decompressed: figcheck does not offer compression, and a
 //! body sent compressed anyway is refused rather than inflated, so the size
 //! limit is the limit on what is read and on what is decoded alike.
@@ -72,6 +78,8 @@ pub enum FetchError {
     BadScheme(String),
     #[error("{0} is a private or loopback address, refused (allow it with --allow-private)")]
     Private(String),
+    #[error("{0} does not resolve here, so it cannot be checked for a private address before the proxy is asked for it (allow it with --allow-private)")]
+    Unverifiable(String),
     #[error("{0}")]
     Other(String),
 }
@@ -91,7 +99,7 @@ pub struct Fetched {
 /// thread, so the link checker gives each worker its own.
 pub struct Client {
     inner: reqwest::blocking::Client,
-    allow_private: bool,
+    guard: Guarded,
     timeout: Duration,
     max_bytes: u64,
 }
@@ -121,9 +129,14 @@ impl Client {
 
     fn build(options: &NetworkOptions, allow_private: bool) -> Result<Client, FetchError> {
         install_crypto_provider();
+        let guard = Guarded {
+            allow_private,
+            proxies: Arc::new(environment_proxy_hosts(&|name| std::env::var(name).ok())),
+        };
+        let redirect_guard = guard.clone();
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
             let url = attempt.url().clone();
-            if let Err(error) = guard_url(&url, allow_private) {
+            if let Err(error) = redirect_guard.check(&url) {
                 let error = match error {
                     FetchError::NotHttp => FetchError::BadScheme(format!("{}:", url.scheme())),
                     other => other,
@@ -143,12 +156,12 @@ impl Client {
             .connect_timeout(options.connect_timeout)
             .timeout(options.timeout)
             .redirect(policy)
-            .dns_resolver(Arc::new(GuardedResolver { allow_private }))
+            .dns_resolver(Arc::new(guard.clone()))
             .build()
             .map_err(|e| FetchError::Other(format!("cannot set up the HTTP client: {e}")))?;
         Ok(Client {
             inner,
-            allow_private,
+            guard,
             timeout: options.timeout,
             max_bytes: options.max_bytes,
         })
@@ -188,7 +201,7 @@ impl Client {
 
     fn send(&self, method: Method, url: &str) -> Result<Response, FetchError> {
         let parsed = Url::parse(url).map_err(|e| FetchError::Other(format!("not a URL ({e})")))?;
-        guard_url(&parsed, self.allow_private)?;
+        self.guard.check(&parsed)?;
         let response = self
             .inner
             .request(method, parsed)
@@ -333,21 +346,98 @@ impl std::fmt::Display for Guard {
 
 impl std::error::Error for Guard {}
 
-/// Resolves names with the system resolver, then refuses private and
-/// loopback addresses unless allowed; checking the addresses actually
-/// connected to, rather than a lookup made beforehand, leaves no gap for a
-/// name that resolves differently the second time.
-struct GuardedResolver {
+/// What a client refuses, and the resolver it connects through: names are
+/// resolved with the system resolver, then private and loopback addresses
+/// are refused unless allowed. Checking the addresses actually connected
+/// to, rather than a lookup made beforehand, leaves no gap for a name that
+/// resolves differently the second time; only through a proxy, which
+/// resolves the target itself, is a lookup beforehand the best there is.
+#[derive(Clone)]
+struct Guarded {
     allow_private: bool,
+    /// The hosts of the proxies in the environment, lower case; none when
+    /// requests go straight to their targets.
+    proxies: Arc<Vec<String>>,
 }
 
-impl Resolve for GuardedResolver {
+impl Guarded {
+    /// Refuses `url` before any request: a scheme other than http(s), a
+    /// private address written in it, and, when a proxy would carry the
+    /// request, a name that resolves to a private address (or cannot be
+    /// resolved here to tell).
+    fn check(&self, url: &Url) -> Result<(), FetchError> {
+        guard_url(url, self.allow_private)?;
+        if self.allow_private || self.proxies.is_empty() {
+            return Ok(());
+        }
+        // An address written in the URL was checked above; a name is not
+        // resolved here unless it must be.
+        let Some(name) = url.domain() else {
+            return Ok(());
+        };
+        match resolve_host(name, false) {
+            Err(FetchError::Dns(host)) => Err(FetchError::Unverifiable(host)),
+            other => other.map(|_| ()),
+        }
+    }
+}
+
+impl Resolve for Guarded {
     fn resolve(&self, name: Name) -> Resolving {
-        let result = resolve_host(name.as_str(), self.allow_private)
+        let host = name.as_str().trim_end_matches('.').to_ascii_lowercase();
+        let allow_private = self.allow_private || self.proxies.contains(&host);
+        let result = resolve_host(name.as_str(), allow_private)
             .map(|addrs| Box::new(addrs.into_iter()) as Addrs)
             .map_err(|e| Box::new(Guard(e)) as Box<dyn std::error::Error + Send + Sync>);
         Box::pin(std::future::ready(result))
     }
+}
+
+/// The hosts of the proxies the environment names, lower case, read from
+/// the variables reqwest reads (`HTTP_PROXY` not under CGI, where a client
+/// can set it with a request header). `var` reads one variable.
+fn environment_proxy_hosts(var: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
+    let cgi = var("REQUEST_METHOD").is_some();
+    let names: &[&str] = if cgi {
+        &[
+            "ALL_PROXY",
+            "all_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "http_proxy",
+        ]
+    } else {
+        &[
+            "ALL_PROXY",
+            "all_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+        ]
+    };
+    let mut hosts: Vec<String> = names
+        .iter()
+        .filter_map(|name| var(name))
+        .filter(|value| !value.trim().is_empty())
+        .filter_map(|value| {
+            let value = value.trim();
+            // "proxy.example:3128" with no scheme means http, as for curl.
+            let url = match value.contains("://") {
+                true => Url::parse(value),
+                false => Url::parse(&format!("http://{value}")),
+            };
+            let host = url.ok()?.host_str()?.to_ascii_lowercase();
+            Some(
+                host.trim_start_matches('[')
+                    .trim_end_matches(']')
+                    .to_string(),
+            )
+        })
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    hosts
 }
 
 fn resolve_host(host: &str, allow_private: bool) -> Result<Vec<SocketAddr>, FetchError> {
@@ -497,6 +587,95 @@ mod tests {
             Err(FetchError::Private(_))
         ));
         assert!(resolve_host("localhost", true).is_ok());
+    }
+
+    #[test]
+    fn proxy_hosts_are_read_as_curl_reads_them() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string())
+            }
+        };
+        assert!(environment_proxy_hosts(&env(&[])).is_empty());
+        assert_eq!(
+            environment_proxy_hosts(&env(&[
+                ("HTTPS_PROXY", "http://Proxy.Example:3128"),
+                ("http_proxy", "proxy.example:3128"),
+                ("ALL_PROXY", "socks5://[::1]:1080"),
+                ("NO_PROXY", "ignored.example"),
+            ])),
+            ["::1", "proxy.example"]
+        );
+        // Under CGI a request header can set HTTP_PROXY: it is not a proxy.
+        assert!(environment_proxy_hosts(&env(&[
+            ("REQUEST_METHOD", "GET"),
+            ("HTTP_PROXY", "http://evil.example:80"),
+        ]))
+        .is_empty());
+    }
+
+    #[test]
+    fn through_a_proxy_names_are_checked_before_the_request_and_the_proxy_is_allowed() {
+        let url = |s: &str| Url::parse(s).unwrap();
+        let direct = Guarded {
+            allow_private: false,
+            proxies: Arc::new(Vec::new()),
+        };
+        // Straight to the target, the resolver checks the name as it connects.
+        assert_eq!(direct.check(&url("http://localhost:9/a")), Ok(()));
+        let proxied = Guarded {
+            allow_private: false,
+            proxies: Arc::new(vec!["localhost".to_string()]),
+        };
+        assert!(matches!(
+            proxied.check(&url("http://localhost:9/a")),
+            Err(FetchError::Private(_))
+        ));
+        assert_eq!(
+            proxied.check(&url("http://news.invalid/a")),
+            Err(FetchError::Unverifiable("news.invalid".to_string()))
+        );
+        assert!(matches!(
+            proxied.check(&url("http://10.0.0.1/a")),
+            Err(FetchError::Private(_))
+        ));
+        let allowed = Guarded {
+            allow_private: true,
+            ..proxied.clone()
+        };
+        assert_eq!(allowed.check(&url("http://localhost:9/a")), Ok(()));
+    }
+
+    /// What the resolver answers for `host` (its answer is always ready).
+    fn resolved(guard: &Guarded, host: &str) -> Result<Vec<SocketAddr>, String> {
+        use std::str::FromStr;
+        use std::task::{Context, Poll, Waker};
+        let mut resolving = guard.resolve(Name::from_str(host).unwrap());
+        match resolving
+            .as_mut()
+            .poll(&mut Context::from_waker(Waker::noop()))
+        {
+            Poll::Ready(result) => result.map(Iterator::collect).map_err(|e| e.to_string()),
+            Poll::Pending => panic!("the resolver answers at once"),
+        }
+    }
+
+    #[test]
+    fn the_proxy_itself_may_be_on_a_private_address() {
+        let guard = Guarded {
+            allow_private: false,
+            proxies: Arc::new(vec!["localhost".to_string()]),
+        };
+        assert!(resolved(&guard, "localhost").is_ok());
+        let no_proxy = Guarded {
+            proxies: Arc::new(Vec::new()),
+            ..guard
+        };
+        let refused = resolved(&no_proxy, "localhost").unwrap_err();
+        assert!(refused.contains("private or loopback"), "{refused}");
     }
 
     #[test]
