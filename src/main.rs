@@ -395,9 +395,8 @@ fn check_files(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) ->
         }
         Ok(source)
     };
-    let progress = batch::Progress::for_inputs(expanded.inputs.len());
-    let outcomes = batch::check_inputs(&expanded.inputs, &read, options, pool, &progress);
-    progress.finish();
+    // JSON Lines are written as each document is ready, in input order, and
+    // not kept; the other formats are one report, written at the end.
     let mut sink = match args.format {
         Format::Jsonl => match Sink::open(args) {
             Ok(sink) => Some(sink),
@@ -411,10 +410,11 @@ fn check_files(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) ->
     let mut documents = Vec::new();
     let mut recorded = Vec::new();
     let mut hidden = 0;
-    for outcome in outcomes {
+    let progress = batch::Progress::for_inputs(expanded.inputs.len());
+    let mut take = |outcome: batch::Outcome| {
         let outcome = outcome.map(|mut document| {
             for note in &document.notes {
-                eprintln!("figcheck: note: {}: {note}", document.source);
+                progress.suspend(|| eprintln!("figcheck: note: {}: {note}", document.source));
             }
             if args.write_baseline.is_some() {
                 recorded.extend(review::entries(&document));
@@ -428,19 +428,21 @@ fn check_files(args: &CheckArgs, options: &Options, pool: &rayon::ThreadPool) ->
             document
         });
         totals.add(&outcome);
-        match outcome {
-            Ok(document) => {
-                if let Some(sink) = &mut sink {
-                    let written = Jsonl.write_document(&document, &mut sink.out);
-                    if let Err(message) = sink.finish(written) {
-                        eprintln!("figcheck: error: {message}");
-                        return ExitCode::from(2);
-                    }
-                }
-                documents.push(document);
+        match (outcome, &mut sink) {
+            (Ok(document), Some(sink)) => {
+                let written = Jsonl.write_document(&document, &mut sink.out);
+                sink.finish(written).map_err(std::io::Error::other)?;
             }
-            Err(message) => eprintln!("figcheck: error: {message}"),
+            (Ok(document), None) => documents.push(document),
+            (Err(message), _) => progress.suspend(|| eprintln!("figcheck: error: {message}")),
         }
+        Ok(())
+    };
+    let checked = batch::check_inputs(&expanded.inputs, &read, options, pool, &progress, &mut take);
+    progress.finish();
+    if let Err(message) = checked {
+        eprintln!("figcheck: error: {message}");
+        return ExitCode::from(2);
     }
     // JSON and SARIF always get a document, so scripts and code-review tools
     // can parse it even when every input failed.

@@ -335,3 +335,53 @@ fn jsonl_answers_each_line_before_the_input_ends() {
     assert_eq!(child.wait().unwrap().code(), Some(1));
     reader.join().unwrap();
 }
+
+/// With `--format jsonl` over files, each file's report is written as soon
+/// as it and the files before it are done: here the second input is a named
+/// pipe nobody writes to yet, and the first file's line arrives anyway.
+#[cfg(unix)]
+#[test]
+fn jsonl_output_over_files_is_written_as_each_file_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    // article(0) has a weekday that does not match its date: exit code 1.
+    std::fs::write(dir.path().join("first.txt"), article(0)).unwrap();
+    let pipe = dir.path().join("second.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success(), "mkfifo");
+    let binary = assert_cmd::cargo::cargo_bin("figcheck");
+    let mut child = std::process::Command::new(binary)
+        .current_dir(dir.path())
+        .args(["check", "--format", "jsonl", "--jobs", "2"])
+        .args(["first.txt", "second.txt"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (lines, received) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if lines.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    // A generous guard against a hang, not a timing check.
+    let Ok(first) = received.recv_timeout(Duration::from_secs(120)) else {
+        // Nobody will read the pipe now: it is left unwritten.
+        child.kill().unwrap();
+        panic!("no line for first.txt while second.txt was still being read");
+    };
+    let first: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["source"], "first.txt");
+    // Opening the pipe for writing waits for figcheck to open it to read.
+    std::fs::write(&pipe, article(3)).unwrap();
+    let second: Value = serde_json::from_str(&received.recv().unwrap()).unwrap();
+    assert_eq!(second["source"], "second.txt");
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+    reader.join().unwrap();
+    assert!(received.try_recv().is_err(), "two lines, one per file");
+}

@@ -13,11 +13,11 @@
 
 pub mod stream;
 
+use std::collections::BTreeMap;
 use std::fmt;
-use std::io::IsTerminal;
+use std::io::{self, IsTerminal};
+use std::sync::mpsc;
 use std::time::Duration;
-
-use rayon::prelude::*;
 
 use crate::rules::Severity;
 use crate::source::{Input, Source, SourceError};
@@ -62,38 +62,134 @@ pub fn check_guarded(check: impl FnOnce() -> Outcome) -> Outcome {
 }
 
 /// Reads (with `read`) and checks every input on `pool`, in parallel, and
-/// returns the outcomes in input order. `progress` ticks once per input as
-/// it finishes.
+/// calls `emit` with each outcome in input order, from the calling thread,
+/// as soon as it and the outcomes before it are ready: a long run writes as
+/// it goes and holds only a few documents at a time. `progress` ticks once
+/// per input as it finishes. Stops early, with that error, when `emit`
+/// fails.
 pub fn check_inputs(
     inputs: &[Input],
     read: &(dyn Fn(&Input) -> Result<Source, SourceError> + Sync),
     options: &Options,
     pool: &rayon::ThreadPool,
     progress: &Progress,
-) -> Vec<Outcome> {
+    emit: &mut dyn FnMut(Outcome) -> io::Result<()>,
+) -> io::Result<()> {
     // Standard input can be read only once: read it here, in order, so the
     // first `-` gets it whatever the threads do.
     let stdin_reads: Vec<_> = inputs
         .iter()
         .map(|input| matches!(input, Input::Stdin).then(|| read(input)))
         .collect();
-    pool.install(|| {
-        inputs
-            .par_iter()
-            .zip(stdin_reads)
-            .map(|(input, read_before)| {
-                let outcome = match read_before.unwrap_or_else(|| read(input)) {
-                    Ok(source) => check_guarded(|| {
-                        crate::check_source(&source, options).map_err(|e| e.to_string())
-                    })
-                    .map_err(|reason| format!("{}: {reason}", source.name)),
-                    Err(error) => Err(error.to_string()),
+    in_input_order(
+        pool,
+        |queue| {
+            for (input, read_before) in inputs.iter().zip(stdin_reads) {
+                let check = move || {
+                    let outcome = match read_before.unwrap_or_else(|| read(input)) {
+                        Ok(source) => check_guarded(|| {
+                            crate::check_source(&source, options).map_err(|e| e.to_string())
+                        })
+                        .map_err(|reason| format!("{}: {reason}", source.name)),
+                        Err(error) => Err(error.to_string()),
+                    };
+                    progress.tick();
+                    outcome
                 };
-                progress.tick();
-                outcome
+                if !queue.push(check) {
+                    break;
+                }
+            }
+            Ok(())
+        },
+        emit,
+    )
+}
+
+/// Jobs in flight per worker thread: enough to keep every thread busy while
+/// the writer waits for the earliest one.
+const WINDOW_PER_THREAD: usize = 4;
+
+/// Where a feeder hands jobs to the pool: each gets the next sequence
+/// number, and a slot in the window, which it waits for while the window is
+/// full.
+struct Queue<'a, 'scope, T> {
+    tasks: &'a rayon::ScopeFifo<'scope>,
+    slots: &'a mpsc::SyncSender<()>,
+    results: &'a mpsc::Sender<(usize, T)>,
+    next: usize,
+}
+
+impl<'scope, T: Send + 'scope> Queue<'_, 'scope, T> {
+    /// Queues `job`; false once the writer has stopped (its output closed),
+    /// when the feeder should stop too.
+    fn push(&mut self, job: impl FnOnce() -> T + Send + 'scope) -> bool {
+        if self.slots.send(()).is_err() {
+            return false;
+        }
+        let results = self.results.clone();
+        let index = self.next;
+        self.next += 1;
+        self.tasks.spawn_fifo(move |_| {
+            let _ = results.send((index, job()));
+        });
+        true
+    }
+}
+
+/// Runs `feed` on a thread of its own, where it queues jobs for `pool`, and
+/// calls `emit` on the calling thread with each job's result in the order
+/// the jobs were queued. At most a small window of jobs is in flight, so
+/// memory stays bounded however many there are.
+fn in_input_order<'scope, T: Send + 'scope>(
+    pool: &rayon::ThreadPool,
+    feed: impl for<'a> FnOnce(&mut Queue<'a, 'scope, T>) -> io::Result<()> + Send,
+    emit: &mut dyn FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    let window = pool.current_num_threads() * WINDOW_PER_THREAD;
+    // One slot per job in flight: the feeder takes one before queueing a
+    // job, the writer gives it back once the job's result is written.
+    let (slots, freed) = mpsc::sync_channel::<()>(window);
+    let (results, ready) = mpsc::channel::<(usize, T)>();
+    std::thread::scope(|threads| {
+        let feeder = threads.spawn(move || {
+            pool.in_place_scope_fifo(|tasks| {
+                feed(&mut Queue {
+                    tasks,
+                    slots: &slots,
+                    results: &results,
+                    next: 0,
+                })
             })
-            .collect()
+        });
+        let written = write_in_order(&ready, &freed, emit);
+        // Dropping the receivers tells the feeder to stop if the writer did.
+        drop(freed);
+        drop(ready);
+        let fed = feeder
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the feeding thread failed")));
+        written.and(fed)
     })
+}
+
+/// Emits each result once every result before it is emitted.
+fn write_in_order<T>(
+    ready: &mpsc::Receiver<(usize, T)>,
+    freed: &mpsc::Receiver<()>,
+    emit: &mut dyn FnMut(T) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    for (index, result) in ready {
+        waiting.insert(index, result);
+        while let Some(result) = waiting.remove(&next) {
+            emit(result)?;
+            let _ = freed.try_recv();
+            next += 1;
+        }
+    }
+    Ok(())
 }
 
 /// A progress bar on standard error, shown only when standard error is a
@@ -125,6 +221,14 @@ impl Progress {
     }
 
     /// Removes the bar, so the error lines and totals that follow start clean.
+    /// Runs `print` (a line on standard error) with the bar out of its way.
+    pub fn suspend(&self, print: impl FnOnce()) {
+        match &self.0 {
+            Some(bar) => bar.suspend(print),
+            None => print(),
+        }
+    }
+
     pub fn finish(&self) {
         if let Some(bar) = &self.0 {
             bar.finish_and_clear();

@@ -8,13 +8,11 @@
 //! memory stays bounded by a handful of documents however long the stream,
 //! and a caller that sends one line and waits for its answer gets it.
 
-use std::collections::BTreeMap;
 use std::io::{self, BufRead, Read, Write};
-use std::sync::mpsc;
 
 use serde::{Deserialize, Serialize};
 
-use super::{check_guarded, Outcome};
+use super::{check_guarded, in_input_order, Outcome, Queue};
 use crate::source::Reason;
 use crate::{DocumentReport, Options};
 
@@ -46,10 +44,6 @@ enum Id {
     Number(serde_json::Number),
 }
 
-/// Lines in flight per worker thread: enough to keep every thread busy
-/// while the writer waits for the earliest line.
-const WINDOW_PER_THREAD: usize = 4;
-
 /// Reads `reader` (named `input` in error lines) to its end, checks each non-blank line on `pool` and
 /// calls `emit` with every line's entry in input order, from the calling
 /// thread. Lines longer than `max_bytes` are errors, never truncated.
@@ -64,81 +58,38 @@ pub fn run<R: BufRead + Send>(
     pool: &rayon::ThreadPool,
     mut emit: impl FnMut(Entry) -> io::Result<()>,
 ) -> io::Result<()> {
-    let window = pool.current_num_threads() * WINDOW_PER_THREAD;
-    // One permit per line in flight: the reader takes one before handing a
-    // line out, the writer gives it back once the line is written.
-    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(window);
-    let (result_tx, result_rx) = mpsc::channel::<(usize, Entry)>();
-    std::thread::scope(|scope| {
-        let reader_thread = scope.spawn(move || {
-            read_lines(
-                input, reader, max_bytes, options, pool, &permit_tx, result_tx,
-            )
-        });
-        let written = write_in_order(&result_rx, &permit_rx, &mut emit);
-        // Dropping the receivers tells the reader to stop if the writer did.
-        drop(permit_rx);
-        drop(result_rx);
-        let read = reader_thread
-            .join()
-            .unwrap_or_else(|_| Err(io::Error::other("the reader thread failed")));
-        written.and(read)
-    })
+    in_input_order(
+        pool,
+        |queue| read_lines(input, reader, max_bytes, options, queue),
+        &mut emit,
+    )
 }
 
-fn read_lines<R: BufRead>(
-    input: &str,
+/// Reads every line and queues its check.
+fn read_lines<'scope, R: BufRead>(
+    input: &'scope str,
     mut reader: R,
     max_bytes: u64,
-    options: &Options,
-    pool: &rayon::ThreadPool,
-    permits: &mpsc::SyncSender<()>,
-    results: mpsc::Sender<(usize, Entry)>,
+    options: &'scope Options,
+    queue: &mut Queue<'_, 'scope, Entry>,
 ) -> io::Result<()> {
-    pool.in_place_scope_fifo(|tasks| {
-        let mut buffer = Vec::new();
-        let mut sequence = 0;
-        for line in 1.. {
-            let Some(fits) = read_line(&mut reader, max_bytes, &mut buffer)? else {
-                return Ok(());
-            };
-            if fits && buffer.trim_ascii().is_empty() {
-                continue;
-            }
-            if permits.send(()).is_err() {
-                return Ok(()); // the writer has stopped
-            }
-            let results = results.clone();
-            let index = sequence;
-            sequence += 1;
-            if fits {
-                let bytes = std::mem::take(&mut buffer);
-                tasks.spawn_fifo(move |_| {
-                    let _ = results.send((index, check_line(input, line, &bytes, options)));
-                });
-            } else {
-                let error = Reason::TooLarge { limit: max_bytes }.to_string();
-                let _ = results.send((index, failed(input, line, None, error)));
-            }
+    let mut buffer = Vec::new();
+    for line in 1.. {
+        let Some(fits) = read_line(&mut reader, max_bytes, &mut buffer)? else {
+            return Ok(());
+        };
+        if fits && buffer.trim_ascii().is_empty() {
+            continue;
         }
-        Ok(())
-    })
-}
-
-/// Writes each entry once every entry before it is written.
-fn write_in_order(
-    results: &mpsc::Receiver<(usize, Entry)>,
-    permits: &mpsc::Receiver<()>,
-    emit: &mut impl FnMut(Entry) -> io::Result<()>,
-) -> io::Result<()> {
-    let mut waiting = BTreeMap::new();
-    let mut next = 0;
-    for (index, entry) in results {
-        waiting.insert(index, entry);
-        while let Some(entry) = waiting.remove(&next) {
-            emit(entry)?;
-            let _ = permits.try_recv();
-            next += 1;
+        let queued = if fits {
+            let bytes = std::mem::take(&mut buffer);
+            queue.push(move || check_line(input, line, &bytes, options))
+        } else {
+            let error = Reason::TooLarge { limit: max_bytes }.to_string();
+            queue.push(move || failed(input, line, None, error))
+        };
+        if !queued {
+            return Ok(()); // the writer has stopped
         }
     }
     Ok(())
