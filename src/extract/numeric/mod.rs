@@ -61,11 +61,26 @@ use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 /// The numeric claim that starts at `start`, if any: the longest reading.
 /// `first_word` is the word at `start` as `word_table::leading_word_key`
 /// packs it.
+// Inlined into the scanner: nearly every position is ruled out by one
+// look-up of the packed first word, and the rest of the work is kept out of
+// line.
+#[inline]
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
-    // Nearly every position is ruled out here, so the rest of the work is
-    // kept out of line (this stays a small function).
-    let opener = Opener::at(ctx.rest(start), first_word)?;
+    let opener = Opener::at(ctx.text, start, first_word)?;
     parse_opened(ctx, start, opener)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the gated scan with one that offers
+    /// every position to every parser, as the family did before its gates.
+    pub(super) static GATES_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True while a test runs the family without its gates.
+#[cfg(test)]
+fn gates_off() -> bool {
+    GATES_OFF.with(std::cell::Cell::get)
 }
 
 #[inline(never)]
@@ -129,14 +144,43 @@ mod opens {
     /// What may follow "a" in a figure: the scale words, "hundred",
     /// "dozen" and the fraction denominators.
     pub const AFTER_ARTICLE: u32 = 8;
+    /// The leading ASCII letters of a currency prefix ("us" of "US$",
+    /// "rs"): a capitalised word opens a money prefix only with these.
+    pub const MONEY: u32 = 16;
     /// A qualifier's first word also carries the number of its group of
     /// phrases (`qualifier::first_words`) from this bit up.
     pub const GROUP_SHIFT: u32 = 8;
 }
 
 impl Opener {
-    /// The cheap first test: None when no numeric claim can start at `s`.
-    fn at(s: &str, first_word: Option<u128>) -> Option<Opener> {
+    /// The cheap first test: None when no numeric claim can start at
+    /// `start` of `text`.
+    #[inline]
+    fn at(text: &str, start: usize, first_word: Option<u128>) -> Option<Opener> {
+        #[cfg(test)]
+        if gates_off() {
+            return Some(Opener::Figure);
+        }
+        let &first = text.as_bytes().get(start)?;
+        let Some(packed) = first_word.filter(|_| first.is_ascii_alphabetic()) else {
+            return Opener::at_other(&text[start..]);
+        };
+        let bits = opener_words().get_key(packed);
+        // A capitalised word opens a money prefix only when its letters are
+        // a prefix's letters ("US" of "US$", "Rs"), which the table marks.
+        let money = bits & opens::MONEY != 0 && first.is_ascii_uppercase();
+        if bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0
+            || money && money::may_start(&text[start..])
+        {
+            return Some(Opener::Word(bits));
+        }
+        None
+    }
+
+    /// [`Opener::at`] for what does not start with a short ASCII word: a
+    /// digit, a sign, a letter outside ASCII or a word too long to pack.
+    #[inline(never)]
+    fn at_other(s: &str) -> Option<Opener> {
         let &first = s.as_bytes().first()?;
         if first.is_ascii_digit() {
             return Some(Opener::Figure);
@@ -166,17 +210,12 @@ impl Opener {
             );
             return symbol.then_some(Opener::Figure);
         }
-        let bits = match first_word {
-            Some(packed) => opener_words().get_key(packed),
-            None => {
-                let letters = text::ascii_letters(s);
-                if letters > 24 {
-                    return None;
-                }
-                let mut buf = [0u8; 24];
-                text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w))
-            }
-        };
+        let letters = text::ascii_letters(s);
+        if letters > 24 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let bits = text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w));
         let opens = bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0;
         (opens || first.is_ascii_uppercase() && money::may_start(s)).then_some(Opener::Word(bits))
     }
@@ -258,6 +297,7 @@ impl Openers {
 fn opener_words() -> &'static Openers {
     static WORDS: std::sync::OnceLock<Openers> = std::sync::OnceLock::new();
     crate::lexicon::resolve(&WORDS, || {
+        let money_letters: Vec<String> = money::prefix_letters().collect();
         let entries: Vec<(&str, u32)> = words::opener_words()
             .chain(["between"])
             .map(|w| (w, opens::NUMBER))
@@ -267,6 +307,7 @@ fn opener_words() -> &'static Openers {
             )
             .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
             .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE)))
+            .chain(money_letters.iter().map(|w| (w.as_str(), opens::MONEY)))
             .collect();
         let mut filter = [0; FILTER_WORDS];
         for packed in entries.iter().filter_map(|(w, _)| word_table::key(w)) {
