@@ -100,8 +100,12 @@ fn parse_opened(ctx: &Ctx, start: usize, opener: Opener) -> Option<Found> {
         return None;
     }
     let prefix = qualifier::prefix(rest, opener.qualifier_group());
-    if prefix.is_none() && !opener.opens_unqualified(rest) {
-        return None;
+    match prefix {
+        // "about the", "over a week", "some people": most qualifier words
+        // are followed by no figure at all
+        Some((_, body)) if !may_open_figure(body) => return None,
+        None if !opener.opens_unqualified(rest) => return None,
+        _ => {}
     }
     let parsed = parse(rest, before, prefix)?;
     Some(Found {
@@ -244,6 +248,29 @@ impl Opener {
             return true;
         }
         s.as_bytes()[0].is_ascii_uppercase() && money::may_start(s)
+    }
+}
+
+/// False when no figure can start `body`, the text after a qualifier: a
+/// figure opens with a digit or a sign, or with a word that opens a number
+/// or a share ("five", "half", "thousands", "a" of "a third") or whose
+/// letters are a currency prefix's ("US" of "US$").
+fn may_open_figure(body: &str) -> bool {
+    #[cfg(test)]
+    if gates_off() {
+        return true;
+    }
+    match body.as_bytes().first() {
+        None => false,
+        Some(first) if first.is_ascii_alphabetic() => match word_table::leading_word_key(body) {
+            Some(packed) => {
+                let figure_bits = opens::NUMBER | opens::ARTICLE | opens::MONEY;
+                opener_words().get_key(packed) & figure_bits != 0
+            }
+            // a longer word: let the parsers decide
+            None => true,
+        },
+        Some(_) => true,
     }
 }
 
