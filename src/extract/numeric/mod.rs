@@ -151,6 +151,8 @@ mod opens {
     /// The leading ASCII letters of a currency prefix ("us" of "US$",
     /// "rs"): a capitalised word opens a money prefix only with these.
     pub const MONEY: u32 = 16;
+    /// The second word of a qualifier phrase ("than" of "more than").
+    pub const SECOND: u32 = 32;
     /// A qualifier's first word also carries the number of its group of
     /// phrases (`qualifier::first_words`) from this bit up.
     pub const GROUP_SHIFT: u32 = 8;
@@ -170,15 +172,18 @@ impl Opener {
             return Opener::at_other(&text[start..]);
         };
         let bits = opener_words().get_key(packed);
+        if bits & opens::NUMBER != 0 {
+            return Some(Opener::Word(bits));
+        }
+        // "in", "a", "at", "as", "not": common words that open a figure
+        // only before a few words
+        if bits & (opens::QUALIFIER | opens::ARTICLE) != 0 && next_word_goes_on(&text[start..]) {
+            return Some(Opener::Word(bits));
+        }
         // A capitalised word opens a money prefix only when its letters are
         // a prefix's letters ("US" of "US$", "Rs"), which the table marks.
         let money = bits & opens::MONEY != 0 && first.is_ascii_uppercase();
-        if bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0
-            || money && money::may_start(&text[start..])
-        {
-            return Some(Opener::Word(bits));
-        }
-        None
+        (money && money::may_start(&text[start..])).then_some(Opener::Word(bits))
     }
 
     /// [`Opener::at`] for what does not start with a short ASCII word: a
@@ -248,6 +253,38 @@ impl Opener {
             return true;
         }
         s.as_bytes()[0].is_ascii_uppercase() && money::may_start(s)
+    }
+}
+
+/// False when the word after a qualifier's or an article's first word
+/// (which starts `s`) shows that neither goes on into a figure: a
+/// qualifier needs its next word ("than" of "more than") or a figure
+/// ([`may_open_figure`]), an article a scale or a denominator ("a
+/// hundred", "a third"). Anything but spaces and an ASCII word after the
+/// first word ("approx.", "a-third", "as\n") is let through.
+#[inline(never)]
+fn next_word_goes_on(s: &str) -> bool {
+    #[cfg(test)]
+    if gates_off() {
+        return true;
+    }
+    let bytes = s.as_bytes();
+    let mut at = text::ascii_letters(s);
+    if bytes.get(at) != Some(&b' ') {
+        return true;
+    }
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    if !bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    let goes_on =
+        opens::NUMBER | opens::ARTICLE | opens::MONEY | opens::AFTER_ARTICLE | opens::SECOND;
+    match word_table::leading_word_key(&s[at..]) {
+        Some(packed) => opener_words().get_key(packed) & goes_on != 0,
+        // a longer word: let the parsers decide
+        None => true,
     }
 }
 
@@ -335,6 +372,7 @@ fn opener_words() -> &'static Openers {
             .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
             .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE)))
             .chain(money_letters.iter().map(|w| (w.as_str(), opens::MONEY)))
+            .chain(qualifier::second_words().map(|w| (w, opens::SECOND)))
             .collect();
         let mut filter = [0; FILTER_WORDS];
         for packed in entries.iter().filter_map(|(w, _)| word_table::key(w)) {

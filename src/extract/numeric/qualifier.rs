@@ -93,6 +93,15 @@ pub(super) fn first_words() -> impl Iterator<Item = (&'static str, usize)> {
         })
 }
 
+/// The second words of the qualifier phrases ("than" of "more than"),
+/// without a full stop.
+pub(super) fn second_words() -> impl Iterator<Item = &'static str> {
+    PREFIXES
+        .iter()
+        .filter_map(|(phrase, _)| phrase.split(' ').nth(1))
+        .map(|w| w.trim_end_matches('.'))
+}
+
 /// A qualifier at the start of `s`, and the text after it and its spaces.
 /// The qualifier must be followed by something; the caller checks that a
 /// figure follows. `group` is the number [`first_words`] gives the first

@@ -691,6 +691,18 @@ mod gates {
         ",",
         "+",
         "x",
+        "excess",
+        "upwards",
+        "maximum",
+        "close",
+        "short",
+        "average",
+        "In",
+        "At",
+        "high",
+        "A-third",
+        "eighth",
+        "estimated",
     ];
 
     /// The claims of `text`, with the gates on or off.
