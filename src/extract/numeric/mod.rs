@@ -610,7 +610,7 @@ fn figure<'a>(
         if let Some((kind, unit, factor)) = second_suffix {
             match &f.unit {
                 Some(existing) if *existing != unit => {
-                    return finish_count(f, rest, num, before, qualified)
+                    return finish_count(f, rest, num, before, last_word, qualified)
                 }
                 _ => {}
             }
@@ -630,10 +630,7 @@ fn figure<'a>(
             }
             // "days 3-5" is a span of time; "2014-2017" a span of years: both
             // belong to the temporal family
-            if numbers()
-                .time_nouns
-                .contains(last_word_lower(before).as_ref())
-            {
+            if numbers().time_nouns.contains(last_word) {
                 return None;
             }
             if num.year_like && high.fract() == 0.0 && (1700.0..=2100.0).contains(&high) {
@@ -681,7 +678,7 @@ fn figure<'a>(
         f.rest = rest;
         return Some(f);
     }
-    finish_count(f, rest, num, before, qualified)
+    finish_count(f, rest, num, before, last_word, qualified)
 }
 
 /// A bare number: a post qualifier, then what it counts.
@@ -690,6 +687,7 @@ fn finish_count<'a>(
     rest: &'a str,
     num: number::Num,
     before: &str,
+    last_word: &str,
     qualified: bool,
 ) -> Option<Figure<'a>> {
     let mut rest = rest;
@@ -700,6 +698,12 @@ fn finish_count<'a>(
     if let Some((q, after)) = qualifier::suffix(rest) {
         f.qualifier = Some(q);
         rest = after;
+    }
+    let qualified = qualified || f.qualifier.is_some();
+    // A bare year-like number is no count whatever follows it (checked
+    // below too): most are years, so the noun after them is not read.
+    if num.year_like && !qualified {
+        return None;
     }
     // "a 10-point plan", "a 12-member team": a compound adjective, not a count
     if rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic) {
@@ -727,21 +731,13 @@ fn finish_count<'a>(
         }
     }
     // "day 3", "week 12", "year 2": a point in time, not a count
-    if f.subject.is_none()
-        && numbers()
-            .time_nouns
-            .contains(last_word_lower(before).as_ref())
-    {
-        return None;
-    }
-    let qualified = qualified || f.qualifier.is_some();
-    if num.year_like && !qualified {
+    if f.subject.is_none() && numbers().time_nouns.contains(last_word) {
         return None;
     }
     if num.spelled && num.value == 1.0 {
         // "no one", "any one", "the one": a pronoun, not a count
         let pronoun = matches!(
-            last_word_lower(before).as_ref(),
+            last_word,
             "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some"
         );
         if pronoun || f.subject.is_none() && f.partitive == Partitive::None {
