@@ -241,6 +241,10 @@ impl StartGate {
     /// the character after its letters is not ASCII is let through: its
     /// lower case may hold ASCII letters (the Kelvin sign is "k").
     pub fn may_start(&self, s: &str) -> bool {
+        #[cfg(test)]
+        if super::gates_off() {
+            return true;
+        }
         if self.empty_form {
             return true;
         }

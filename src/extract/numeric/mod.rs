@@ -61,11 +61,26 @@ use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 /// The numeric claim that starts at `start`, if any: the longest reading.
 /// `first_word` is the word at `start` as `word_table::leading_word_key`
 /// packs it.
+// Inlined into the scanner: nearly every position is ruled out by one
+// look-up of the packed first word, and the rest of the work is kept out of
+// line.
+#[inline]
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
-    // Nearly every position is ruled out here, so the rest of the work is
-    // kept out of line (this stays a small function).
-    let opener = Opener::at(ctx.rest(start), first_word)?;
+    let opener = Opener::at(ctx.text, start, first_word)?;
     parse_opened(ctx, start, opener)
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the gated scan with one that offers
+    /// every position to every parser, as the family did before its gates.
+    pub(super) static GATES_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True while a test runs the family without its gates.
+#[cfg(test)]
+fn gates_off() -> bool {
+    GATES_OFF.with(std::cell::Cell::get)
 }
 
 #[inline(never)]
@@ -85,8 +100,12 @@ fn parse_opened(ctx: &Ctx, start: usize, opener: Opener) -> Option<Found> {
         return None;
     }
     let prefix = qualifier::prefix(rest, opener.qualifier_group());
-    if prefix.is_none() && !opener.opens_unqualified(rest) {
-        return None;
+    match prefix {
+        // "about the", "over a week", "some people": most qualifier words
+        // are followed by no figure at all
+        Some((_, body)) if !may_open_figure(body) => return None,
+        None if !opener.opens_unqualified(rest) => return None,
+        _ => {}
     }
     let parsed = parse(rest, before, prefix)?;
     Some(Found {
@@ -129,14 +148,48 @@ mod opens {
     /// What may follow "a" in a figure: the scale words, "hundred",
     /// "dozen" and the fraction denominators.
     pub const AFTER_ARTICLE: u32 = 8;
+    /// The leading ASCII letters of a currency prefix ("us" of "US$",
+    /// "rs"): a capitalised word opens a money prefix only with these.
+    pub const MONEY: u32 = 16;
+    /// The second word of a qualifier phrase ("than" of "more than").
+    pub const SECOND: u32 = 32;
     /// A qualifier's first word also carries the number of its group of
     /// phrases (`qualifier::first_words`) from this bit up.
     pub const GROUP_SHIFT: u32 = 8;
 }
 
 impl Opener {
-    /// The cheap first test: None when no numeric claim can start at `s`.
-    fn at(s: &str, first_word: Option<u128>) -> Option<Opener> {
+    /// The cheap first test: None when no numeric claim can start at
+    /// `start` of `text`.
+    #[inline]
+    fn at(text: &str, start: usize, first_word: Option<u128>) -> Option<Opener> {
+        #[cfg(test)]
+        if gates_off() {
+            return Some(Opener::Figure);
+        }
+        let &first = text.as_bytes().get(start)?;
+        let Some(packed) = first_word.filter(|_| first.is_ascii_alphabetic()) else {
+            return Opener::at_other(&text[start..]);
+        };
+        let bits = opener_words().get_key(packed);
+        if bits & opens::NUMBER != 0 {
+            return Some(Opener::Word(bits));
+        }
+        // "in", "a", "at", "as", "not": common words that open a figure
+        // only before a few words
+        if bits & (opens::QUALIFIER | opens::ARTICLE) != 0 && next_word_goes_on(&text[start..]) {
+            return Some(Opener::Word(bits));
+        }
+        // A capitalised word opens a money prefix only when its letters are
+        // a prefix's letters ("US" of "US$", "Rs"), which the table marks.
+        let money = bits & opens::MONEY != 0 && first.is_ascii_uppercase();
+        (money && money::may_start(&text[start..])).then_some(Opener::Word(bits))
+    }
+
+    /// [`Opener::at`] for what does not start with a short ASCII word: a
+    /// digit, a sign, a letter outside ASCII or a word too long to pack.
+    #[inline(never)]
+    fn at_other(s: &str) -> Option<Opener> {
         let &first = s.as_bytes().first()?;
         if first.is_ascii_digit() {
             return Some(Opener::Figure);
@@ -166,17 +219,12 @@ impl Opener {
             );
             return symbol.then_some(Opener::Figure);
         }
-        let bits = match first_word {
-            Some(packed) => opener_words().get_key(packed),
-            None => {
-                let letters = text::ascii_letters(s);
-                if letters > 24 {
-                    return None;
-                }
-                let mut buf = [0u8; 24];
-                text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w))
-            }
-        };
+        let letters = text::ascii_letters(s);
+        if letters > 24 {
+            return None;
+        }
+        let mut buf = [0u8; 24];
+        let bits = text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w));
         let opens = bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0;
         (opens || first.is_ascii_uppercase() && money::may_start(s)).then_some(Opener::Word(bits))
     }
@@ -205,6 +253,61 @@ impl Opener {
             return true;
         }
         s.as_bytes()[0].is_ascii_uppercase() && money::may_start(s)
+    }
+}
+
+/// False when the word after a qualifier's or an article's first word
+/// (which starts `s`) shows that neither goes on into a figure: a
+/// qualifier needs its next word ("than" of "more than") or a figure
+/// ([`may_open_figure`]), an article a scale or a denominator ("a
+/// hundred", "a third"). Anything but spaces and an ASCII word after the
+/// first word ("approx.", "a-third", "as\n") is let through.
+#[inline(never)]
+fn next_word_goes_on(s: &str) -> bool {
+    #[cfg(test)]
+    if gates_off() {
+        return true;
+    }
+    let bytes = s.as_bytes();
+    let mut at = text::ascii_letters(s);
+    if bytes.get(at) != Some(&b' ') {
+        return true;
+    }
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    if !bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    let goes_on =
+        opens::NUMBER | opens::ARTICLE | opens::MONEY | opens::AFTER_ARTICLE | opens::SECOND;
+    match word_table::leading_word_key(&s[at..]) {
+        Some(packed) => opener_words().get_key(packed) & goes_on != 0,
+        // a longer word: let the parsers decide
+        None => true,
+    }
+}
+
+/// False when no figure can start `body`, the text after a qualifier: a
+/// figure opens with a digit or a sign, or with a word that opens a number
+/// or a share ("five", "half", "thousands", "a" of "a third") or whose
+/// letters are a currency prefix's ("US" of "US$").
+fn may_open_figure(body: &str) -> bool {
+    #[cfg(test)]
+    if gates_off() {
+        return true;
+    }
+    match body.as_bytes().first() {
+        None => false,
+        Some(first) if first.is_ascii_alphabetic() => match word_table::leading_word_key(body) {
+            Some(packed) => {
+                let figure_bits = opens::NUMBER | opens::ARTICLE | opens::MONEY;
+                opener_words().get_key(packed) & figure_bits != 0
+            }
+            // a longer word: let the parsers decide
+            None => true,
+        },
+        Some(_) => true,
     }
 }
 
@@ -258,6 +361,7 @@ impl Openers {
 fn opener_words() -> &'static Openers {
     static WORDS: std::sync::OnceLock<Openers> = std::sync::OnceLock::new();
     crate::lexicon::resolve(&WORDS, || {
+        let money_letters: Vec<String> = money::prefix_letters().collect();
         let entries: Vec<(&str, u32)> = words::opener_words()
             .chain(["between"])
             .map(|w| (w, opens::NUMBER))
@@ -267,6 +371,8 @@ fn opener_words() -> &'static Openers {
             )
             .chain(["a", "an"].map(|w| (w, opens::ARTICLE)))
             .chain(words::after_article().map(|w| (w, opens::AFTER_ARTICLE)))
+            .chain(money_letters.iter().map(|w| (w.as_str(), opens::MONEY)))
+            .chain(qualifier::second_words().map(|w| (w, opens::SECOND)))
             .collect();
         let mut filter = [0; FILTER_WORDS];
         for packed in entries.iter().filter_map(|(w, _)| word_table::key(w)) {
@@ -504,7 +610,7 @@ fn figure<'a>(
         if let Some((kind, unit, factor)) = second_suffix {
             match &f.unit {
                 Some(existing) if *existing != unit => {
-                    return finish_count(f, rest, num, before, qualified)
+                    return finish_count(f, rest, num, before, last_word, qualified)
                 }
                 _ => {}
             }
@@ -524,10 +630,7 @@ fn figure<'a>(
             }
             // "days 3-5" is a span of time; "2014-2017" a span of years: both
             // belong to the temporal family
-            if numbers()
-                .time_nouns
-                .contains(last_word_lower(before).as_ref())
-            {
+            if numbers().time_nouns.contains(last_word) {
                 return None;
             }
             if num.year_like && high.fract() == 0.0 && (1700.0..=2100.0).contains(&high) {
@@ -575,7 +678,7 @@ fn figure<'a>(
         f.rest = rest;
         return Some(f);
     }
-    finish_count(f, rest, num, before, qualified)
+    finish_count(f, rest, num, before, last_word, qualified)
 }
 
 /// A bare number: a post qualifier, then what it counts.
@@ -584,6 +687,7 @@ fn finish_count<'a>(
     rest: &'a str,
     num: number::Num,
     before: &str,
+    last_word: &str,
     qualified: bool,
 ) -> Option<Figure<'a>> {
     let mut rest = rest;
@@ -594,6 +698,12 @@ fn finish_count<'a>(
     if let Some((q, after)) = qualifier::suffix(rest) {
         f.qualifier = Some(q);
         rest = after;
+    }
+    let qualified = qualified || f.qualifier.is_some();
+    // A bare year-like number is no count whatever follows it (checked
+    // below too): most are years, so the noun after them is not read.
+    if num.year_like && !qualified {
+        return None;
     }
     // "a 10-point plan", "a 12-member team": a compound adjective, not a count
     if rest.starts_with('-') && rest[1..].starts_with(char::is_alphabetic) {
@@ -621,21 +731,13 @@ fn finish_count<'a>(
         }
     }
     // "day 3", "week 12", "year 2": a point in time, not a count
-    if f.subject.is_none()
-        && numbers()
-            .time_nouns
-            .contains(last_word_lower(before).as_ref())
-    {
-        return None;
-    }
-    let qualified = qualified || f.qualifier.is_some();
-    if num.year_like && !qualified {
+    if f.subject.is_none() && numbers().time_nouns.contains(last_word) {
         return None;
     }
     if num.spelled && num.value == 1.0 {
         // "no one", "any one", "the one": a pronoun, not a count
         let pronoun = matches!(
-            last_word_lower(before).as_ref(),
+            last_word,
             "no" | "any" | "every" | "each" | "the" | "this" | "that" | "which" | "some"
         );
         if pronoun || f.subject.is_none() && f.partitive == Partitive::None {

@@ -40,6 +40,18 @@ pub(super) fn may_start(s: &str) -> bool {
     possible && candidates(s).any(|(written, _)| s.starts_with(written))
 }
 
+/// The leading ASCII letters, lower-cased, of the currency prefixes that
+/// start with one ("us" of "US$", "rs" of "Rs."): a capitalised word can
+/// open a prefix only when its letters are one of these or run on past
+/// them, and the latter is never a prefix (a prefix ending in a letter
+/// needs a non-letter after it).
+pub(super) fn prefix_letters() -> impl Iterator<Item = String> {
+    currencies().prefixes.iter().filter_map(|(written, _)| {
+        let letters = written.bytes().take_while(u8::is_ascii_alphabetic).count();
+        (letters > 0).then(|| written[..letters].to_ascii_lowercase())
+    })
+}
+
 /// The currency prefixes that can start `s`, longest first: those whose
 /// first byte is the first byte of `s` (and any empty one).
 fn candidates(s: &str) -> impl Iterator<Item = &'static (&'static str, CurrencyRef)> {

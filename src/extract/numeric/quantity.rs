@@ -115,7 +115,11 @@ fn simple_unit(s: &str, denominator: bool) -> Option<(String, &str)> {
     let accept = |unit: &UnitRef| denominator || !unit.denominator;
     // names: longest first over up to three words
     let mut best: Option<(UnitRef, &str)> = None;
-    let mut ends = Vec::with_capacity(3);
+    // the ends of the first one, two and three words, after the end of a
+    // first word's part before a hyphen (on the stack: this runs after
+    // most numbers)
+    let mut ends = [0usize; 4];
+    let mut count = 1;
     let mut pos = 0;
     for _ in 0..3 {
         let tail = &s[pos..];
@@ -126,7 +130,8 @@ fn simple_unit(s: &str, denominator: bool) -> Option<(String, &str)> {
         if len == 0 {
             break;
         }
-        ends.push(pos + len);
+        ends[count] = pos + len;
+        count += 1;
         let after = &tail[len..];
         let next = after.trim_start_matches(' ');
         if next.len() == after.len() || !next.starts_with(char::is_alphabetic) {
@@ -135,10 +140,12 @@ fn simple_unit(s: &str, denominator: bool) -> Option<(String, &str)> {
         pos = s.len() - next.len();
     }
     // "a 10-kilometre-long road": the name before the hyphen, tried last
-    if let Some(hyphen) = ends.first().and_then(|&end| s[..end].find('-')) {
-        ends.insert(0, hyphen);
+    let mut first = 1;
+    if let Some(hyphen) = (count > 1).then(|| s[..ends[1]].find('-')).flatten() {
+        ends[0] = hyphen;
+        first = 0;
     }
-    for &end in ends.iter().rev() {
+    for &end in ends[first..count].iter().rev() {
         let candidate = s[..end].trim_end_matches('-');
         if let Some(unit) = table.names.get(&normalise_words(candidate)) {
             if accept(unit) && at_boundary(&s[candidate.len()..]) {
