@@ -52,11 +52,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if !may_start(input, first_word) {
         return None;
     }
-    let env = Env {
-        ctx,
-        start,
-        as_of: ctx.as_of,
-    };
+    let env = Env::new(ctx, start);
     let mut hit = parse_env(&env)?;
     let end = start + hit.len;
     if hit.len == 0 || !ctx.text.is_char_boundary(end) {
@@ -73,12 +69,12 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
 }
 
 fn parse_env(env: &Env) -> Option<Hit> {
-    longest([
-        absolute::parse(env),
-        relative::parse(env),
-        duration::parse(env),
-        modified(env),
-    ])
+    let mut best = Longest::default();
+    best.offer(absolute::parse(env));
+    best.offer(relative::parse(env));
+    best.offer(duration::parse(env));
+    best.offer(modified(env));
+    best.0
 }
 
 /// A reading of the text at one position: how many bytes it covers, and
@@ -103,29 +99,34 @@ fn hit<'a>(input: &'a str, result: PResult<'a, Parsed>) -> Option<Hit> {
     })
 }
 
-/// The hit of `parser` on `input` when the set `can` holds `alternative`
-/// (see [`dispatch`]); the parser does not run otherwise.
-fn hit_if<'a>(
-    can: dispatch::Alternatives,
-    alternative: dispatch::Alternatives,
-    input: &'a str,
-    parser: impl FnOnce(&'a str) -> PResult<'a, Parsed>,
-) -> Option<Hit> {
-    if can & alternative == 0 {
-        return None;
-    }
-    hit(input, parser(input))
-}
+/// The longest of several readings offered in turn; the earlier one on a
+/// tie. Readings are large values, so each is moved at most once rather
+/// than gathered into an array first.
+#[derive(Default)]
+struct Longest(Option<Hit>);
 
-/// The longest of several readings; the earlier one on a tie.
-fn longest(hits: impl IntoIterator<Item = Option<Hit>>) -> Option<Hit> {
-    let mut best: Option<Hit> = None;
-    for candidate in hits.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| candidate.len > b.len) {
-            best = Some(candidate);
+impl Longest {
+    fn offer(&mut self, candidate: Option<Hit>) {
+        if let Some(candidate) = candidate {
+            if self.0.as_ref().is_none_or(|b| candidate.len > b.len) {
+                self.0 = Some(candidate);
+            }
         }
     }
-    best
+
+    /// Offers the hit of `parser` on `input` when the set `can` holds
+    /// `alternative` (see [`dispatch`]); the parser does not run otherwise.
+    fn run<'a>(
+        &mut self,
+        can: dispatch::Alternatives,
+        alternative: dispatch::Alternatives,
+        input: &'a str,
+        parser: impl FnOnce(&'a str) -> PResult<'a, Parsed>,
+    ) {
+        if can & alternative != 0 {
+            self.offer(hit(input, parser(input)));
+        }
+    }
 }
 
 /// Where a grammar rule is being tried: the sentence around the position,
@@ -134,9 +135,21 @@ struct Env<'c, 'a> {
     ctx: &'c Ctx<'a>,
     start: usize,
     as_of: Option<Date>,
+    /// The alternatives that can match at the position (see [`dispatch`]),
+    /// found once for the three grammars.
+    can: dispatch::Alternatives,
 }
 
-impl<'a> Env<'_, 'a> {
+impl<'c, 'a> Env<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>, start: usize) -> Env<'c, 'a> {
+        Env {
+            ctx,
+            start,
+            as_of: ctx.as_of,
+            can: dispatch::alternatives(ctx.rest(start)),
+        }
+    }
+
     /// The sentence text from the position on.
     fn input(&self) -> &'a str {
         self.ctx.rest(self.start)
@@ -158,12 +171,8 @@ impl<'a> Env<'_, 'a> {
     }
 
     /// The same sentence, `offset` bytes further on.
-    fn at(&self, offset: usize) -> Env<'_, 'a> {
-        Env {
-            ctx: self.ctx,
-            start: self.start + offset,
-            as_of: self.as_of,
-        }
+    fn at(&self, offset: usize) -> Env<'c, 'a> {
+        Env::new(self.ctx, self.start + offset)
     }
 
     /// The tense of the sentence around a mention of `len` bytes.
@@ -422,7 +431,7 @@ fn next_words_temporal(input: &str) -> bool {
 /// with a TIMEX3 `mod`.
 fn modified(env: &Env) -> Option<Hit> {
     let input = env.input();
-    if dispatch::alternatives(input) & dispatch::MODIFIED == 0 {
+    if env.can & dispatch::MODIFIED == 0 {
         return None;
     }
     const PREFIXES: [(&str, &str); 10] = [
@@ -437,7 +446,7 @@ fn modified(env: &Env) -> Option<Hit> {
         ("the start of", "START"),
         ("the middle of", "MID"),
     ];
-    let mut best = None;
+    let mut best = Longest::default();
     for (prefix, modifier) in PREFIXES {
         let Ok((rest, ())) = words::phrase(input, prefix) else {
             continue;
@@ -447,23 +456,22 @@ fn modified(env: &Env) -> Option<Hit> {
         };
         let offset = input.len() - rest.len();
         let inner_env = env.at(offset);
-        let inner = longest([absolute::parse(&inner_env), relative::parse(&inner_env)]);
-        let Some(inner) = inner else { continue };
+        let mut inner = Longest::default();
+        inner.offer(absolute::parse(&inner_env));
+        inner.offer(relative::parse(&inner_env));
+        let Some(inner) = inner.0 else { continue };
         if inner.kind == ClaimKind::Duration || inner.value.modifier.is_some() {
             continue;
         }
         let mut value = inner.value;
         value.modifier = Some(modifier.to_string());
-        best = longest([
-            best,
-            Some(Hit {
-                len: offset + inner.len,
-                kind: inner.kind,
-                value,
-            }),
-        ]);
+        best.offer(Some(Hit {
+            len: offset + inner.len,
+            kind: inner.kind,
+            value,
+        }));
     }
-    best
+    best.0
 }
 
 #[cfg(test)]
