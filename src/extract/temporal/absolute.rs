@@ -17,7 +17,6 @@ use super::dispatch::{
     BARE_MONTH, CALENDAR_DATE, CENTURY, DECADE, FISCAL, HALF, HOLIDAY, MONTH_OF_RELATIVE_YEAR,
     MONTH_YEAR, NUMERIC_DATE, QUARTER, SEASON, YEAR, YEAR_RANGE,
 };
-use super::tense;
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, is_word_end, kw, one_of, sp, PResult};
 use super::{Env, Hit, Longest, Parsed};
@@ -127,7 +126,7 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     // from it like any year-less date's, and the stated weekday is left for
     // consistency/weekday-mismatch to check. Where none does, the weekday
     // picks the year nearest publication in which the day is a Saturday.
-    let explicit_tense = tense::cue_near(env.before(), &input[consumed.len()..]);
+    let explicit_tense = env.cue(consumed.len());
     if let (Some(weekday), None, Some(as_of), None) =
         (date.weekday, date.year, env.as_of, explicit_tense)
     {

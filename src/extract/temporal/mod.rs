@@ -21,6 +21,7 @@ mod absolute;
 mod dispatch;
 mod duration;
 mod relative;
+mod sentence;
 mod tense;
 mod timex;
 mod trigger;
@@ -38,6 +39,25 @@ use timex::Direction;
 pub(crate) use words::Lexicon as TemporalWords;
 use words::PResult;
 
+pub(crate) use sentence::SentenceCache;
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the per-sentence tense cues
+    /// ([`sentence`]) with reading the text around each claim, as the
+    /// parser did before them.
+    static READ_EACH_POSITION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the per-sentence tense cues are read (always, outside tests).
+fn per_sentence() -> bool {
+    #[cfg(test)]
+    if READ_EACH_POSITION.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
 /// The temporal claim that starts at `start`, if any. `first_word` is the
 /// word there as `word_table::leading_word_key` packs it.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
@@ -48,8 +68,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    let input = ctx.rest(start);
-    if !may_start(input, first_word) {
+    if !may_start(ctx.rest(start), first_word) {
         return None;
     }
     let env = Env::new(ctx, start);
@@ -59,13 +78,22 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
         return None;
     }
     // The rules read the tense only where a word shows it, never a default.
-    hit.value.tense = tense::cue_near(ctx.before(start), &ctx.text[end..ctx.sentence.span.end]);
+    hit.value.tense = cue_between(ctx, start, end);
     Some(Found {
         start,
         end,
         kind: hit.kind,
         value: Value::Temporal(hit.value),
     })
+}
+
+/// The tense cue around a mention from `start` to `end` of the sentence.
+fn cue_between(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
+    if per_sentence() {
+        sentence::cue_near(ctx, start, end)
+    } else {
+        tense::cue_near(ctx.before(start), &ctx.text[end..ctx.sentence.span.end])
+    }
 }
 
 fn parse_env(env: &Env) -> Option<Hit> {
@@ -175,9 +203,17 @@ impl<'c, 'a> Env<'c, 'a> {
         Env::new(self.ctx, self.start + offset)
     }
 
+    /// The tense cue around a mention of `len` bytes, if a word shows one.
+    fn cue(&self, len: usize) -> Option<Tense> {
+        match self.input().get(len..) {
+            Some(_) => cue_between(self.ctx, self.start, self.start + len),
+            None => tense::cue_near(self.before(), ""),
+        }
+    }
+
     /// The tense of the sentence around a mention of `len` bytes.
     fn tense(&self, len: usize) -> Tense {
-        tense::tense_of(self.before(), self.input().get(len..).unwrap_or(""))
+        self.cue(len).unwrap_or(Tense::Past)
     }
 
     /// Which occurrence a year-less mention of `len` bytes means.
@@ -207,11 +243,7 @@ impl<'c, 'a> Env<'c, 'a> {
                 "to" | "until" | "till" | "through" | "by" | "payable" | "effective" | "from"
             )
         });
-        let cue = if goal {
-            None
-        } else {
-            tense::cue_near(self.before(), self.input().get(len..).unwrap_or(""))
-        };
+        let cue = if goal { None } else { self.cue(len) };
         let (past_weight, future_weight) = match cue {
             Some(Tense::Past) if strict => (1.0, f64::INFINITY),
             Some(Tense::Future) if strict => (f64::INFINITY, 1.0),
