@@ -435,15 +435,12 @@ fn find_alphanumeric(text: &str, wanted: bool) -> Option<usize> {
 
 /// Whether one of the next four words is a digit or a temporal word.
 fn next_words_temporal(input: &str) -> bool {
-    let mut rest = input;
+    let mut at = 0;
     for _ in 0..4 {
-        let Some(gap) = find_alphanumeric(rest, false) else {
+        let Some(next) = next_run(input, at) else {
             return false;
         };
-        let Some(next) = find_alphanumeric(&rest[gap..], true) else {
-            return false;
-        };
-        rest = &rest[gap + next..];
+        let rest = &input[next..];
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
@@ -453,10 +450,33 @@ fn next_words_temporal(input: &str) -> bool {
         }
         // The word's leading letters are read already (the packed word ends
         // in a zero byte for each of the 16 it does not fill): skip them.
-        let letters = key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
-        rest = &rest[letters..];
+        at = next + key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
     }
     false
+}
+
+/// The start of the first run of letters and digits in `text` after the one
+/// byte `at` (a character boundary) is in, or after `at` when it is in
+/// none: [`find_alphanumeric`] for the gap and then for the next word, in
+/// one pass.
+fn next_run(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    let mut in_run = true;
+    while let Some(&byte) = bytes.get(i) {
+        let (alphanumeric, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next()?;
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric && !in_run {
+            return Some(i);
+        }
+        in_run = alphanumeric;
+        i += width;
+    }
+    None
 }
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period

@@ -778,6 +778,21 @@ mod properties {
     }
 
     proptest! {
+        /// The one-pass step to the next word finds what the gap and word
+        /// searches find, from every position.
+        #[test]
+        fn next_run_is_the_gap_then_the_word(text in "([a-zA-Z0-9éÉ'’,. -]|ǅ|²){0,30}") {
+            let find = super::super::find_alphanumeric;
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[at..];
+                let expected = find(rest, false)
+                    .and_then(|gap| find(&rest[gap..], true).map(|next| at + gap + next));
+                prop_assert_eq!(super::super::next_run(&text, at), expected, "{:?} at {}", text, at);
+            }
+        }
+    }
+
+    proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
         /// For every mention, the tense cue read from the sentence's words
