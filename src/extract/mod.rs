@@ -45,6 +45,8 @@ pub(crate) struct Ctx<'a> {
     pub sentence: &'a Sentence,
     /// The publication date, when known.
     pub as_of: Option<jiff::civil::Date>,
+    /// What the temporal parser has read of the sentence so far.
+    pub temporal: &'a temporal::SentenceCache,
 }
 
 impl<'a> Ctx<'a> {
@@ -98,12 +100,14 @@ pub fn extract(doc: &Document) -> Extraction {
     }
     let mut exclusions = Exclusions::new(&excluded);
     let mut found: Vec<(usize, Found)> = Vec::new();
+    let temporal_cache = temporal::SentenceCache::default();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let ctx = Ctx {
             text,
             doc,
             sentence,
             as_of: doc.published,
+            temporal: &temporal_cache,
         };
         let mut pos = sentence.span.start;
         while let Some(start) = next_word_start(text, pos, sentence.span.end) {

@@ -14,48 +14,47 @@ use nom::{
 };
 
 use super::dispatch::{
-    self, BARE_MONTH, CALENDAR_DATE, CENTURY, DECADE, FISCAL, HALF, HOLIDAY,
-    MONTH_OF_RELATIVE_YEAR, MONTH_YEAR, NUMERIC_DATE, QUARTER, SEASON, YEAR, YEAR_RANGE,
+    BARE_MONTH, CALENDAR_DATE, CENTURY, DECADE, FISCAL, HALF, HOLIDAY, MONTH_OF_RELATIVE_YEAR,
+    MONTH_YEAR, NUMERIC_DATE, QUARTER, SEASON, YEAR, YEAR_RANGE,
 };
-use super::tense;
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, is_word_end, kw, one_of, sp, PResult};
-use super::{hit_if, longest, Env, Hit, Parsed};
+use super::{Env, Hit, Longest, Parsed};
 use crate::calendar::{self, weekday_name};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
     let first = input.as_bytes().first()?;
-    let can = dispatch::alternatives(input);
+    let can = env.can;
     if first.is_ascii_digit() {
-        return longest([
-            hit_if(can, CALENDAR_DATE, input, |i| calendar_date(env, i)),
-            hit_if(can, NUMERIC_DATE, input, numeric_date),
-            hit_if(can, YEAR_RANGE, input, |i| year_range(env, i)),
-            hit_if(can, YEAR, input, |i| year(env, i)),
-            hit_if(can, DECADE, input, decade),
-            hit_if(can, CENTURY, input, century),
-            hit_if(can, QUARTER, input, |i| quarter(env, i)),
-        ]);
+        let mut best = Longest::default();
+        best.run(can, CALENDAR_DATE, input, |i| calendar_date(env, i));
+        best.run(can, NUMERIC_DATE, input, numeric_date);
+        best.run(can, YEAR_RANGE, input, |i| year_range(env, i));
+        best.run(can, YEAR, input, |i| year(env, i));
+        best.run(can, DECADE, input, decade);
+        best.run(can, CENTURY, input, century);
+        best.run(can, QUARTER, input, |i| quarter(env, i));
+        return best.0;
     }
-    longest([
-        hit_if(can, CALENDAR_DATE, input, |i| calendar_date(env, i)),
-        hit_if(can, MONTH_YEAR, input, month_year),
-        hit_if(can, YEAR, input, |i| year(env, i)),
-        hit_if(can, BARE_MONTH, input, |i| bare_month(env, i)),
-        hit_if(can, MONTH_OF_RELATIVE_YEAR, input, |i| {
-            month_of_relative_year(env, i)
-        }),
-        hit_if(can, YEAR_RANGE, input, |i| year_range(env, i)),
-        hit_if(can, DECADE, input, decade),
-        hit_if(can, CENTURY, input, century),
-        hit_if(can, SEASON, input, |i| season(env, i)),
-        hit_if(can, QUARTER, input, |i| quarter(env, i)),
-        hit_if(can, HALF, input, |i| half(env, i)),
-        hit_if(can, FISCAL, input, fiscal),
-        hit_if(can, HOLIDAY, input, |i| holiday(env, i)),
-    ])
+    let mut best = Longest::default();
+    best.run(can, CALENDAR_DATE, input, |i| calendar_date(env, i));
+    best.run(can, MONTH_YEAR, input, month_year);
+    best.run(can, YEAR, input, |i| year(env, i));
+    best.run(can, BARE_MONTH, input, |i| bare_month(env, i));
+    best.run(can, MONTH_OF_RELATIVE_YEAR, input, |i| {
+        month_of_relative_year(env, i)
+    });
+    best.run(can, YEAR_RANGE, input, |i| year_range(env, i));
+    best.run(can, DECADE, input, decade);
+    best.run(can, CENTURY, input, century);
+    best.run(can, SEASON, input, |i| season(env, i));
+    best.run(can, QUARTER, input, |i| quarter(env, i));
+    best.run(can, HALF, input, |i| half(env, i));
+    best.run(can, FISCAL, input, fiscal);
+    best.run(can, HOLIDAY, input, |i| holiday(env, i));
+    best.0
 }
 
 /// True when `word` (lower case) makes a following four-digit number a
@@ -127,7 +126,7 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     // from it like any year-less date's, and the stated weekday is left for
     // consistency/weekday-mismatch to check. Where none does, the weekday
     // picks the year nearest publication in which the day is a Saturday.
-    let explicit_tense = tense::cue_near(env.before(), &input[consumed.len()..]);
+    let explicit_tense = env.cue(consumed.len());
     if let (Some(weekday), None, Some(as_of), None) =
         (date.weekday, date.year, env.as_of, explicit_tense)
     {

@@ -99,8 +99,55 @@ pub(super) fn alternatives(input: &str) -> Alternatives {
             (opened & after_the(table, &input[3..])) | table.always
         }
         Some(key) => table.by_word.get(&key).copied().unwrap_or(0) | table.always,
+        None if input.starts_with(|c: char| c.is_ascii_digit()) => {
+            figure_alternatives(input) | table.always
+        }
         None => OTHER | table.always,
     }
+}
+
+/// The alternatives of [`OTHER`] that can open with the figure that starts
+/// `input`, from how many digits it has and the byte after them. Most
+/// figures the scanner offers are counts ("3,000 people", "5.5%"), which
+/// no date grammar reads.
+fn figure_alternatives(input: &str) -> Alternatives {
+    let digits = input.bytes().take_while(u8::is_ascii_digit).count();
+    let after = input.as_bytes().get(digits).map(u8::to_ascii_lowercase);
+    // "5th", "21st", "3rd", "2nd".
+    let ordinal = matches!(after, Some(b's' | b'n' | b'r' | b't'));
+    // A count (`words::digit_number`) has at most four digits before a comma.
+    let mut set = if digits <= 4 {
+        AGO | LEAD | AGE_AFTER_NAME
+    } else {
+        0
+    };
+    match digits {
+        // A day ("5 November", "5th of November"), a numeric date, a
+        // century ("21st century"), a quarter or half ("1st half").
+        1 | 2 => {
+            if ordinal || matches!(after, Some(b' ' | b'\t')) {
+                set |= CALENDAR_DATE;
+            }
+            if matches!(after, Some(b'/' | b'.' | b'-')) {
+                set |= NUMERIC_DATE;
+            }
+            if ordinal {
+                set |= CENTURY;
+            }
+            if digits == 1 && ordinal {
+                set |= QUARTER | HALF;
+            }
+        }
+        // A year, a range or decade, "2017-11-01", "the 1988 second quarter".
+        4 => {
+            set |= YEAR | YEAR_RANGE | DECADE | QUARTER;
+            if after == Some(b'-') {
+                set |= CALENDAR_DATE;
+            }
+        }
+        _ => {}
+    }
+    set
 }
 
 /// The alternatives that can go on after "the" with `rest`.
@@ -327,5 +374,16 @@ mod tests {
         assert_ne!(alternatives("the future") & REFERENCE, 0);
         assert_eq!(alternatives("the company said"), 0);
         assert_eq!(alternatives("the-year"), 0);
+        assert_ne!(alternatives("5 November") & CALENDAR_DATE, 0);
+        assert_ne!(alternatives("21st century") & CENTURY, 0);
+        assert_ne!(alternatives("1st half") & HALF, 0);
+        assert_ne!(alternatives("25/12/2017") & NUMERIC_DATE, 0);
+        assert_ne!(alternatives("2017-11-01") & CALENDAR_DATE, 0);
+        assert_eq!(
+            alternatives("3,000 people") & (CALENDAR_DATE | YEAR | CENTURY),
+            0
+        );
+        assert_ne!(alternatives("3,000 years") & LEAD, 0);
+        assert_eq!(alternatives("123456 days") & (LEAD | AGO), 0);
     }
 }

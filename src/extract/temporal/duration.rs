@@ -12,28 +12,26 @@ use nom::{
     Parser,
 };
 
-use super::dispatch::{
-    self, AGED, AGE_AFTER_NAME, BARE_PLURAL, LEAD, REPORTING_YEAR, SPAN_OF_TIME,
-};
+use super::dispatch::{AGED, AGE_AFTER_NAME, BARE_PLURAL, LEAD, REPORTING_YEAR, SPAN_OF_TIME};
 use super::relative::qualifier;
 use super::timex;
 use super::words::{self, fail, hyphen, is_capitalised, kw, one_of, sp, Count, PResult, Unit};
-use super::{hit_if, longest, Env, Hit, Parsed};
+use super::{Env, Hit, Longest, Parsed};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
-    let can = dispatch::alternatives(input);
+    let can = env.can;
     let lead = if can & LEAD != 0 { lead(input) } else { None };
-    longest([
-        hit_if(can, LEAD, input, |i| amount(env, i, lead)),
-        hit_if(can, LEAD, input, |i| compound(env, i, lead)),
-        hit_if(can, SPAN_OF_TIME, input, span_of_time),
-        hit_if(can, BARE_PLURAL, input, |i| bare_plural(env, i)),
-        hit_if(can, REPORTING_YEAR, input, reporting_year),
-        hit_if(can, AGED, input, |i| aged(env, i)),
-        hit_if(can, AGE_AFTER_NAME, input, |i| age_after_name(env, i)),
-    ])
+    let mut best = Longest::default();
+    best.run(can, LEAD, input, |i| amount(env, i, lead));
+    best.run(can, LEAD, input, |i| compound(env, i, lead));
+    best.run(can, SPAN_OF_TIME, input, span_of_time);
+    best.run(can, BARE_PLURAL, input, |i| bare_plural(env, i));
+    best.run(can, REPORTING_YEAR, input, reporting_year);
+    best.run(can, AGED, input, |i| aged(env, i));
+    best.run(can, AGE_AFTER_NAME, input, |i| age_after_name(env, i));
+    best.0
 }
 
 fn duration_value(count: Count, unit: Unit, modifier: Option<&str>) -> TemporalValue {

@@ -21,6 +21,7 @@ mod absolute;
 mod dispatch;
 mod duration;
 mod relative;
+mod sentence;
 mod tense;
 mod timex;
 mod trigger;
@@ -38,6 +39,25 @@ use timex::Direction;
 pub(crate) use words::Lexicon as TemporalWords;
 use words::PResult;
 
+pub(crate) use sentence::SentenceCache;
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the per-sentence tense cues
+    /// ([`sentence`]) with reading the text around each claim, as the
+    /// parser did before them.
+    static READ_EACH_POSITION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the per-sentence tense cues are read (always, outside tests).
+fn per_sentence() -> bool {
+    #[cfg(test)]
+    if READ_EACH_POSITION.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
 /// The temporal claim that starts at `start`, if any. `first_word` is the
 /// word there as `word_table::leading_word_key` packs it.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
@@ -48,22 +68,17 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    let input = ctx.rest(start);
-    if !may_start(input, first_word) {
+    if !may_start(ctx.rest(start), first_word) {
         return None;
     }
-    let env = Env {
-        ctx,
-        start,
-        as_of: ctx.as_of,
-    };
+    let env = Env::new(ctx, start);
     let mut hit = parse_env(&env)?;
     let end = start + hit.len;
     if hit.len == 0 || !ctx.text.is_char_boundary(end) {
         return None;
     }
     // The rules read the tense only where a word shows it, never a default.
-    hit.value.tense = tense::cue_near(ctx.before(start), &ctx.text[end..ctx.sentence.span.end]);
+    hit.value.tense = cue_between(ctx, start, end);
     Some(Found {
         start,
         end,
@@ -72,13 +87,22 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     })
 }
 
+/// The tense cue around a mention from `start` to `end` of the sentence.
+fn cue_between(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
+    if per_sentence() {
+        sentence::cue_near(ctx, start, end)
+    } else {
+        tense::cue_near(ctx.before(start), &ctx.text[end..ctx.sentence.span.end])
+    }
+}
+
 fn parse_env(env: &Env) -> Option<Hit> {
-    longest([
-        absolute::parse(env),
-        relative::parse(env),
-        duration::parse(env),
-        modified(env),
-    ])
+    let mut best = Longest::default();
+    best.offer(absolute::parse(env));
+    best.offer(relative::parse(env));
+    best.offer(duration::parse(env));
+    best.offer(modified(env));
+    best.0
 }
 
 /// A reading of the text at one position: how many bytes it covers, and
@@ -103,29 +127,34 @@ fn hit<'a>(input: &'a str, result: PResult<'a, Parsed>) -> Option<Hit> {
     })
 }
 
-/// The hit of `parser` on `input` when the set `can` holds `alternative`
-/// (see [`dispatch`]); the parser does not run otherwise.
-fn hit_if<'a>(
-    can: dispatch::Alternatives,
-    alternative: dispatch::Alternatives,
-    input: &'a str,
-    parser: impl FnOnce(&'a str) -> PResult<'a, Parsed>,
-) -> Option<Hit> {
-    if can & alternative == 0 {
-        return None;
-    }
-    hit(input, parser(input))
-}
+/// The longest of several readings offered in turn; the earlier one on a
+/// tie. Readings are large values, so each is moved at most once rather
+/// than gathered into an array first.
+#[derive(Default)]
+struct Longest(Option<Hit>);
 
-/// The longest of several readings; the earlier one on a tie.
-fn longest(hits: impl IntoIterator<Item = Option<Hit>>) -> Option<Hit> {
-    let mut best: Option<Hit> = None;
-    for candidate in hits.into_iter().flatten() {
-        if best.as_ref().is_none_or(|b| candidate.len > b.len) {
-            best = Some(candidate);
+impl Longest {
+    fn offer(&mut self, candidate: Option<Hit>) {
+        if let Some(candidate) = candidate {
+            if self.0.as_ref().is_none_or(|b| candidate.len > b.len) {
+                self.0 = Some(candidate);
+            }
         }
     }
-    best
+
+    /// Offers the hit of `parser` on `input` when the set `can` holds
+    /// `alternative` (see [`dispatch`]); the parser does not run otherwise.
+    fn run<'a>(
+        &mut self,
+        can: dispatch::Alternatives,
+        alternative: dispatch::Alternatives,
+        input: &'a str,
+        parser: impl FnOnce(&'a str) -> PResult<'a, Parsed>,
+    ) {
+        if can & alternative != 0 {
+            self.offer(hit(input, parser(input)));
+        }
+    }
 }
 
 /// Where a grammar rule is being tried: the sentence around the position,
@@ -134,9 +163,21 @@ struct Env<'c, 'a> {
     ctx: &'c Ctx<'a>,
     start: usize,
     as_of: Option<Date>,
+    /// The alternatives that can match at the position (see [`dispatch`]),
+    /// found once for the three grammars.
+    can: dispatch::Alternatives,
 }
 
-impl<'a> Env<'_, 'a> {
+impl<'c, 'a> Env<'c, 'a> {
+    fn new(ctx: &'c Ctx<'a>, start: usize) -> Env<'c, 'a> {
+        Env {
+            ctx,
+            start,
+            as_of: ctx.as_of,
+            can: dispatch::alternatives(ctx.rest(start)),
+        }
+    }
+
     /// The sentence text from the position on.
     fn input(&self) -> &'a str {
         self.ctx.rest(self.start)
@@ -158,17 +199,21 @@ impl<'a> Env<'_, 'a> {
     }
 
     /// The same sentence, `offset` bytes further on.
-    fn at(&self, offset: usize) -> Env<'_, 'a> {
-        Env {
-            ctx: self.ctx,
-            start: self.start + offset,
-            as_of: self.as_of,
+    fn at(&self, offset: usize) -> Env<'c, 'a> {
+        Env::new(self.ctx, self.start + offset)
+    }
+
+    /// The tense cue around a mention of `len` bytes, if a word shows one.
+    fn cue(&self, len: usize) -> Option<Tense> {
+        match self.input().get(len..) {
+            Some(_) => cue_between(self.ctx, self.start, self.start + len),
+            None => tense::cue_near(self.before(), ""),
         }
     }
 
     /// The tense of the sentence around a mention of `len` bytes.
     fn tense(&self, len: usize) -> Tense {
-        tense::tense_of(self.before(), self.input().get(len..).unwrap_or(""))
+        self.cue(len).unwrap_or(Tense::Past)
     }
 
     /// Which occurrence a year-less mention of `len` bytes means.
@@ -198,11 +243,7 @@ impl<'a> Env<'_, 'a> {
                 "to" | "until" | "till" | "through" | "by" | "payable" | "effective" | "from"
             )
         });
-        let cue = if goal {
-            None
-        } else {
-            tense::cue_near(self.before(), self.input().get(len..).unwrap_or(""))
-        };
+        let cue = if goal { None } else { self.cue(len) };
         let (past_weight, future_weight) = match cue {
             Some(Tense::Past) if strict => (1.0, f64::INFINITY),
             Some(Tense::Future) if strict => (f64::INFINITY, 1.0),
@@ -394,15 +435,12 @@ fn find_alphanumeric(text: &str, wanted: bool) -> Option<usize> {
 
 /// Whether one of the next four words is a digit or a temporal word.
 fn next_words_temporal(input: &str) -> bool {
-    let mut rest = input;
+    let mut at = 0;
     for _ in 0..4 {
-        let Some(gap) = find_alphanumeric(rest, false) else {
+        let Some(next) = next_run(input, at) else {
             return false;
         };
-        let Some(next) = find_alphanumeric(&rest[gap..], true) else {
-            return false;
-        };
-        rest = &rest[gap + next..];
+        let rest = &input[next..];
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
             return true;
         }
@@ -412,17 +450,40 @@ fn next_words_temporal(input: &str) -> bool {
         }
         // The word's leading letters are read already (the packed word ends
         // in a zero byte for each of the 16 it does not fill): skip them.
-        let letters = key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
-        rest = &rest[letters..];
+        at = next + key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
     }
     false
+}
+
+/// The start of the first run of letters and digits in `text` after the one
+/// byte `at` (a character boundary) is in, or after `at` when it is in
+/// none: [`find_alphanumeric`] for the gap and then for the next word, in
+/// one pass.
+fn next_run(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    let mut in_run = true;
+    while let Some(&byte) = bytes.get(i) {
+        let (alphanumeric, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next()?;
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if alphanumeric && !in_run {
+            return Some(i);
+        }
+        in_run = alphanumeric;
+        i += width;
+    }
+    None
 }
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period
 /// with a TIMEX3 `mod`.
 fn modified(env: &Env) -> Option<Hit> {
     let input = env.input();
-    if dispatch::alternatives(input) & dispatch::MODIFIED == 0 {
+    if env.can & dispatch::MODIFIED == 0 {
         return None;
     }
     const PREFIXES: [(&str, &str); 10] = [
@@ -437,7 +498,7 @@ fn modified(env: &Env) -> Option<Hit> {
         ("the start of", "START"),
         ("the middle of", "MID"),
     ];
-    let mut best = None;
+    let mut best = Longest::default();
     for (prefix, modifier) in PREFIXES {
         let Ok((rest, ())) = words::phrase(input, prefix) else {
             continue;
@@ -447,23 +508,22 @@ fn modified(env: &Env) -> Option<Hit> {
         };
         let offset = input.len() - rest.len();
         let inner_env = env.at(offset);
-        let inner = longest([absolute::parse(&inner_env), relative::parse(&inner_env)]);
-        let Some(inner) = inner else { continue };
+        let mut inner = Longest::default();
+        inner.offer(absolute::parse(&inner_env));
+        inner.offer(relative::parse(&inner_env));
+        let Some(inner) = inner.0 else { continue };
         if inner.kind == ClaimKind::Duration || inner.value.modifier.is_some() {
             continue;
         }
         let mut value = inner.value;
         value.modifier = Some(modifier.to_string());
-        best = longest([
-            best,
-            Some(Hit {
-                len: offset + inner.len,
-                kind: inner.kind,
-                value,
-            }),
-        ]);
+        best.offer(Some(Hit {
+            len: offset + inner.len,
+            kind: inner.kind,
+            value,
+        }));
     }
-    best
+    best.0
 }
 
 #[cfg(test)]

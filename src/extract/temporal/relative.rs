@@ -9,29 +9,29 @@ use jiff::civil::{Date, Weekday};
 use nom::{branch::alt, combinator::opt, Parser};
 
 use super::dispatch::{
-    self, AGO, CURRENT_YEAR, DEICTIC_DAY, EARLIER_THIS, PERIOD_EDGE, REFERENCE, RELATIVE_UNIT,
-    WEEKDAY, YEAR_EARLIER,
+    AGO, CURRENT_YEAR, DEICTIC_DAY, EARLIER_THIS, PERIOD_EDGE, REFERENCE, RELATIVE_UNIT, WEEKDAY,
+    YEAR_EARLIER,
 };
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, kw, one_of, phrase, sp, Count, PResult, Unit};
-use super::{hit_if, longest, Env, Hit, Parsed};
+use super::{Env, Hit, Longest, Parsed};
 use crate::calendar::{self, weekday_name};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
     let input = env.input();
-    let can = dispatch::alternatives(input);
-    longest([
-        hit_if(can, DEICTIC_DAY, input, |i| deictic_day(env, i)),
-        hit_if(can, REFERENCE, input, |i| reference(env, i)),
-        hit_if(can, WEEKDAY, input, |i| weekday(env, i)),
-        hit_if(can, RELATIVE_UNIT, input, |i| relative_unit(env, i)),
-        hit_if(can, AGO, input, |i| ago(env, i)),
-        hit_if(can, EARLIER_THIS, input, |i| earlier_this(env, i)),
-        hit_if(can, YEAR_EARLIER, input, |i| year_earlier(env, i)),
-        hit_if(can, PERIOD_EDGE, input, |i| period_edge(env, i)),
-        hit_if(can, CURRENT_YEAR, input, |i| current_year(env, i)),
-    ])
+    let can = env.can;
+    let mut best = Longest::default();
+    best.run(can, DEICTIC_DAY, input, |i| deictic_day(env, i));
+    best.run(can, REFERENCE, input, |i| reference(env, i));
+    best.run(can, WEEKDAY, input, |i| weekday(env, i));
+    best.run(can, RELATIVE_UNIT, input, |i| relative_unit(env, i));
+    best.run(can, AGO, input, |i| ago(env, i));
+    best.run(can, EARLIER_THIS, input, |i| earlier_this(env, i));
+    best.run(can, YEAR_EARLIER, input, |i| year_earlier(env, i));
+    best.run(can, PERIOD_EDGE, input, |i| period_edge(env, i));
+    best.run(can, CURRENT_YEAR, input, |i| current_year(env, i));
+    best.0
 }
 
 /// "morning" and friends, with their TIMEX3 codes.

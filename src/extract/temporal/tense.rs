@@ -6,6 +6,7 @@
 //! Monday" Friday is past and Monday future. News mostly reports what has
 //! happened, so a mention with no cue nearby is read as past.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::words::{lexicon, TenseWords};
@@ -93,7 +94,8 @@ const WINDOW: usize = 8;
 
 /// The tense for a mention with `before` the sentence text before it and
 /// `after` the sentence text after it.
-pub(super) fn tense_of(before: &str, after: &str) -> Tense {
+#[cfg(test)]
+fn tense_of(before: &str, after: &str) -> Tense {
     cue_near(before, after).unwrap_or(Tense::Past)
 }
 
@@ -239,18 +241,26 @@ const NOT_PAST: u32 = 4;
 const FUNCTION: u32 = 8;
 /// [`REPORTING_VERBS`].
 const REPORTING: u32 = 16;
+/// The first word of a two-word entry ("going" of "going to"): only after
+/// such a word can [`WordTable::get_pair`] find anything.
+const PAIR_FIRST: u32 = 32;
 
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
         let tagged =
             |list: &'static [String], bit: u32| list.iter().map(move |w| (w.as_str(), bit));
         let fixed = |list: &'static [&'static str], bit: u32| list.iter().map(move |w| (*w, bit));
-        TenseIndex(WordTable::new(
+        let all = || {
             tagged(&words.future, FUTURE)
                 .chain(tagged(&words.past, PAST))
                 .chain(tagged(&words.not_past, NOT_PAST))
+        };
+        let pair_firsts = all().filter_map(|(w, _)| w.split_once(' ').map(|(first, _)| first));
+        TenseIndex(WordTable::new(
+            all()
                 .chain(fixed(&FUNCTION_WORDS, FUNCTION))
-                .chain(fixed(REPORTING_VERBS, REPORTING)),
+                .chain(fixed(REPORTING_VERBS, REPORTING))
+                .chain(pair_firsts.map(|w| (w, PAIR_FIRST))),
         ))
     }
 
@@ -384,6 +394,245 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize) -> Option<Tense> {
     regular_past.then_some(Tense::Past)
 }
 
+/// The tense facts of the words of one sentence, kept so that each mention
+/// in the sentence is answered from them (see [`SentenceCues::cue`]): the
+/// words are cut once, and each is looked up at most once, when a mention
+/// first reads it. Words are cut as [`last_words`] and [`first_words`] cut
+/// them.
+#[derive(Default)]
+pub(super) struct SentenceCues {
+    /// Each word's span in the document text.
+    spans: Vec<(usize, usize)>,
+    /// Each word's facts (`WORD_*` bits, with its lists), 0 until read.
+    facts: Vec<u32>,
+    /// The sentence's span in the document text.
+    sentence: Range<usize>,
+    /// The position of the first space in the sentence that ends a "will"
+    /// or "shall" (the test [`modal_governs`] starts with; `usize::MAX`
+    /// for none), once looked for.
+    first_modal_space: Option<usize>,
+}
+
+/// The ASCII bytes of a word: letters, digits and the apostrophe (see
+/// [`word_char_at`]).
+static WORD_BYTES: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'\'';
+        byte += 1;
+    }
+    table
+};
+
+/// Set once a word's facts are read.
+const WORD_READ: u32 = 1 << 8;
+/// Ends in "'ll".
+const WORD_LL: u32 = 1 << 9;
+/// "be", "is", "to"...: a participle after it takes no tense of its own.
+const WORD_AUXILIARY: u32 = 1 << 10;
+/// Longer than four letters and ending in "-ed".
+const WORD_ED: u32 = 1 << 11;
+/// Starts with a capital or a digit.
+const WORD_CAPITAL: u32 = 1 << 12;
+
+impl SentenceCues {
+    /// Cuts `sentence`, which starts at byte `offset` of the document text,
+    /// into words.
+    pub(super) fn build(&mut self, sentence: &str, offset: usize) {
+        self.spans.clear();
+        self.facts.clear();
+        self.sentence = offset..offset + sentence.len();
+        self.first_modal_space = None;
+        let bytes = sentence.as_bytes();
+        let mut start = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let byte = bytes[i];
+            let (word, len) = if byte.is_ascii() {
+                (WORD_BYTES[usize::from(byte)], 1)
+            } else {
+                word_char_at(sentence, i)
+            };
+            if word {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                self.spans.push((offset + s, offset + i));
+            }
+            i += len;
+        }
+        if let Some(s) = start {
+            self.spans.push((offset + s, offset + bytes.len()));
+        }
+        self.facts.resize(self.spans.len(), 0);
+    }
+
+    /// Whether the sentence has a "will" or "shall" before `start`, which
+    /// [`modal_governs`] needs to find anything (the sentence is read for
+    /// one the first time).
+    fn modal_before(&mut self, text: &str, start: usize) -> bool {
+        let first = *self.first_modal_space.get_or_insert_with(|| {
+            let bytes = text[self.sentence.clone()].as_bytes();
+            (0..bytes.len())
+                .find(|&i| bytes[i] == b' ' && ends_with_modal(bytes, i))
+                .map_or(usize::MAX, |i| self.sentence.start + i)
+        });
+        first < start
+    }
+
+    /// The facts of word `index`, read from `text` the first time.
+    fn facts(&mut self, text: &str, index: usize) -> u32 {
+        if self.facts[index] & WORD_READ == 0 {
+            let word = self.word(text, index);
+            let facts = with_normal_form(word, |normal| {
+                let bit = |on: bool, bit: u32| if on { bit } else { 0 };
+                tense_index().lists_of(normal)
+                    | WORD_READ
+                    | bit(normal.ends_with("'ll"), WORD_LL)
+                    | bit(
+                        matches!(normal, "be" | "been" | "being" | "to" | "is" | "are"),
+                        WORD_AUXILIARY,
+                    )
+                    | bit(normal.len() > 4 && normal.ends_with("ed"), WORD_ED)
+                    | bit(
+                        word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
+                        WORD_CAPITAL,
+                    )
+            });
+            self.facts[index] = facts;
+        }
+        self.facts[index]
+    }
+
+    /// Whether word `index` makes a two-word future cue with the word
+    /// before it ("going to"). Only after the first word of such a cue can
+    /// there be one, so the pair is rarely looked up.
+    fn pair_future(&mut self, text: &str, index: usize) -> bool {
+        if self.facts(text, index - 1) & PAIR_FIRST == 0 {
+            return false;
+        }
+        let (previous, word) = (self.word(text, index - 1), self.word(text, index));
+        with_normal_form(previous, |previous| {
+            with_normal_form(word, |word| {
+                tense_index().0.get_pair(previous, word) & FUTURE != 0
+            })
+        })
+    }
+
+    fn word<'t>(&self, text: &'t str, index: usize) -> &'t str {
+        let (start, end) = self.spans[index];
+        &text[start..end]
+    }
+
+    /// [`cue_near`] for a mention from `start` to `end` (document offsets
+    /// inside the sentence) of `text`, with `before` the sentence text
+    /// before it. None when a word runs across either end of the mention,
+    /// which the cut words cannot answer (the caller reads the text then).
+    pub(super) fn cue(
+        &mut self,
+        text: &str,
+        before: &str,
+        start: usize,
+        end: usize,
+    ) -> Option<Option<Tense>> {
+        let spans = &self.spans;
+        let before_end = spans.partition_point(|&(_, e)| e <= start);
+        if spans.get(before_end).is_some_and(|&(s, _)| s < start) {
+            return None;
+        }
+        let after_start = spans.partition_point(|&(s, _)| s < end);
+        if after_start > 0 && spans[after_start - 1].1 > end {
+            return None;
+        }
+        let before_words = before_end.saturating_sub(WINDOW + 1)..before_end;
+        let after_words = after_start..(after_start + WINDOW).min(spans.len());
+        // As `cue_near`: the nearest cue before, then a strictly nearer one
+        // after (a reporting verb after the mention is passed over).
+        let mut best: Option<(usize, Tense)> = None;
+        for index in before_words.clone().rev() {
+            if let Some(tense) = self.cue_at(text, &before_words, index) {
+                best = Some((before_end - index, tense));
+                break;
+            }
+        }
+        for index in after_words.clone() {
+            let distance = index - after_start + 1;
+            if best.is_some_and(|(d, _)| distance >= d) {
+                break;
+            }
+            if self.facts(text, index) & REPORTING != 0 {
+                continue;
+            }
+            if let Some(tense) = self.cue_at(text, &after_words, index) {
+                best = Some((distance, tense));
+                break;
+            }
+        }
+        // `modal_governs` finds nothing without a modal before the mention.
+        let mut modal =
+            |after_comma| self.modal_before(text, start) && modal_governs(before, after_comma);
+        Some(match best {
+            Some((_, Tense::Past)) if modal(true) => Some(Tense::Future),
+            None if modal(false) => Some(Tense::Future),
+            other => other.map(|(_, tense)| tense),
+        })
+    }
+
+    /// [`cue_at`] for word `index` of the sentence, in a window of words
+    /// `window` (the words the mention reads on that side).
+    fn cue_at(&mut self, text: &str, window: &Range<usize>, index: usize) -> Option<Tense> {
+        let facts = self.facts(text, index);
+        let has_previous = index > window.start;
+        if has_previous && self.pair_future(text, index) {
+            return Some(Tense::Future);
+        }
+        if facts & (WORD_LL | FUTURE) != 0 {
+            return Some(Tense::Future);
+        }
+        if has_previous && self.facts(text, index - 1) & WORD_AUXILIARY != 0 {
+            return None;
+        }
+        if facts & PAST != 0 {
+            return Some(Tense::Past);
+        }
+        if facts & WORD_ED == 0 || facts & NOT_PAST != 0 {
+            return None;
+        }
+        let verb_like_next =
+            index + 1 >= window.end || self.facts(text, index + 1) & (WORD_CAPITAL | FUNCTION) != 0;
+        verb_like_next.then_some(Tense::Past)
+    }
+}
+
+/// Calls `f` with the normal form [`Arena::normalise`] gives `word`, built
+/// on the stack where it can be.
+fn with_normal_form<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let bytes = word.as_bytes();
+    if !bytes
+        .iter()
+        .any(|b| !b.is_ascii() || b.is_ascii_uppercase())
+    {
+        return f(word);
+    }
+    let mut buffer = [0u8; 32];
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        // Lower-cased ASCII is still ASCII.
+        return f(std::str::from_utf8(lower).unwrap_or(""));
+    }
+    f(&word.to_lowercase().replace('’', "'"))
+}
+
+/// Whether the space at `space` in `bytes` ends "will" or "shall" (in any
+/// case).
+fn ends_with_modal(bytes: &[u8], space: usize) -> bool {
+    let behind = |len: usize| space.checked_sub(len).map(|start| &bytes[start..space]);
+    behind(4).is_some_and(|w| w.eq_ignore_ascii_case(b"will"))
+        || behind(5).is_some_and(|w| w.eq_ignore_ascii_case(b"shall"))
+}
+
 /// True when the sentence before a mention has "will" or "shall" and no
 /// finite past verb after it; with `after_comma`, only when a comma shows
 /// that a past form in between belongs to an inserted phrase.
@@ -395,12 +644,7 @@ fn modal_governs(before: &str, after_comma: bool) -> bool {
     // "shall ", so this finds every modal the lower-cased text has.
     // Every "will " or "shall " ends at a space: look behind each space.
     let bytes = before.as_bytes();
-    let ends_with_modal = |space: usize| {
-        let behind = |len: usize| space.checked_sub(len).map(|start| &bytes[start..space]);
-        behind(4).is_some_and(|w| w.eq_ignore_ascii_case(b"will"))
-            || behind(5).is_some_and(|w| w.eq_ignore_ascii_case(b"shall"))
-    };
-    if !(0..bytes.len()).any(|i| bytes[i] == b' ' && ends_with_modal(i)) {
+    if !(0..bytes.len()).any(|i| bytes[i] == b' ' && ends_with_modal(bytes, i)) {
         return false;
     }
     let lower = before.to_lowercase();

@@ -609,6 +609,16 @@ mod properties {
         "hundreds",
         "5",
         "17",
+        "05",
+        "123",
+        "12345",
+        "2,000",
+        "5.5",
+        "39,",
+        "(39)",
+        "9th",
+        "1st",
+        "4TH",
         "21st",
         "3rd",
         "1990s",
@@ -681,6 +691,141 @@ mod properties {
             let every = scanned(&text);
             RUN_EVERY_ALTERNATIVE.with(|every| every.set(false));
             prop_assert_eq!(dispatched, every, "{}", text);
+        }
+    }
+
+    /// Words that show or hide a tense, for the per-sentence shortcuts, and
+    /// words that are cut oddly (apostrophes, letters outside ASCII).
+    const TENSE_WORDS: &[&str] = &[
+        "will",
+        "Will",
+        "shall",
+        "goodwill",
+        "would",
+        "said",
+        "says",
+        "told",
+        "was",
+        "had",
+        "be",
+        "been",
+        "is",
+        "are",
+        "to",
+        "going",
+        "about",
+        "expected",
+        "reopened",
+        "limited",
+        "preferred",
+        "scheduled",
+        "they'll",
+        "they’ll",
+        "Café",
+        "naïve",
+        "’90s",
+        "'80s",
+        "O'Neill",
+        "ÉTÉ",
+        ",",
+        ";",
+        "(",
+        ")",
+    ];
+
+    /// A sentence of `words` as the extract stage scans it, with the state
+    /// the per-sentence shortcuts keep, for `check` to read.
+    fn with_sentence(text: &str, check: impl FnOnce(&crate::extract::Ctx)) {
+        let doc = Document::parse(text, Some(jiff::civil::date(2017, 11, 5)));
+        let cache = super::super::SentenceCache::default();
+        let Some(sentence) = doc.sentences.first() else {
+            return;
+        };
+        let ctx = crate::extract::Ctx {
+            text: doc.text(),
+            doc: &doc,
+            sentence,
+            as_of: doc.published,
+            temporal: &cache,
+        };
+        check(&ctx);
+    }
+
+    /// The character boundaries of the first sentence of `ctx`.
+    fn boundaries(ctx: &crate::extract::Ctx) -> Vec<usize> {
+        let span = ctx.sentence.span.clone();
+        span.clone()
+            .filter(|&i| ctx.text.is_char_boundary(i))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// The tense cues read once per sentence change no claim.
+        #[test]
+        fn per_sentence_cues_change_no_claim(
+            words in prop::collection::vec(
+                prop::sample::select([DATE_WORDS, TENSE_WORDS].concat()), 1..16)
+        ) {
+            let text = format!("{}.", words.join(" "));
+            let shortcut = scanned(&text);
+            super::super::READ_EACH_POSITION.with(|slow| slow.set(true));
+            let slow = scanned(&text);
+            super::super::READ_EACH_POSITION.with(|slow| slow.set(false));
+            prop_assert_eq!(shortcut, slow, "{}", text);
+        }
+    }
+
+    proptest! {
+        /// The one-pass step to the next word finds what the gap and word
+        /// searches find, from every position.
+        #[test]
+        fn next_run_is_the_gap_then_the_word(text in "([a-zA-Z0-9éÉ'’,. -]|ǅ|²){0,30}") {
+            let find = super::super::find_alphanumeric;
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[at..];
+                let expected = find(rest, false)
+                    .and_then(|gap| find(&rest[gap..], true).map(|next| at + gap + next));
+                prop_assert_eq!(super::super::next_run(&text, at), expected, "{:?} at {}", text, at);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// For every mention, the tense cue read from the sentence's words
+        /// is the one read from the text around it.
+        #[test]
+        fn tense_cues_match_the_text(
+            words in prop::collection::vec(
+                prop::sample::select([DATE_WORDS, TENSE_WORDS].concat()), 1..14),
+            joins in prop::collection::vec(prop::sample::select(vec![" ", "  ", "-", "", "'"]), 14)
+        ) {
+            let mut text = String::new();
+            for (word, join) in words.iter().zip(&joins) {
+                text.push_str(word);
+                text.push_str(join);
+            }
+            with_sentence(&text, |ctx| {
+                let positions = boundaries(ctx);
+                // Every start, and the ends near it (mentions are short).
+                for (i, &start) in positions.iter().enumerate() {
+                    let near = positions[i + 1..].iter().take(12);
+                    for &end in near.chain([&ctx.sentence.span.end]) {
+                        let expected = super::super::tense::cue_near(
+                            ctx.before(start),
+                            &ctx.text[end..ctx.sentence.span.end],
+                        );
+                        assert_eq!(
+                            super::super::sentence::cue_near(ctx, start, end),
+                            expected,
+                            "{text:?} from {start} to {end}"
+                        );
+                    }
+                }
+            });
         }
     }
 

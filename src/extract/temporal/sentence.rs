@@ -1,0 +1,61 @@
+//! What the temporal parser knows about the sentence being scanned: the
+//! words of the sentence and their tense cues, cut once (when a claim first
+//! asks) and each looked up at most once, from which the tense around each
+//! claim is read ([`tense::SentenceCues`]) rather than by reading the words
+//! around it again.
+//!
+//! The extract stage keeps one [`SentenceCache`] per document and hands it
+//! to the parsers with each sentence; it starts over when the sentence
+//! changes.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use super::tense::{self, SentenceCues, Tense};
+use crate::extract::Ctx;
+
+/// The per-sentence state (see the module documentation).
+#[derive(Default)]
+pub(crate) struct SentenceCache {
+    state: RefCell<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// The span of the sentence the state describes.
+    sentence: Range<usize>,
+    /// The tense facts, once read.
+    cues: Option<SentenceCues>,
+    /// Storage kept from an earlier sentence, so that each sentence does not
+    /// allocate anew.
+    spare_cues: Option<SentenceCues>,
+}
+
+impl State {
+    /// Forgets what it knew when `ctx` is about another sentence.
+    fn for_sentence(&mut self, ctx: &Ctx) {
+        if self.sentence != ctx.sentence.span {
+            self.sentence = ctx.sentence.span.clone();
+            if let Some(cues) = self.cues.take() {
+                self.spare_cues = Some(cues);
+            }
+        }
+    }
+}
+
+/// The tense cue around a mention from `start` to `end` of the sentence
+/// (document offsets), as [`tense::cue_near`] reads it from the text before
+/// and after the mention.
+pub(super) fn cue_near(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
+    let before = ctx.before(start);
+    let mut state = ctx.temporal.state.borrow_mut();
+    state.for_sentence(ctx);
+    let state = &mut *state;
+    let cues = state.cues.get_or_insert_with(|| {
+        let mut cues = state.spare_cues.take().unwrap_or_default();
+        cues.build(ctx.sentence_text(), ctx.sentence.span.start);
+        cues
+    });
+    cues.cue(ctx.text, before, start, end)
+        .unwrap_or_else(|| tense::cue_near(before, &ctx.text[end..ctx.sentence.span.end]))
+}
