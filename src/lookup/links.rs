@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
@@ -142,7 +143,7 @@ pub(super) struct Prepared {
 
 #[derive(Debug, Clone)]
 struct PreparedTemplate {
-    title: String,
+    title: Arc<str>,
     kinds: Vec<ClaimKind>,
     /// Ids in `words`: any one found meets the topic condition.
     topics: Vec<usize>,
@@ -180,7 +181,7 @@ impl Prepared {
                     }
                 }
                 PreparedTemplate {
-                    title: template.title.clone(),
+                    title: Arc::from(template.title.as_str()),
                     kinds: template.kinds.clone(),
                     topics,
                     countries,
@@ -447,7 +448,7 @@ mod tests {
     }
 
     fn titles(links: &[Link]) -> Vec<&str> {
-        links.iter().map(|l| l.title.as_str()).collect()
+        links.iter().map(|l| &*l.title).collect()
     }
 
     #[test]
@@ -467,7 +468,7 @@ mod tests {
     #[test]
     fn news_search_is_limited_to_the_window_around_the_date() {
         let all = links_of("The Bank of England raised rates on 2 November 2017.\n");
-        let news = all[0].iter().find(|l| l.title == "News").unwrap();
+        let news = all[0].iter().find(|l| &*l.title == "News").unwrap();
         assert_eq!(
             news.url,
             "https://news.google.com/search?q=Bank%20of%20England%20after%3A2017-10-26%20before%3A2017-11-09"
@@ -499,7 +500,7 @@ mod tests {
     }
 
     fn titles_of_all(all: &[Vec<Link>]) -> Vec<String> {
-        all.iter().flatten().map(|l| l.title.clone()).collect()
+        all.iter().flatten().map(|l| l.title.to_string()).collect()
     }
 
     fn fill_url(url: &str, fill: &Fill) -> Option<String> {
@@ -544,7 +545,7 @@ mod tests {
             let document = Document::parse(text, None);
             let mut claims = crate::extract::extract(&document).claims;
             fill_links(&document, &mut claims, &references);
-            claims[0].links.iter().any(|l| l.title == "T")
+            claims[0].links.iter().any(|l| &*l.title == "T")
         };
         assert!(has_t("Taxes in France rose by 9%.\n"));
         assert!(
