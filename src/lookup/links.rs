@@ -19,9 +19,9 @@ use super::query::{self, SentenceWords, Window};
 use super::templates::{reference_data, References, Template, UrlPart, DATED};
 
 /// What the templates are filled with for one claim, already URL-encoded.
-struct Fill {
-    query: String,
-    value: String,
+struct Fill<'a> {
+    query: &'a str,
+    value: &'a str,
     window: Option<Window>,
 }
 
@@ -48,8 +48,10 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         }
     }
     // Claims come in text order: what depends on the sentence alone is
-    // found once per sentence.
+    // found once per sentence, and a query once for the claims beside each
+    // other that share a subject (or have none).
     let mut current: Option<(usize, SentenceFacts)> = None;
+    let mut query: Option<(usize, String)> = None;
     for i in 0..claims.len() {
         let claim = &claims[i];
         if current
@@ -61,31 +63,43 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
             current = Some((claim.sentence, SentenceFacts::new(sentence, prepared)));
+            query = None;
         }
-        let Some((_, facts)) = &current else {
+        let Some((_, facts)) = &mut current else {
             continue;
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
             .or_else(|| sentence_windows.get(&claim.sentence).copied())
             .or(published);
-        let subject = match &claim.value {
-            Value::Number(n) => n.subject.as_deref(),
-            Value::Temporal(t) => t.subject.as_deref(),
-        };
+        let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
+        if prepared.uses_query
+            && query
+                .as_ref()
+                .is_none_or(|(made_for, _)| subject_of(&claims[*made_for]) != subject)
+        {
+            query = Some((i, facts.words.encoded_query(subject, settings)));
+        }
+        let value = match prepared.uses_value {
+            true => query::encode(&value_text(claim)),
+            false => String::new(),
+        };
         let fill = Fill {
-            query: match prepared.uses_query {
-                true => facts.words.encoded_query(subject, settings),
-                false => String::new(),
-            },
-            value: match prepared.uses_value {
-                true => query::encode(&value_text(claim)),
-                false => String::new(),
-            },
+            query: query.as_ref().map_or("", |(_, query)| query),
+            value: &value,
             window,
         };
-        claims[i].links = prepared.links(claim.kind, &facts.meets, &fill);
+        let links = prepared.links(claim.kind, &facts.meets, &fill);
+        claims[i].links = links;
+    }
+}
+
+/// The subject a claim's query takes words from.
+fn subject_of(claim: &Claim) -> Option<&str> {
+    match &claim.value {
+        Value::Number(n) => n.subject.as_deref(),
+        Value::Temporal(t) => t.subject.as_deref(),
     }
 }
 
@@ -425,8 +439,8 @@ impl Url {
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
-                Piece::Query => out.push_str(&fill.query),
-                Piece::Value => out.push_str(&fill.value),
+                Piece::Query => out.push_str(fill.query),
+                Piece::Value => out.push_str(fill.value),
                 Piece::From => write!(out, "{}", window?.from).ok()?,
                 Piece::To => write!(out, "{}", window?.to).ok()?,
                 Piece::Year => write!(out, "{}", window?.from.year()).ok()?,
@@ -509,9 +523,11 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
+        let query = query::encode("Bank of England");
+        let value = query::encode("2 billion GBP");
         let fill = Fill {
-            query: query::encode("Bank of England"),
-            value: query::encode("2 billion GBP"),
+            query: &query,
+            value: &value,
             window: Window::of_timex("2017", 7),
         };
         assert_eq!(
