@@ -284,6 +284,9 @@ struct Word {
     /// Looked for in the lower-case sentence (topics, and countries the
     /// table lacks), else as written (the table's names).
     in_lower: bool,
+    /// In an ASCII sentence, whether the word holds where the automaton
+    /// finds it is known at that place (see [`checked_in_place`]).
+    checked_in_place: bool,
 }
 
 impl Word {
@@ -292,6 +295,7 @@ impl Word {
             text: text.to_string(),
             rule,
             in_lower: true,
+            checked_in_place: checked_in_place(text, true),
         }
     }
 
@@ -300,8 +304,30 @@ impl Word {
             text: text.to_string(),
             rule: Rule::WholeWord,
             in_lower: false,
+            checked_in_place: checked_in_place(text, false),
         }
     }
+}
+
+/// Whether, in an ASCII sentence, a word's rule can be checked at each
+/// place the case-blind automaton finds it, with the same answer as a
+/// search of the (lowered) sentence for the word alone. That search skips
+/// an occurrence that overlaps the one before it; such an occurrence
+/// starts `k` bytes into the earlier one, where the word's end and start
+/// agree, so the character before it is the word's `k`th. When that is a
+/// letter or digit for every such `k`, a skipped occurrence never meets a
+/// rule (both ask for no letter or digit before), and every place counts.
+/// The word must be ASCII too, and in lower case when it is looked for in
+/// the lowered sentence (then a case-blind match is a match there).
+fn checked_in_place(word: &str, in_lower: bool) -> bool {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    n > 0
+        && word.is_ascii()
+        && !(in_lower && bytes.iter().any(u8::is_ascii_uppercase))
+        && (1..n)
+            .filter(|&k| bytes[k..] == bytes[..n - k])
+            .all(|k| bytes[k - 1].is_ascii_alphanumeric())
 }
 
 /// The id of `word` in `words`, added if new.
@@ -340,6 +366,49 @@ impl WordSet {
     /// are checked by their rule, each once, exactly as a search for that
     /// word alone would.
     fn found(&self, sentence: &str) -> Vec<bool> {
+        match &self.automaton {
+            Some(automaton) if sentence.is_ascii() => self.found_in_ascii(automaton, sentence),
+            _ => self.found_by_search(sentence),
+        }
+    }
+
+    /// [`WordSet::found`] for an ASCII sentence, from the places the
+    /// automaton finds: lowering ASCII moves no byte, so a word looked for
+    /// in the lower case matches where the automaton matched it, and the
+    /// rule is checked at that place. Only a word that may hide an
+    /// occurrence in an overlapping one is searched for as before.
+    fn found_in_ascii(&self, automaton: &AhoCorasick, sentence: &str) -> Vec<bool> {
+        let bytes = sentence.as_bytes();
+        let mut found = vec![false; self.words.len()];
+        let mut searched = vec![false; self.words.len()];
+        let mut lowered: Option<String> = None;
+        for m in automaton.find_overlapping_iter(sentence) {
+            let id = m.pattern().as_usize();
+            let word = &self.words[id];
+            if found[id] || searched[id] {
+                continue;
+            }
+            if !word.checked_in_place {
+                searched[id] = true;
+                let text = match word.in_lower {
+                    true => lowered.get_or_insert_with(|| sentence.to_ascii_lowercase()),
+                    false => sentence,
+                };
+                found[id] = word.rule.holds(text, &word.text);
+                continue;
+            }
+            let (start, end) = (m.start(), m.end());
+            let word_char = |at: usize| bytes[at].is_ascii_alphanumeric();
+            found[id] = (word.in_lower || &bytes[start..end] == word.text.as_bytes())
+                && !(start > 0 && word_char(start - 1))
+                && !(word.rule == Rule::WholeWord && end < bytes.len() && word_char(end));
+        }
+        found
+    }
+
+    /// [`WordSet::found`] by searching the sentence for each word the
+    /// automaton (if any) finds.
+    fn found_by_search(&self, sentence: &str) -> Vec<bool> {
         let lowered = sentence.to_lowercase();
         let mut found = vec![false; self.words.len()];
         let mut tried = vec![false; self.words.len()];
@@ -581,6 +650,43 @@ mod tests {
             "a country is a whole word"
         );
         assert!(!has_t("Taxes in Germany rose by 9%.\n"));
+    }
+
+    #[test]
+    fn words_that_may_hide_in_an_overlap_are_searched_for() {
+        assert!(checked_in_place("tax", true));
+        assert!(checked_in_place("U.K.", false));
+        assert!(checked_in_place("aa", true));
+        assert!(!checked_in_place("a.a", true), "\"a.a.a\" hides the second");
+        assert!(!checked_in_place("Tax", true), "not in lower case");
+        assert!(!checked_in_place("é", true));
+    }
+
+    proptest::proptest! {
+        /// In ASCII sentences the words are checked where the automaton
+        /// finds them; that agrees with searching for each word.
+        #[test]
+        fn found_in_place_agrees_with_searching(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "A", "b", "B", ".", " ", ",", "-", "a.a", "Ab", "aba"][..]),
+                0..14,
+            )
+        ) {
+            let sentence = pieces.concat();
+            let words = WordSet::new(vec![
+                Word::lower("a", Rule::StartsWord),
+                Word::lower("aa", Rule::StartsWord),
+                Word::lower("a.a", Rule::StartsWord),
+                Word::lower("a.a", Rule::WholeWord),
+                Word::lower("ab", Rule::WholeWord),
+                Word::lower("b-b", Rule::WholeWord),
+                Word::as_written("A.B"),
+                Word::as_written("Ab"),
+                Word::as_written("aba"),
+                Word::as_written("B"),
+            ]);
+            proptest::prop_assert_eq!(words.found(&sentence), words.found_by_search(&sentence));
+        }
     }
 
     #[test]
