@@ -272,10 +272,11 @@ pub(super) fn packed(word: &str) -> Option<u128> {
     if word.len() > 15 || !word.is_ascii() {
         return None;
     }
-    let key = word.bytes().fold(0u128, |key, b| {
-        key << 8 | u128::from(b.to_ascii_lowercase())
-    });
-    Some(key | (word.len() as u128) << 120)
+    // The bytes at the low end of a big-endian number, lowered all at once.
+    let mut bytes = [0u8; 16];
+    bytes[16 - word.len()..].copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
 }
 
 /// The named entities of a sentence's tokens, in order, each once: their
@@ -445,7 +446,12 @@ impl<'a> SentenceWords<'a> {
             if i > 0 {
                 out.push_str("%20");
             }
-            urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+            // Most words are letters only, which encoding leaves as they are.
+            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                out.push_str(word);
+            } else {
+                urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+            }
         }
         out
     }
@@ -597,6 +603,20 @@ mod tests {
             ),
             "council projects approved"
         );
+    }
+
+    #[test]
+    fn packed_words_are_their_bytes_in_lower_case() {
+        let by_bytes = |word: &str| {
+            word.bytes().fold(0u128, |key, b| {
+                key << 8 | u128::from(b.to_ascii_lowercase())
+            }) | (word.len() as u128) << 120
+        };
+        for word in ["", "a", "The", "according", "ABCDEFGHIJKLMNO"] {
+            assert_eq!(packed(word), Some(by_bytes(word)), "{word}");
+        }
+        assert_eq!(packed("ABCDEFGHIJKLMNOP"), None);
+        assert_eq!(packed("Zürich"), None);
     }
 
     #[test]
