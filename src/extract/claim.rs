@@ -2,7 +2,9 @@
 //! normalised value. This is the type the extract stage hands to the rules and
 //! the report; its serialised form is the JSON contract in DESIGN.md.
 
-use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize, Serializer};
 
 /// What sort of figure a claim is. Packs name kinds the same way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -166,8 +168,16 @@ pub struct Attribution {
 /// A look-up link for a claim (filled by a later stage).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Link {
-    pub title: String,
+    /// The template's title, shared by all the links made from it (most
+    /// claims get one from each general template: a copy each would be an
+    /// allocation each). Serialised as the string it is.
+    #[serde(serialize_with = "shared_str")]
+    pub title: Arc<str>,
     pub url: String,
+}
+
+fn shared_str<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text)
 }
 
 /// An earlier fact-check of a claim (filled by `--lookup`).

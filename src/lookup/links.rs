@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
@@ -18,13 +19,15 @@ use super::query::{self, SentenceWords, Window};
 use super::templates::{reference_data, References, Template, UrlPart, DATED};
 
 /// What the templates are filled with for one claim, already URL-encoded.
-struct Fill {
-    query: String,
-    value: String,
+struct Fill<'a> {
+    query: &'a str,
+    value: &'a str,
     window: Option<Window>,
 }
 
 /// Gives every claim its look-up links, in template order.
+// Once per document: kept out of line so that profiles show the stage whole.
+#[inline(never)]
 pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: &References) {
     let prepared = references.prepared();
     let settings = &reference_data().query;
@@ -47,8 +50,10 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         }
     }
     // Claims come in text order: what depends on the sentence alone is
-    // found once per sentence.
+    // found once per sentence, and a query once for the claims beside each
+    // other that share a subject (or have none).
     let mut current: Option<(usize, SentenceFacts)> = None;
+    let mut query: Option<(usize, String)> = None;
     for i in 0..claims.len() {
         let claim = &claims[i];
         if current
@@ -60,31 +65,43 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
             current = Some((claim.sentence, SentenceFacts::new(sentence, prepared)));
+            query = None;
         }
-        let Some((_, facts)) = &current else {
+        let Some((_, facts)) = &mut current else {
             continue;
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
             .or_else(|| sentence_windows.get(&claim.sentence).copied())
             .or(published);
-        let subject = match &claim.value {
-            Value::Number(n) => n.subject.as_deref(),
-            Value::Temporal(t) => t.subject.as_deref(),
-        };
+        let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
+        if prepared.uses_query
+            && query
+                .as_ref()
+                .is_none_or(|(made_for, _)| subject_of(&claims[*made_for]) != subject)
+        {
+            query = Some((i, facts.words.encoded_query(subject, settings)));
+        }
+        let value = match prepared.uses_value {
+            true => query::encode(&value_text(claim)),
+            false => String::new(),
+        };
         let fill = Fill {
-            query: match prepared.uses_query {
-                true => facts.words.encoded_query(subject, settings),
-                false => String::new(),
-            },
-            value: match prepared.uses_value {
-                true => query::encode(&value_text(claim)),
-                false => String::new(),
-            },
+            query: query.as_ref().map_or("", |(_, query)| query),
+            value: &value,
             window,
         };
-        claims[i].links = prepared.links(claim.kind, &facts.meets, &fill);
+        let links = prepared.links(claim.kind, &facts.meets, &fill);
+        claims[i].links = links;
+    }
+}
+
+/// The subject a claim's query takes words from.
+fn subject_of(claim: &Claim) -> Option<&str> {
+    match &claim.value {
+        Value::Number(n) => n.subject.as_deref(),
+        Value::Temporal(t) => t.subject.as_deref(),
     }
 }
 
@@ -142,7 +159,7 @@ pub(super) struct Prepared {
 
 #[derive(Debug, Clone)]
 struct PreparedTemplate {
-    title: String,
+    title: Arc<str>,
     kinds: Vec<ClaimKind>,
     /// Ids in `words`: any one found meets the topic condition.
     topics: Vec<usize>,
@@ -180,7 +197,7 @@ impl Prepared {
                     }
                 }
                 PreparedTemplate {
-                    title: template.title.clone(),
+                    title: Arc::from(template.title.as_str()),
                     kinds: template.kinds.clone(),
                     topics,
                     countries,
@@ -216,17 +233,20 @@ impl Prepared {
     /// A claim's links: the templates its sentence meets (`meets`) that
     /// take its kind and can be filled.
     fn links(&self, kind: ClaimKind, meets: &[bool], fill: &Fill) -> Vec<Link> {
-        self.templates
-            .iter()
-            .zip(meets)
-            .filter(|(t, meets)| **meets && (t.kinds.is_empty() || t.kinds.contains(&kind)))
-            .filter_map(|(t, _)| {
-                Some(Link {
-                    title: t.title.clone(),
-                    url: t.url.as_ref()?.fill(fill)?,
-                })
+        let wanted = || {
+            self.templates.iter().zip(meets).filter(move |(t, meets)| {
+                **meets && (t.kinds.is_empty() || t.kinds.contains(&kind))
             })
-            .collect()
+        };
+        // Sized once: a claim gets a link from most templates it meets.
+        let mut links = Vec::with_capacity(wanted().count());
+        links.extend(wanted().filter_map(|(t, _)| {
+            Some(Link {
+                title: t.title.clone(),
+                url: t.url.as_ref()?.fill(fill)?,
+            })
+        }));
+        links
     }
 }
 
@@ -269,6 +289,9 @@ struct Word {
     /// Looked for in the lower-case sentence (topics, and countries the
     /// table lacks), else as written (the table's names).
     in_lower: bool,
+    /// In an ASCII sentence, whether the word holds where the automaton
+    /// finds it is known at that place (see [`checked_in_place`]).
+    checked_in_place: bool,
 }
 
 impl Word {
@@ -277,6 +300,7 @@ impl Word {
             text: text.to_string(),
             rule,
             in_lower: true,
+            checked_in_place: checked_in_place(text, true),
         }
     }
 
@@ -285,8 +309,30 @@ impl Word {
             text: text.to_string(),
             rule: Rule::WholeWord,
             in_lower: false,
+            checked_in_place: checked_in_place(text, false),
         }
     }
+}
+
+/// Whether, in an ASCII sentence, a word's rule can be checked at each
+/// place the case-blind automaton finds it, with the same answer as a
+/// search of the (lowered) sentence for the word alone. That search skips
+/// an occurrence that overlaps the one before it; such an occurrence
+/// starts `k` bytes into the earlier one, where the word's end and start
+/// agree, so the character before it is the word's `k`th. When that is a
+/// letter or digit for every such `k`, a skipped occurrence never meets a
+/// rule (both ask for no letter or digit before), and every place counts.
+/// The word must be ASCII too, and in lower case when it is looked for in
+/// the lowered sentence (then a case-blind match is a match there).
+fn checked_in_place(word: &str, in_lower: bool) -> bool {
+    let bytes = word.as_bytes();
+    let n = bytes.len();
+    n > 0
+        && word.is_ascii()
+        && !(in_lower && bytes.iter().any(u8::is_ascii_uppercase))
+        && (1..n)
+            .filter(|&k| bytes[k..] == bytes[..n - k])
+            .all(|k| bytes[k - 1].is_ascii_alphanumeric())
 }
 
 /// The id of `word` in `words`, added if new.
@@ -325,6 +371,49 @@ impl WordSet {
     /// are checked by their rule, each once, exactly as a search for that
     /// word alone would.
     fn found(&self, sentence: &str) -> Vec<bool> {
+        match &self.automaton {
+            Some(automaton) if sentence.is_ascii() => self.found_in_ascii(automaton, sentence),
+            _ => self.found_by_search(sentence),
+        }
+    }
+
+    /// [`WordSet::found`] for an ASCII sentence, from the places the
+    /// automaton finds: lowering ASCII moves no byte, so a word looked for
+    /// in the lower case matches where the automaton matched it, and the
+    /// rule is checked at that place. Only a word that may hide an
+    /// occurrence in an overlapping one is searched for as before.
+    fn found_in_ascii(&self, automaton: &AhoCorasick, sentence: &str) -> Vec<bool> {
+        let bytes = sentence.as_bytes();
+        let mut found = vec![false; self.words.len()];
+        let mut searched = vec![false; self.words.len()];
+        let mut lowered: Option<String> = None;
+        for m in automaton.find_overlapping_iter(sentence) {
+            let id = m.pattern().as_usize();
+            let word = &self.words[id];
+            if found[id] || searched[id] {
+                continue;
+            }
+            if !word.checked_in_place {
+                searched[id] = true;
+                let text = match word.in_lower {
+                    true => lowered.get_or_insert_with(|| sentence.to_ascii_lowercase()),
+                    false => sentence,
+                };
+                found[id] = word.rule.holds(text, &word.text);
+                continue;
+            }
+            let (start, end) = (m.start(), m.end());
+            let word_char = |at: usize| bytes[at].is_ascii_alphanumeric();
+            found[id] = (word.in_lower || &bytes[start..end] == word.text.as_bytes())
+                && !(start > 0 && word_char(start - 1))
+                && !(word.rule == Rule::WholeWord && end < bytes.len() && word_char(end));
+        }
+        found
+    }
+
+    /// [`WordSet::found`] by searching the sentence for each word the
+    /// automaton (if any) finds.
+    fn found_by_search(&self, sentence: &str) -> Vec<bool> {
         let lowered = sentence.to_lowercase();
         let mut found = vec![false; self.words.len()];
         let mut tried = vec![false; self.words.len()];
@@ -424,8 +513,8 @@ impl Url {
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
-                Piece::Query => out.push_str(&fill.query),
-                Piece::Value => out.push_str(&fill.value),
+                Piece::Query => out.push_str(fill.query),
+                Piece::Value => out.push_str(fill.value),
                 Piece::From => write!(out, "{}", window?.from).ok()?,
                 Piece::To => write!(out, "{}", window?.to).ok()?,
                 Piece::Year => write!(out, "{}", window?.from.year()).ok()?,
@@ -447,7 +536,7 @@ mod tests {
     }
 
     fn titles(links: &[Link]) -> Vec<&str> {
-        links.iter().map(|l| l.title.as_str()).collect()
+        links.iter().map(|l| &*l.title).collect()
     }
 
     #[test]
@@ -467,7 +556,7 @@ mod tests {
     #[test]
     fn news_search_is_limited_to_the_window_around_the_date() {
         let all = links_of("The Bank of England raised rates on 2 November 2017.\n");
-        let news = all[0].iter().find(|l| l.title == "News").unwrap();
+        let news = all[0].iter().find(|l| &*l.title == "News").unwrap();
         assert_eq!(
             news.url,
             "https://news.google.com/search?q=Bank%20of%20England%20after%3A2017-10-26%20before%3A2017-11-09"
@@ -499,7 +588,7 @@ mod tests {
     }
 
     fn titles_of_all(all: &[Vec<Link>]) -> Vec<String> {
-        all.iter().flatten().map(|l| l.title.clone()).collect()
+        all.iter().flatten().map(|l| l.title.to_string()).collect()
     }
 
     fn fill_url(url: &str, fill: &Fill) -> Option<String> {
@@ -508,9 +597,11 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
+        let query = query::encode("Bank of England");
+        let value = query::encode("2 billion GBP");
         let fill = Fill {
-            query: query::encode("Bank of England"),
-            value: query::encode("2 billion GBP"),
+            query: &query,
+            value: &value,
             window: Window::of_timex("2017", 7),
         };
         assert_eq!(
@@ -544,7 +635,7 @@ mod tests {
             let document = Document::parse(text, None);
             let mut claims = crate::extract::extract(&document).claims;
             fill_links(&document, &mut claims, &references);
-            claims[0].links.iter().any(|l| l.title == "T")
+            claims[0].links.iter().any(|l| &*l.title == "T")
         };
         assert!(has_t("Taxes in France rose by 9%.\n"));
         assert!(
@@ -564,6 +655,43 @@ mod tests {
             "a country is a whole word"
         );
         assert!(!has_t("Taxes in Germany rose by 9%.\n"));
+    }
+
+    #[test]
+    fn words_that_may_hide_in_an_overlap_are_searched_for() {
+        assert!(checked_in_place("tax", true));
+        assert!(checked_in_place("U.K.", false));
+        assert!(checked_in_place("aa", true));
+        assert!(!checked_in_place("a.a", true), "\"a.a.a\" hides the second");
+        assert!(!checked_in_place("Tax", true), "not in lower case");
+        assert!(!checked_in_place("é", true));
+    }
+
+    proptest::proptest! {
+        /// In ASCII sentences the words are checked where the automaton
+        /// finds them; that agrees with searching for each word.
+        #[test]
+        fn found_in_place_agrees_with_searching(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&["a", "A", "b", "B", ".", " ", ",", "-", "a.a", "Ab", "aba"][..]),
+                0..14,
+            )
+        ) {
+            let sentence = pieces.concat();
+            let words = WordSet::new(vec![
+                Word::lower("a", Rule::StartsWord),
+                Word::lower("aa", Rule::StartsWord),
+                Word::lower("a.a", Rule::StartsWord),
+                Word::lower("a.a", Rule::WholeWord),
+                Word::lower("ab", Rule::WholeWord),
+                Word::lower("b-b", Rule::WholeWord),
+                Word::as_written("A.B"),
+                Word::as_written("Ab"),
+                Word::as_written("aba"),
+                Word::as_written("B"),
+            ]);
+            proptest::prop_assert_eq!(words.found(&sentence), words.found_by_search(&sentence));
+        }
     }
 
     #[test]

@@ -13,8 +13,11 @@ use super::templates::QuerySettings;
 use crate::extract::lower_case;
 
 /// One word of a sentence, cleaned of the punctuation around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Token<'a> {
     word: &'a str,
+    /// The word starts with a capital letter.
+    capital: bool,
     /// The word starts the sentence or a quotation, so its capital says nothing.
     starts: bool,
     /// Punctuation after the word ("Paris," "Berlin;") ends a name.
@@ -22,10 +25,96 @@ struct Token<'a> {
 }
 
 fn tokens(sentence: &str) -> Vec<Token<'_>> {
-    // About one word in six bytes: room enough to grow rarely.
-    let mut out: Vec<Token<'_>> = Vec::with_capacity(sentence.len() / 6 + 1);
+    // About one word in five or six bytes: room enough never to grow.
+    let mut out: Vec<Token<'_>> = Vec::with_capacity(sentence.len() / 4 + 1);
+    each_token(sentence, |token| out.push(token));
+    out
+}
+
+/// Gives `emit` the tokens of `text`, in order. An ASCII text (nearly every
+/// sentence) is cut by its bytes alone; other text goes through [`RawWords`].
+fn each_token<'a>(text: &'a str, emit: impl FnMut(Token<'a>)) {
+    if text.is_ascii() {
+        each_ascii_token(text, emit);
+    } else {
+        each_token_by_chars(text, emit);
+    }
+}
+
+/// ASCII white space: where `split_whitespace` cuts an ASCII text.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
+/// [`each_token`] for an ASCII text, by its bytes: one tight scan for the
+/// end of each raw word, and the cleaning of [`clean_ascii`] done by looking
+/// at the bytes at the word's ends only (most words have nothing to trim).
+fn each_ascii_token<'a>(text: &'a str, mut emit: impl FnMut(Token<'a>)) {
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut i = 0;
+    let mut first = true;
     let mut after_colon = false;
-    for RawWord { raw, cleaned } in RawWords::new(sentence) {
+    loop {
+        while i < len && is_ascii_space(bytes[i]) {
+            i += 1;
+        }
+        if i == len {
+            break;
+        }
+        let start = i;
+        loop {
+            // Bytes above the space are never white space: the tight part.
+            while i < len && bytes[i] > b' ' {
+                i += 1;
+            }
+            if i == len || is_ascii_space(bytes[i]) {
+                break;
+            }
+            i += 1;
+        }
+        let end = i;
+        let starts = first || after_colon || matches!(bytes[start], b'"' | b'\'' | b'(' | b'[');
+        after_colon = bytes[end - 1] == b':';
+        // The word runs from its first letter or digit to its last letter,
+        // digit or full stop.
+        let Some(from) = (start..end).find(|&at| bytes[at].is_ascii_alphanumeric()) else {
+            continue;
+        };
+        let mut to = end;
+        while !(bytes[to - 1].is_ascii_alphanumeric() || bytes[to - 1] == b'.') {
+            to -= 1;
+        }
+        // A final full stop goes unless the word has others ("U.S.").
+        if bytes[to - 1] == b'.' && !bytes[from..to - 1].contains(&b'.') {
+            to -= 1;
+        }
+        if bytes[from..to].ends_with(b"'s") {
+            to -= 2;
+        }
+        if from == to {
+            continue;
+        }
+        first = false;
+        emit(Token {
+            word: &text[from..to],
+            capital: bytes[from].is_ascii_uppercase(),
+            starts,
+            closes: to < end,
+        });
+    }
+}
+
+/// Where `word`, a part of `raw`, ends in it.
+fn word_end(raw: &str, word: &str) -> usize {
+    word.as_ptr() as usize - raw.as_ptr() as usize + word.len()
+}
+
+/// [`each_token`] for any text, character by character where it is not ASCII.
+fn each_token_by_chars<'a>(text: &'a str, mut emit: impl FnMut(Token<'a>)) {
+    let mut first = true;
+    let mut after_colon = false;
+    for RawWord { raw, cleaned } in RawWords::new(text) {
         let (opens_quote, word) = match cleaned {
             Some(word) => (
                 matches!(raw.as_bytes()[0], b'"' | b'\'' | b'(' | b'['),
@@ -37,20 +126,20 @@ fn tokens(sentence: &str) -> Vec<Token<'_>> {
             .iter()
             .find_map(|s| word.strip_suffix(s))
             .unwrap_or(word);
-        let starts = out.is_empty() || opens_quote || after_colon;
+        let starts = first || opens_quote || after_colon;
         after_colon = raw.ends_with(':');
         if word.is_empty() {
             continue;
         }
+        first = false;
         // Anything after the word in the raw token ends a name.
-        let word_end = word.as_ptr() as usize - raw.as_ptr() as usize + word.len();
-        out.push(Token {
+        emit(Token {
             word,
+            capital: is_capitalised(word),
             starts,
-            closes: word_end < raw.len(),
+            closes: word_end(raw, word) < raw.len(),
         });
     }
-    out
 }
 
 /// Whether a raw token opens a quotation or a bracket, and the token without
@@ -183,65 +272,88 @@ pub(super) fn packed(word: &str) -> Option<u128> {
     if word.len() > 15 || !word.is_ascii() {
         return None;
     }
-    let key = word.bytes().fold(0u128, |key, b| {
-        key << 8 | u128::from(b.to_ascii_lowercase())
-    });
-    Some(key | (word.len() as u128) << 120)
+    // The bytes at the low end of a big-endian number, lowered all at once.
+    let mut bytes = [0u8; 16];
+    bytes[16 - word.len()..].copy_from_slice(word.as_bytes());
+    bytes.make_ascii_lowercase();
+    Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
 }
 
-/// The named entities of a sentence's tokens, in order, each once, as the
-/// words of each.
-fn entity_words<'a>(tokens: &[Token<'a>], settings: &QuerySettings) -> Vec<Vec<&'a str>> {
-    let mut found: Vec<Vec<&str>> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !is_capitalised(tokens[i].word) {
-            i += 1;
-            continue;
-        }
-        // A run: capitalised words, joined by "of", "de", ... between two of them.
-        let start = i;
-        let mut end = i + 1;
-        while end < tokens.len() && !tokens[end - 1].closes {
-            let next = tokens[end].word;
-            if is_capitalised(next) && !tokens[end].starts {
-                end += 1;
-            } else if settings.joiners.iter().any(|j| j == next)
-                && !tokens[end].closes
-                && tokens
-                    .get(end + 1)
-                    .is_some_and(|t| is_capitalised(t.word) && !t.starts)
-            {
-                end += 2;
-            } else {
-                break;
+/// The named entities of a sentence's tokens, in order, each once: their
+/// words one after another, and where each entity's words end.
+struct Entities<'a> {
+    words: Vec<&'a str>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Entities<'a> {
+    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
+        let mut found = Entities {
+            words: Vec::new(),
+            ends: Vec::new(),
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            if !tokens[i].capital {
+                i += 1;
+                continue;
+            }
+            // A run: capitalised words, joined by "of", "de", ... between two of them.
+            let start = i;
+            let mut end = i + 1;
+            while end < tokens.len() && !tokens[end - 1].closes {
+                let next = &tokens[end];
+                if next.capital && !next.starts {
+                    end += 1;
+                } else if settings.joiners.iter().any(|j| j == next.word)
+                    && !next.closes
+                    && tokens.get(end + 1).is_some_and(|t| t.capital && !t.starts)
+                {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            i = end;
+            // A lone capital at the start of the sentence or a quotation is grammar.
+            if tokens[start].starts && end - start == 1 {
+                continue;
+            }
+            let mut run = &tokens[start..end];
+            while let [first, rest @ ..] = run {
+                match is_stop(first.word, settings) {
+                    true => run = rest,
+                    false => break,
+                }
+            }
+            while let [rest @ .., last] = run {
+                match is_stop(last.word, settings) {
+                    true => run = rest,
+                    false => break,
+                }
+            }
+            if !run.is_empty() && !found.holds(run) {
+                found.words.extend(run.iter().map(|t| t.word));
+                found.ends.push(found.words.len());
             }
         }
-        i = end;
-        let mut words: Vec<&str> = tokens[start..end].iter().map(|t| t.word).collect();
-        // A lone capital at the start of the sentence or a quotation is grammar.
-        if tokens[start].starts && words.len() == 1 {
-            continue;
-        }
-        while words.first().is_some_and(|w| is_stop(w, settings)) {
-            words.remove(0);
-        }
-        while words.last().is_some_and(|w| is_stop(w, settings)) {
-            words.pop();
-        }
-        // Words hold no spaces, so this compares the names as written out.
-        let same = |other: &Vec<&str>| {
-            other.len() == words.len()
-                && other
-                    .iter()
-                    .zip(&words)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
-        };
-        if !words.is_empty() && !found.iter().any(same) {
-            found.push(words);
-        }
+        found
     }
-    found
+
+    /// Whether an entity already found has the words of `run`. Words hold
+    /// no spaces, so this compares the names as written out.
+    fn holds(&self, run: &[Token<'_>]) -> bool {
+        let mut start = 0;
+        self.ends.iter().any(|&end| {
+            let words = &self.words[start..end];
+            start = end;
+            words.len() == run.len()
+                && words
+                    .iter()
+                    .zip(run)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b.word))
+        })
+    }
 }
 
 /// The words of one sentence a query is made of, found once for all the
@@ -251,29 +363,49 @@ pub(super) struct SentenceWords<'a> {
     entities: Vec<&'a str>,
     /// All its words: a query takes its content words only while it is short.
     tokens: Vec<Token<'a>>,
+    /// Its content words, read from `tokens` only as far as a query has
+    /// needed them (most queries need none or a few), for all its claims.
+    content: Vec<&'a str>,
+    /// How many of `tokens` have been read into `content`.
+    read: usize,
 }
 
 impl<'a> SentenceWords<'a> {
     pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
         let tokens = tokens(sentence);
         SentenceWords {
-            entities: entity_words(&tokens, settings)
-                .into_iter()
-                .flatten()
-                .collect(),
+            entities: Entities::new(&tokens, settings).words,
             tokens,
+            content: Vec::new(),
+            read: 0,
         }
+    }
+
+    /// The sentence's content word at `index`, if it has that many.
+    fn content_word(&mut self, index: usize, settings: &QuerySettings) -> Option<&'a str> {
+        while self.content.len() <= index {
+            let word = self.tokens.get(self.read)?.word;
+            self.read += 1;
+            if is_content(word, settings) {
+                self.content.push(word);
+            }
+        }
+        Some(self.content[index])
     }
 
     /// The query for a claim: the sentence's entities, then the claim's
     /// subject's content words, then (while there are fewer than
     /// `min_words`) the sentence's other content words, in lower case.
     fn query_words<'w>(
-        &'w self,
+        &mut self,
         subject: Option<&'w str>,
         settings: &QuerySettings,
-    ) -> Vec<Cow<'w, str>> {
-        let mut words: Vec<Cow<'w, str>> = Vec::with_capacity(settings.min_words.max(8));
+    ) -> Vec<Cow<'w, str>>
+    where
+        'a: 'w,
+    {
+        let mut words: Vec<Cow<'w, str>> =
+            Vec::with_capacity(settings.min_words.max(self.entities.len()).max(8));
         words.extend(self.entities.iter().map(|w| Cow::Borrowed(*w)));
         fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
             if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
@@ -281,14 +413,18 @@ impl<'a> SentenceWords<'a> {
             }
         }
         if let Some(subject) = subject {
-            for word in content_words(&tokens(subject), settings) {
-                add(Cow::Borrowed(word), &mut words);
-            }
+            each_token(subject, |token| {
+                if is_content(token.word, settings) {
+                    add(Cow::Borrowed(token.word), &mut words);
+                }
+            });
         }
-        for word in content_words(&self.tokens, settings) {
-            if words.len() >= settings.min_words {
+        let mut index = 0;
+        while words.len() < settings.min_words {
+            let Some(word) = self.content_word(index, settings) else {
                 break;
-            }
+            };
+            index += 1;
             add(lower_case(word), &mut words);
         }
         words.truncate(settings.max_words.max(1));
@@ -297,34 +433,34 @@ impl<'a> SentenceWords<'a> {
 
     /// The query for a claim, words separated by spaces.
     #[cfg(test)]
-    pub fn query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
+    pub fn query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
         self.query_words(subject, settings).join(" ")
     }
 
     /// The query for a claim as a URL writes it: what [`encode`] makes of
     /// the query, written straight into one string.
-    pub fn encoded_query(&self, subject: Option<&str>, settings: &QuerySettings) -> String {
+    pub fn encoded_query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
         let words = self.query_words(subject, settings);
         let mut out = String::with_capacity(words.iter().map(|w| w.len() + 3).sum());
         for (i, word) in words.iter().enumerate() {
             if i > 0 {
                 out.push_str("%20");
             }
-            urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+            // Most words are letters only, which encoding leaves as they are.
+            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                out.push_str(word);
+            } else {
+                urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+            }
         }
         out
     }
 }
 
-/// The words of a text's tokens that are neither stop words nor numbers.
-fn content_words<'a, 't>(
-    tokens: &'t [Token<'a>],
-    settings: &'t QuerySettings,
-) -> impl Iterator<Item = &'a str> + 't {
-    tokens
-        .iter()
-        .map(|t| t.word)
-        .filter(|w| !is_stop(w, settings) && w.chars().all(char::is_alphabetic))
+/// Whether a word is neither a stop word nor a number (nor holds anything
+/// but letters). The letters are tested first: it is the cheaper test.
+fn is_content(word: &str, settings: &QuerySettings) -> bool {
+    word.chars().all(char::is_alphabetic) && !is_stop(word, settings)
 }
 
 /// Text for a URL: every byte but unreserved ones percent-encoded (so a
@@ -386,9 +522,16 @@ mod tests {
 
     /// The named entities of a sentence, written out.
     fn entities(sentence: &str, settings: &QuerySettings) -> Vec<String> {
-        entity_words(&tokens(sentence), settings)
+        let found = Entities::new(&tokens(sentence), settings);
+        let mut start = 0;
+        found
+            .ends
             .iter()
-            .map(|words| words.join(" "))
+            .map(|&end| {
+                let words = found.words[start..end].join(" ");
+                start = end;
+                words
+            })
             .collect()
     }
 
@@ -463,10 +606,53 @@ mod tests {
     }
 
     #[test]
+    fn packed_words_are_their_bytes_in_lower_case() {
+        let by_bytes = |word: &str| {
+            word.bytes().fold(0u128, |key, b| {
+                key << 8 | u128::from(b.to_ascii_lowercase())
+            }) | (word.len() as u128) << 120
+        };
+        for word in ["", "a", "The", "according", "ABCDEFGHIJKLMNO"] {
+            assert_eq!(packed(word), Some(by_bytes(word)), "{word}");
+        }
+        assert_eq!(packed("ABCDEFGHIJKLMNOP"), None);
+        assert_eq!(packed("Zürich"), None);
+    }
+
+    #[test]
     fn queries_are_percent_encoded() {
         assert_eq!(encode("Bank of England"), "Bank%20of%20England");
         assert_eq!(encode("Zürich & Genève"), "Z%C3%BCrich%20%26%20Gen%C3%A8ve");
         assert_eq!(encode("a/b?c=d#e"), "a%2Fb%3Fc%3Dd%23e");
+    }
+
+    fn tokens_by_chars(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        each_token_by_chars(text, |token| out.push(token));
+        out
+    }
+
+    #[test]
+    fn ascii_tokens_are_the_tokens_by_characters() {
+        let text = "\"The U.S.'s (Bank) of: England's [2.5%] rise.\x0b\x1c x  Paris. 'a' .:. ";
+        assert!(text.is_ascii());
+        assert_eq!(tokens(text), tokens_by_chars(text));
+        let words: Vec<&str> = tokens(text).iter().map(|t| t.word).collect();
+        assert_eq!(
+            words,
+            ["The", "U.S.", "Bank", "of", "England", "2.5", "rise", "x", "Paris", "a"]
+        );
+    }
+
+    proptest::proptest! {
+        /// The byte-wise tokens of an ASCII text are those the character-wise
+        /// reading makes, which was the only one before.
+        #[test]
+        fn ascii_tokens_match_the_character_wise_reading(
+            text in "[ \t\n\x0b\x0c\r\x1c\x01aZq0-9\\.,:;'\"()\\[\\]s!?%]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(tokens(&text), tokens_by_chars(&text));
+        }
     }
 
     #[test]

@@ -255,7 +255,7 @@ fn claims_table(document: &DocumentReport, id: &str, html: &mut String) {
     html.push_str(
         "<table class=\"claims\">\n<caption>Claims</caption>\n<thead><tr><th title=\"checked\">✓</th><th>#</th><th>at</th><th>kind</th><th>claim in context</th><th>value</th><th>source</th><th>findings</th><th>look up</th></tr></thead>\n<tbody>\n",
     );
-    for (claim, context) in document.claims.iter().zip(&document.contexts) {
+    for (claim, context) in document.claims_in_context() {
         let severity = severity_name(document.worst_of(claim));
         let marks: Vec<String> = document
             .findings_of(claim)

@@ -40,7 +40,7 @@ fn render_document(document: &DocumentReport, out: &mut dyn Write) -> io::Result
             "| checked | # | at | kind | claim in context | value | source | findings | look up |"
         )?;
         writeln!(out, "|---|---:|---|---|---|---|---|---|---|")?;
-        for (claim, context) in document.claims.iter().zip(&document.contexts) {
+        for (claim, context) in document.claims_in_context() {
             let marks: Vec<String> = document
                 .findings_of(claim)
                 .map(|(i, _)| finding_label(i))

@@ -38,9 +38,10 @@ pub struct DocumentReport {
     /// `--check-links`; left out of the JSON otherwise).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<CitedLink>,
-    /// Each claim's sentence around it, for review formats.
+    /// Where each claim's sentence lies around it in `plain.text`, for
+    /// review formats ([`DocumentReport::claims_in_context`]).
     #[serde(skip)]
-    pub contexts: Vec<Context>,
+    pub contexts: Vec<ContextSpan>,
     /// The text the spans point into (the input as read), for formats that
     /// need end positions (SARIF) or the flagged words. Not part of the JSON
     /// contract.
@@ -76,6 +77,16 @@ pub struct CitedLink {
     pub archive: String,
 }
 
+/// Where a claim's sentence lies around it in the plain text: the bytes
+/// before the claim and after it. Only review formats show a context, so
+/// the report keeps these places and [`DocumentReport::claims_in_context`]
+/// makes the words when a format asks (JSON, the default, never does).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContextSpan {
+    pub before: std::ops::Range<usize>,
+    pub after: std::ops::Range<usize>,
+}
+
 /// A claim in its sentence: the text before it, the claim, the text after.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Context {
@@ -94,7 +105,7 @@ impl DocumentReport {
         claims: Vec<Claim>,
         findings: Vec<Finding>,
     ) -> DocumentReport {
-        let contexts = claims.iter().map(|c| context_of(document, c)).collect();
+        let contexts = claims.iter().map(|c| context_span(document, c)).collect();
         // Claims and findings still have spans of the plain text here; the
         // pipeline maps them into the source afterwards.
         let plain = PlainText {
@@ -154,6 +165,28 @@ impl DocumentReport {
         self.notes = online.notes.clone();
     }
 
+    /// Each claim with its sentence around it, in words, for review formats.
+    pub fn claims_in_context(&self) -> impl Iterator<Item = (&Claim, Context)> + '_ {
+        let text = self.plain.text.as_str();
+        self.claims
+            .iter()
+            .zip(&self.contexts)
+            .map(move |(claim, span)| {
+                let context = Context {
+                    before: context_before(
+                        text.get(span.before.clone()).unwrap_or_default(),
+                        CONTEXT_CHARS,
+                    ),
+                    claim: flatten(&claim.text),
+                    after: context_after(
+                        text.get(span.after.clone()).unwrap_or_default(),
+                        CONTEXT_CHARS,
+                    ),
+                };
+                (claim, context)
+            })
+    }
+
     /// The findings that involve a claim, with their index (F1 is index 0).
     pub fn findings_of<'a>(
         &'a self,
@@ -209,15 +242,12 @@ pub fn attribution_words(claim: &Claim) -> String {
     }
 }
 
-fn context_of(document: &Document, claim: &Claim) -> Context {
-    let text = document.text();
+/// Where a claim's sentence lies around it (`plain.text` is the document's text).
+fn context_span(document: &Document, claim: &Claim) -> ContextSpan {
     let sentence = document.sentences[claim.sentence].span.clone();
-    let before = &text[sentence.start.min(claim.span.start)..claim.span.start];
-    let after = &text[claim.span.end..sentence.end.max(claim.span.end)];
-    Context {
-        before: context_before(before, CONTEXT_CHARS),
-        claim: flatten(&claim.text),
-        after: context_after(after, CONTEXT_CHARS),
+    ContextSpan {
+        before: sentence.start.min(claim.span.start)..claim.span.start,
+        after: claim.span.end..sentence.end.max(claim.span.end),
     }
 }
 

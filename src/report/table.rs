@@ -84,7 +84,7 @@ fn render_document(document: &DocumentReport, style: Style, out: &mut dyn Write)
             ],
         );
         let mut footnotes = Footnotes::default();
-        for (claim, context) in document.claims.iter().zip(&document.contexts) {
+        for (claim, context) in document.claims_in_context() {
             let marked = if style.colour {
                 format!("{BOLD_YELLOW}{}{RESET}", context.claim)
             } else {
