@@ -139,6 +139,10 @@ pub struct Document {
     ignores: Vec<Ignore>,
     /// None when the text is the source itself.
     origin: Option<Origin>,
+    /// The text with its ASCII letters lowered, made on first use: the
+    /// passes that match words in any case search it with a plain
+    /// case-sensitive search, and read their words' lower case off it.
+    lowered: std::sync::OnceLock<String>,
 }
 
 impl Document {
@@ -223,6 +227,7 @@ impl Document {
             line_starts,
             ignores: converted.ignores,
             origin,
+            lowered: std::sync::OnceLock::new(),
         }
     }
 
@@ -232,6 +237,12 @@ impl Document {
 
     /// The input as read: the Markdown or HTML source of a converted
     /// document, else the text itself. Report spans point into it.
+    /// The text with its ASCII letters lowered (nothing else changes, so
+    /// every byte offset of the text is an offset into it too).
+    pub(crate) fn lowered_text(&self) -> &str {
+        self.lowered.get_or_init(|| self.text.to_ascii_lowercase())
+    }
+
     pub fn source_text(&self) -> &str {
         self.origin.as_ref().map_or(&self.text, |o| &o.source)
     }
