@@ -58,8 +58,31 @@ impl<'a> SpanCursor<'a> {
 }
 
 /// Characters in UTF-8 bytes: every byte that does not continue a character.
+/// Spans count the characters from the start of their line, and a news
+/// paragraph is one long line, so this reads most of the text: eight bytes
+/// at a time.
 fn count_chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+    /// The top bit of every byte of a u64.
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut continuing = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // A continuation byte is 10xxxxxx: its top bit set, the next one
+        // (shifted into the top place) clear.
+        let marks = word & !(word << 1) & TOP_BITS;
+        // One bit per byte at the bottom of each byte; the multiplication
+        // sums the bytes into the top byte (at most 8, so no carry).
+        continuing += ((marks >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    }
+    bytes.len() - continuing - count_continuing(chunks.remainder())
+}
+
+/// Continuation bytes of UTF-8, one byte at a time.
+fn count_continuing(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) == 0x80).count()
 }
 
 /// Byte offsets where each line of `text` starts.
@@ -139,6 +162,10 @@ pub struct Document {
     ignores: Vec<Ignore>,
     /// None when the text is the source itself.
     origin: Option<Origin>,
+    /// The text with its ASCII letters lowered, made on first use: the
+    /// passes that match words in any case search it with a plain
+    /// case-sensitive search, and read their words' lower case off it.
+    lowered: std::sync::OnceLock<String>,
 }
 
 impl Document {
@@ -223,6 +250,7 @@ impl Document {
             line_starts,
             ignores: converted.ignores,
             origin,
+            lowered: std::sync::OnceLock::new(),
         }
     }
 
@@ -232,6 +260,12 @@ impl Document {
 
     /// The input as read: the Markdown or HTML source of a converted
     /// document, else the text itself. Report spans point into it.
+    /// The text with its ASCII letters lowered (nothing else changes, so
+    /// every byte offset of the text is an offset into it too).
+    pub(crate) fn lowered_text(&self) -> &str {
+        self.lowered.get_or_init(|| self.text.to_ascii_lowercase())
+    }
+
     pub fn source_text(&self) -> &str {
         self.origin.as_ref().map_or(&self.text, |o| &o.source)
     }
@@ -277,5 +311,27 @@ impl Document {
             .into_iter()
             .flatten()
             .any(|r| r.contains(&pos))
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Counting eight bytes at a time gives what counting byte by
+        /// byte gives, on any bytes (not only UTF-8).
+        #[test]
+        fn counting_by_eights_counts_every_character(
+            bytes in prop::collection::vec(any::<u8>(), 0..40)
+        ) {
+            prop_assert_eq!(count_chars(&bytes), bytes.len() - count_continuing(&bytes));
+        }
+
+        #[test]
+        fn counts_the_characters_of_text(text in "\\PC{0,40}") {
+            prop_assert_eq!(count_chars(text.as_bytes()), text.chars().count());
+        }
     }
 }

@@ -39,9 +39,13 @@ impl Rule for UnsourcedSuperlative {
         };
         let doc = cx.doc;
         let text = doc.text();
+        // The automaton holds the words lowered: searching the lowered text
+        // finds what a case-insensitive search of the text finds, at the
+        // same offsets, and lets the search use its vectorised prefilter.
+        let lowered = doc.lowered_text();
         let is_word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
         for region in search.regions(cx) {
-            let input = Input::new(text).span(region);
+            let input = Input::new(lowered).span(region);
             for found in search.automaton.find_iter(input) {
                 let whole_word = !is_word_char(text[..found.start()].chars().next_back())
                     && !is_word_char(text[found.end()..].chars().next());
@@ -101,10 +105,11 @@ impl Search {
         let words: Vec<String> = words.map(str::to_string).collect();
         // A plain multi-pattern search: a Unicode-aware regex with word
         // boundaries falls back to its slowest engine on non-ASCII text.
+        // It runs over the lowered text, with the words lowered: an ASCII
+        // case-insensitive search gets no vectorised prefilter.
         let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
+            .build(words.iter().map(|w| w.to_ascii_lowercase()))
             .ok()?;
         let mut breaks = [true; 256];
         for byte in words.iter().flat_map(|w| w.bytes()) {
