@@ -258,14 +258,14 @@ impl Document {
         &self.text
     }
 
-    /// The input as read: the Markdown or HTML source of a converted
-    /// document, else the text itself. Report spans point into it.
     /// The text with its ASCII letters lowered (nothing else changes, so
     /// every byte offset of the text is an offset into it too).
     pub(crate) fn lowered_text(&self) -> &str {
         self.lowered.get_or_init(|| self.text.to_ascii_lowercase())
     }
 
+    /// The input as read: the Markdown or HTML source of a converted
+    /// document, else the text itself. Report spans point into it.
     pub fn source_text(&self) -> &str {
         self.origin.as_ref().map_or(&self.text, |o| &o.source)
     }
