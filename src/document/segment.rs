@@ -99,12 +99,10 @@ fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
     let bytes = paragraph.as_bytes();
     let is_cut =
         |p: usize| bytes[p - 1].is_ascii_alphabetic() && bytes[p].is_ascii() && bytes[p] != b'.';
-    let may_break_near = |b: &u8| !b.is_ascii() || matches!(b, b'.' | b'?' | b'!' | b'\r');
     let mut breaks = Vec::new();
     // Windows so far cover paragraph[..done]; `done` is 0 or a cut.
     let mut done = 0;
-    while let Some(hit) = bytes[done..].iter().position(may_break_near) {
-        let hit = done + hit;
+    while let Some(hit) = next_may_break(bytes, done) {
         let start = (done + 1..=hit).rev().find(|&p| is_cut(p)).unwrap_or(done);
         let end = (hit + 1..bytes.len())
             .find(|&p| is_cut(p))
@@ -133,6 +131,39 @@ fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
         .map(|(start, end)| start..end)
         .filter(|piece| !piece.is_empty())
         .collect()
+}
+
+/// Whether UAX #29 may break near this byte: a terminator, a paragraph
+/// separator, or part of a non-ASCII character.
+fn may_break_near(byte: u8) -> bool {
+    !byte.is_ascii() || matches!(byte, b'.' | b'?' | b'!' | b'\r')
+}
+
+/// The first position from `from` on whose byte `may_break_near`. Most
+/// bytes are not, so it tests eight bytes at a time in a word (SWAR: a
+/// byte equal to `c` is a zero byte of `word ^ c`, and a zero byte is one
+/// whose high bit survives `(v - 0x01..) & !v`), and looks for the byte
+/// itself only in the word that holds one.
+fn next_may_break(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
+    let holds = |c: u8, word: u64| has_zero_byte(word ^ (ONES * u64::from(c)));
+    let mut at = from;
+    for chunk in bytes[from..].chunks_exact(8) {
+        let word = u64::from_ne_bytes(chunk.try_into().expect("chunks of eight"));
+        if word & HIGHS != 0
+            || holds(b'.', word)
+            || holds(b'?', word)
+            || holds(b'!', word)
+            || holds(b'\r', word)
+        {
+            break;
+        }
+        at += 8;
+    }
+    let found = bytes[at..].iter().position(|&b| may_break_near(b));
+    found.map(|offset| at + offset)
 }
 
 /// The sentence-break class (UAX #29) of an ASCII byte. ASCII has no
@@ -353,6 +384,19 @@ mod tests {
         #[test]
         fn unicode_pieces_match_the_library_on_any_text(paragraph in "(?s).{0,80}") {
             proptest::prop_assert_eq!(unicode_pieces(&paragraph), unicode_pieces_oracle(&paragraph));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn next_may_break_finds_the_first_such_byte(
+            bytes in proptest::collection::vec(proptest::sample::select(
+                &b"ab .?!\r\n\xc3\xa9"[..]), 0..70),
+            from in 0usize..70,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..].iter().position(|&b| may_break_near(b)).map(|p| from + p);
+            proptest::prop_assert_eq!(next_may_break(&bytes, from), expected);
         }
     }
 

@@ -1,8 +1,10 @@
 //! The rule configuration of one run: the built-in packs merged with the
 //! user's, plus the command line's --select and --ignore.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -36,6 +38,20 @@ pub struct RuleConfig {
     pub(crate) words: WordLists,
     /// The online services' base URLs and cache lifetime (`[services]`).
     pub services: crate::lookup::Services,
+    /// Which built-in rules run, decided on first use: `rules::run` asks
+    /// for every document, and a settings look-up per rule per document
+    /// costs more than some rules do. `add` clears it.
+    builtin_plan: OnceLock<BuiltinPlan>,
+}
+
+/// Which built-in rules run, for the --select and --ignore it was made for
+/// (they are public fields, so a caller may change them after first use).
+#[derive(Debug, Clone)]
+struct BuiltinPlan {
+    select: Vec<String>,
+    ignore: Vec<String>,
+    /// One per rule, in catalogue order.
+    runs: Vec<bool>,
 }
 
 impl Default for RuleConfig {
@@ -60,7 +76,7 @@ pub struct RuleInfo {
 impl RuleConfig {
     /// The built-in packs alone (parsed once per process).
     pub fn builtin() -> RuleConfig {
-        static BUILTIN: std::sync::OnceLock<RuleConfig> = std::sync::OnceLock::new();
+        static BUILTIN: OnceLock<RuleConfig> = OnceLock::new();
         BUILTIN.get_or_init(RuleConfig::parse_builtin).clone()
     }
 
@@ -75,6 +91,7 @@ impl RuleConfig {
             sources: Vec::new(),
             words: WordLists::default(),
             services: crate::lookup::Services::default(),
+            builtin_plan: OnceLock::new(),
         };
         for (file, pack) in pack::builtin() {
             if let Err(error) = config.add(&file, pack) {
@@ -101,6 +118,7 @@ impl RuleConfig {
 
     /// Adds one pack on top of what is loaded.
     pub(crate) fn add(&mut self, file: &str, pack: Pack) -> Result<(), PackError> {
+        self.builtin_plan = OnceLock::new();
         let error = |reason: String| PackError {
             file: file.to_string(),
             line: None,
@@ -186,6 +204,22 @@ impl RuleConfig {
             return named(&self.select) && !named(&self.ignore);
         }
         enabled && !named(&self.ignore)
+    }
+
+    /// Whether each built-in rule runs, in catalogue order: `runs` for
+    /// each, worked out once per configuration.
+    pub(crate) fn builtin_runs(&self) -> Cow<'_, [bool]> {
+        let plan = |config: &RuleConfig| BuiltinPlan {
+            select: config.select.clone(),
+            ignore: config.ignore.clone(),
+            runs: catalogue().map(|meta| config.runs(meta.id, true)).collect(),
+        };
+        let cached = self.builtin_plan.get_or_init(|| plan(self));
+        if cached.select == self.select && cached.ignore == self.ignore {
+            Cow::Borrowed(&cached.runs)
+        } else {
+            Cow::Owned(plan(self).runs)
+        }
     }
 
     /// The severity a rule's findings get.
@@ -327,4 +361,33 @@ fn one_line(error: &impl std::fmt::Display) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn runs_each(config: &RuleConfig) -> Vec<bool> {
+        catalogue().map(|meta| config.runs(meta.id, true)).collect()
+    }
+
+    #[test]
+    fn builtin_plan_follows_select_ignore_and_packs() {
+        let mut config = RuleConfig::builtin();
+        assert_eq!(*config.builtin_runs(), runs_each(&config));
+        config.select = vec!["sourcing".to_string()];
+        config.ignore = vec!["sourcing/dead-link".to_string()];
+        let selected = config.builtin_runs().into_owned();
+        assert_eq!(selected, runs_each(&config));
+        assert!(selected.contains(&true) && selected.contains(&false));
+        config.select.clear();
+        config.ignore.clear();
+        let off = catalogue().next().expect("a built-in rule").id;
+        let pack = pack::parse("test.toml", &format!("[rule.\"{off}\"]\nenabled = false\n"))
+            .expect("a valid pack");
+        config.add("test.toml", pack).expect("pack applies");
+        let plan = config.builtin_runs().into_owned();
+        assert_eq!(plan, runs_each(&config));
+        assert!(!plan[0]);
+    }
 }

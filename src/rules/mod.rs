@@ -228,9 +228,10 @@ pub(crate) fn run(
 ) -> Vec<Finding> {
     let cx = RuleContext::new(doc, extraction, config, online);
     let mut findings = Vec::new();
-    for rule in registry::BUILTIN {
+    let runs = config.builtin_runs();
+    for (rule, &runs) in registry::BUILTIN.iter().zip(runs.iter()) {
         let meta = rule.meta();
-        if config.runs(meta.id, true) {
+        if runs {
             let first = findings.len();
             rule.check(&cx, &mut findings);
             let severity = config.severity(meta.id, meta.default_severity);
