@@ -35,6 +35,8 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
                 text,
                 center: tokens[at].clone(),
                 line_start: starts[at],
+                previous: std::cell::OnceCell::new(),
+                next: std::cell::OnceCell::new(),
                 listed: Some((&tokens, at)),
             };
             test_token(&around, &mut out);
@@ -56,6 +58,8 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
                 text,
                 line_start: line_start(text, start),
                 center: token,
+                previous: std::cell::OnceCell::new(),
+                next: std::cell::OnceCell::new(),
                 #[cfg(test)]
                 listed: None,
             };
@@ -298,6 +302,10 @@ struct Around<'t> {
     center: Token,
     /// The token at the centre is the first on its line.
     line_start: bool,
+    /// The tokens right before and after the centre, which most tests read
+    /// several times, once read.
+    previous: std::cell::OnceCell<Option<Token>>,
+    next: std::cell::OnceCell<Option<Token>>,
     /// In the tests that run the slow way: every token of the text, and the
     /// index of the centre among them.
     #[cfg(test)]
@@ -315,11 +323,20 @@ impl Around<'_> {
                 .and_then(|k| tokens.get(k))
                 .cloned();
         }
-        let mut token = self.center.clone();
-        for _ in j..CENTER {
+        if j == CENTER {
+            return Some(self.center.clone());
+        }
+        let mut token = if j < CENTER {
+            self.previous
+                .get_or_init(|| self.previous(&self.center))
+                .clone()?
+        } else {
+            self.next.get_or_init(|| self.next(&self.center)).clone()?
+        };
+        for _ in j..CENTER - 1 {
             token = self.previous(&token)?;
         }
-        for _ in CENTER..j {
+        for _ in CENTER + 1..j {
             token = self.next(&token)?;
         }
         Some(token)
