@@ -20,30 +20,83 @@ const SCORE_WINDOW_AFTER: usize = 3;
 
 /// Sorted, non-overlapping byte ranges where no claim may start or end. No
 /// range crosses a sentence end.
+///
+/// Only a token holding a digit, "@", ":", a byte outside ASCII or a "www."
+/// can match a test, and most tokens are plain words: the pass jumps from one
+/// such byte to the next and cuts out only the tokens around them, reading a
+/// neighbour token only when a test asks for it.
 pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
-    let (tokens, candidates) = tokens(text);
     let mut out: Vec<Range<usize>> = Vec::new();
-    for i in candidates {
-        let token = &tokens[i];
-        let core = token.core(text);
-        if let Some(range) = url_or_email(text, token) {
-            out.push(range);
+    #[cfg(test)]
+    if RUN_EVERY_TOKEN.with(std::cell::Cell::get) {
+        let (tokens, starts) = every_token(text);
+        for at in 0..tokens.len() {
+            let around = Around {
+                text,
+                center: tokens[at].clone(),
+                line_start: starts[at],
+                previous: std::cell::OnceCell::new(),
+                next: std::cell::OnceCell::new(),
+                listed: Some((&tokens, at)),
+            };
+            test_token(&around, &mut out);
+        }
+        return split_at_sentence_ends(text, merge(out));
+    }
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(found) = next_trigger(bytes, from) {
+        if CLASSES[usize::from(bytes[found])] & LEAD != 0 && unicode_space(text, found) {
+            from = found + text[found..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        out.extend(brackets_and_superscripts(text, token));
-        if !core.contains(|c: char| c.is_ascii_digit()) {
-            continue;
+        let start = token_start(text, from, found);
+        let (end, marks) = token_end(text, start);
+        let token = make_token(text, start..end, marks);
+        if !token.core.is_empty() && token.may_match(text) {
+            let around = Around {
+                text,
+                line_start: line_start(text, start),
+                center: token,
+                previous: std::cell::OnceCell::new(),
+                next: std::cell::OnceCell::new(),
+                #[cfg(test)]
+                listed: None,
+            };
+            test_token(&around, &mut out);
         }
-        let rules = [
-            time_of_day(text, &tokens, i),
-            phone_number(text, &tokens, i),
-            score(text, &tokens, i),
-            list_number(text, &tokens, i),
-            name_number(text, &tokens, i),
-        ];
-        out.extend(rules.into_iter().flatten());
+        from = end;
     }
     split_at_sentence_ends(text, merge(out))
+}
+
+/// Runs every test on the token at the centre of `around`.
+fn test_token(around: &Around, out: &mut Vec<Range<usize>>) {
+    let (text, token, i) = (around.text, &around.center, CENTER);
+    let core = token.core(text);
+    if let Some(range) = url_or_email(text, token) {
+        out.push(range);
+        return;
+    }
+    out.extend(brackets_and_superscripts(text, token));
+    if !core.contains(|c: char| c.is_ascii_digit()) {
+        return;
+    }
+    let rules = [
+        time_of_day(text, around, i),
+        phone_number(text, around, i),
+        score(text, around, i),
+        list_number(text, around, i),
+        name_number(text, around, i),
+    ];
+    out.extend(rules.into_iter().flatten());
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare the pass with running every test on
+    /// every token of a full token list, as the pass did before it skipped.
+    static RUN_EVERY_TOKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Cuts ranges after every character that may end a sentence (". ! ?" and
@@ -79,11 +132,10 @@ fn split_at_sentence_ends(text: &str, ranges: Vec<Range<usize>>) -> Vec<Range<us
 
 /// A whitespace-separated token and its core (without the punctuation
 /// around it).
+#[derive(Clone)]
 struct Token {
     range: Range<usize>,
     core: Range<usize>,
-    /// First token on its line.
-    line_start: bool,
     /// The classes (DIGIT, URL_SIGN, NON_ASCII) of its bytes, or-ed together.
     marks: u8,
 }
@@ -99,6 +151,10 @@ const NON_ASCII: u8 = 4;
 const LEAD: u8 = 8;
 /// ASCII whitespace.
 const SPACE: u8 = 16;
+/// A full stop: it may end a "www." opening a URL.
+const STOP: u8 = 32;
+/// The classes a token's marks keep.
+const MARKS: u8 = DIGIT | URL_SIGN | NON_ASCII;
 
 static CLASSES: [u8; 256] = {
     let mut classes = [0; 256];
@@ -108,6 +164,7 @@ static CLASSES: [u8; 256] = {
             b'0'..=b'9' => DIGIT,
             b'@' | b':' => URL_SIGN,
             b'\t'..=b'\r' | b' ' => SPACE,
+            b'.' => STOP,
             0x80..=0xBF => NON_ASCII,
             0xC0.. => NON_ASCII | LEAD,
             _ => 0,
@@ -136,57 +193,220 @@ fn starts_www(core: &str) -> bool {
         .is_some_and(|head| head.eq_ignore_ascii_case("www."))
 }
 
-/// The whitespace-separated tokens of the text, and the indexes of those
-/// that any test can match (most tokens are plain words, which none can).
-/// Reads bytes, decoding only the characters outside ASCII (rare in most
-/// articles), since this pass sees every byte of the text.
-fn tokens(text: &str) -> (Vec<Token>, Vec<usize>) {
-    let bytes = text.as_bytes();
-    // whether the character at `i`, which starts with a LEAD byte, is whitespace
-    let unicode_space = |i: usize| text[i..].starts_with(char::is_whitespace);
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut candidates = Vec::new();
-    let mut line_start = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let class = CLASSES[usize::from(bytes[i])];
-        if class & SPACE != 0 {
-            line_start |= bytes[i] == b'\n';
-            i += 1;
-            continue;
-        }
-        if class & LEAD != 0 && unicode_space(i) {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        }
-        let start = i;
-        let mut marks = 0;
-        for &byte in &bytes[start..] {
-            let c = CLASSES[usize::from(byte)];
-            if c & (SPACE | LEAD) != 0 && (c & SPACE != 0 || unicode_space(i)) {
-                break;
-            }
-            marks |= c;
-            i += 1;
-        }
-        let token = make_token(text, start..i, line_start, marks & !LEAD);
-        if !token.core.is_empty() && token.may_match(text) {
-            candidates.push(tokens.len());
-        }
-        tokens.push(token);
-        line_start = false;
-    }
-    (tokens, candidates)
+/// Whether the character at `i`, which starts with a LEAD byte, is
+/// whitespace.
+fn unicode_space(text: &str, i: usize) -> bool {
+    text[i..].starts_with(char::is_whitespace)
 }
 
-fn make_token(text: &str, range: Range<usize>, line_start: bool, marks: u8) -> Token {
+/// The first byte at or after `from` that a token any test can match must
+/// hold: a mark (digit, "@", ":", outside ASCII) or the stop of a "www.".
+/// Most bytes are letters and spaces: eight bytes at a time are read as one
+/// number, and only a group that may hold such a byte is read byte by byte.
+fn next_trigger(bytes: &[u8], from: usize) -> Option<usize> {
+    let triggers = |i: usize| {
+        let class = CLASSES[usize::from(bytes[i])];
+        class & MARKS != 0
+            || class & STOP != 0 && i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")
+    };
+    let mut i = from;
+    while let Some(group) = bytes.get(i..i + 8) {
+        let word = u64::from_le_bytes(group.try_into().expect("eight bytes"));
+        if may_trigger(word) {
+            if let Some(found) = (i..i + 8).find(|&j| triggers(j)) {
+                return Some(found);
+            }
+        }
+        i += 8;
+    }
+    (i..bytes.len()).find(|&j| triggers(j))
+}
+
+/// Whether any of eight bytes may be a mark or a stop: a byte outside
+/// ASCII, one of ". / 0-9 :", or "@". A necessary test only ("/" passes it).
+fn may_trigger(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if word & HIGH != 0 {
+        return true;
+    }
+    // With every byte below 0x80, adding 0x80 - n to each byte carries into
+    // no other byte and sets its top bit exactly when the byte is >= n.
+    let at_least = |n: u8| word.wrapping_add(ONES * u64::from(0x80 - n));
+    let signs = at_least(b'.') & !at_least(b':' + 1);
+    let at = at_least(b'@') & !at_least(b'@' + 1);
+    (signs | at) & HIGH != 0
+}
+
+/// The start of the token holding the byte at `at`, which is no
+/// whitespace; `floor` is a token end or a character boundary before it, with
+/// no token starting between them.
+fn token_start(text: &str, floor: usize, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut start = at;
+    while start > floor {
+        let byte = bytes[start - 1];
+        if byte.is_ascii() {
+            if CLASSES[usize::from(byte)] & SPACE != 0 {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
+        let mut lead = start - 1;
+        while !text.is_char_boundary(lead) {
+            lead -= 1;
+        }
+        if unicode_space(text, lead) {
+            break;
+        }
+        start = lead;
+    }
+    start
+}
+
+/// The end of the token starting at `start`, and the marks of its bytes.
+/// Reads bytes, decoding only the characters outside ASCII (rare in most
+/// articles).
+fn token_end(text: &str, start: usize) -> (usize, u8) {
+    let mut end = start;
+    let mut marks = 0;
+    for &byte in &text.as_bytes()[start..] {
+        let class = CLASSES[usize::from(byte)];
+        if class & (SPACE | LEAD) != 0 && (class & SPACE != 0 || unicode_space(text, end)) {
+            break;
+        }
+        marks |= class;
+        end += 1;
+    }
+    (end, marks & MARKS)
+}
+
+/// Whether the token starting at `start` is the first on its line: only
+/// whitespace holding a line break, or none at all, comes before it.
+fn line_start(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let previous = before.trim_end_matches(char::is_whitespace);
+    previous.is_empty() || before[previous.len()..].contains('\n')
+}
+
+/// The index the tests see for the token they look at; its neighbours are
+/// the indexes either side, so "the token before" is `i - 1` as in a list.
+/// Far more than any test looks back, so no index goes below zero.
+const CENTER: usize = 64;
+
+/// A token a test may match, and its neighbours, cut out of the text only
+/// when a test asks for one.
+struct Around<'t> {
+    text: &'t str,
+    center: Token,
+    /// The token at the centre is the first on its line.
+    line_start: bool,
+    /// The tokens right before and after the centre, which most tests read
+    /// several times, once read.
+    previous: std::cell::OnceCell<Option<Token>>,
+    next: std::cell::OnceCell<Option<Token>>,
+    /// In the tests that run the slow way: every token of the text, and the
+    /// index of the centre among them.
+    #[cfg(test)]
+    listed: Option<(&'t [Token], usize)>,
+}
+
+impl Around<'_> {
+    /// The token at index `j` (the centre is at `CENTER`), if the text has
+    /// one there.
+    fn get(&self, j: usize) -> Option<Token> {
+        #[cfg(test)]
+        if let Some((tokens, at)) = self.listed {
+            return (at + j)
+                .checked_sub(CENTER)
+                .and_then(|k| tokens.get(k))
+                .cloned();
+        }
+        if j == CENTER {
+            return Some(self.center.clone());
+        }
+        let mut token = if j < CENTER {
+            self.previous
+                .get_or_init(|| self.previous(&self.center))
+                .clone()?
+        } else {
+            self.next.get_or_init(|| self.next(&self.center)).clone()?
+        };
+        for _ in j..CENTER - 1 {
+            token = self.previous(&token)?;
+        }
+        for _ in CENTER + 1..j {
+            token = self.next(&token)?;
+        }
+        Some(token)
+    }
+
+    /// The token at index `j`, which a test knows is there.
+    fn at(&self, j: usize) -> Token {
+        self.get(j).expect("a test reads only tokens it has seen")
+    }
+
+    fn next(&self, token: &Token) -> Option<Token> {
+        let text = self.text;
+        let rest = &text[token.range.end..];
+        let start = text.len() - rest.trim_start_matches(char::is_whitespace).len();
+        if start == text.len() {
+            return None;
+        }
+        let (end, marks) = token_end(text, start);
+        Some(make_token(text, start..end, marks))
+    }
+
+    fn previous(&self, token: &Token) -> Option<Token> {
+        let text = self.text;
+        let end = text[..token.range.start]
+            .trim_end_matches(char::is_whitespace)
+            .len();
+        if end == 0 {
+            return None;
+        }
+        let start = token_start(text, 0, end - 1);
+        Some(make_token(text, start..end, token_end(text, start).1))
+    }
+}
+
+/// Every whitespace-separated token of the text, and whether each is the
+/// first on its line: the list the pass made before it skipped plain words,
+/// for the tests that compare the two.
+#[cfg(test)]
+fn every_token(text: &str) -> (Vec<Token>, Vec<bool>) {
+    let mut tokens = Vec::new();
+    let mut starts = Vec::new();
+    let mut line_start = true;
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() {
+            line_start |= c == '\n';
+            i += c.len_utf8();
+            continue;
+        }
+        let end = text[i..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |n| i + n);
+        let marks = text[i..end]
+            .bytes()
+            .fold(0, |marks, b| marks | CLASSES[usize::from(b)]);
+        tokens.push(make_token(text, i..end, marks & MARKS));
+        starts.push(line_start);
+        line_start = false;
+        i = end;
+    }
+    (tokens, starts)
+}
+
+fn make_token(text: &str, range: Range<usize>, marks: u8) -> Token {
     // Most tokens are plain words, with nothing to trim.
     let bytes = text.as_bytes();
     if bytes[range.start].is_ascii_alphanumeric() && bytes[range.end - 1].is_ascii_alphanumeric() {
         return Token {
             core: range.clone(),
             range,
-            line_start,
             marks,
         };
     }
@@ -204,13 +424,12 @@ fn make_token(text: &str, range: Range<usize>, line_start: bool, marks: u8) -> T
     Token {
         core: start..start + trimmed.len(),
         range,
-        line_start,
         marks,
     }
 }
 
 /// The lower-cased core of token `i`, if there is one.
-fn word<'t>(text: &'t str, tokens: &[Token], i: usize) -> Option<Cow<'t, str>> {
+fn word<'t>(text: &'t str, tokens: &Around, i: usize) -> Option<Cow<'t, str>> {
     tokens.get(i).map(|t| lower_case(t.core(text)))
 }
 
@@ -289,8 +508,8 @@ fn brackets_and_superscripts(text: &str, token: &Token) -> Vec<Range<usize>> {
 }
 
 /// "9:30", "14:00 GMT", "9:30 a.m.", "10pm", "10 p.m.", "9.30am".
-fn time_of_day(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    let token = &tokens[i];
+fn time_of_day(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
+    let token = &tokens.at(i);
     let core = token.core(text);
     let digits_end = core.bytes().take_while(u8::is_ascii_digit).count();
     let hour_text = &core[..digits_end];
@@ -332,7 +551,7 @@ fn time_of_day(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
         return None;
     }
     let end = if next_meridiem || next_zone {
-        let next_token = &tokens[i + 1];
+        let next_token = &tokens.at(i + 1);
         // "a.m." keeps its final stop
         let core_end = next_token.core.end;
         let full = &text[next_token.core.start..next_token.range.end];
@@ -359,8 +578,8 @@ fn is_meridiem(s: &str) -> bool {
 
 /// Phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567",
 /// "020 7946 0958".
-fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    let token = &tokens[i];
+fn phone_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
+    let token = &tokens.at(i);
     let raw = &text[token.range.clone()];
     let core = token.core(text);
     let is_group = |s: &str| {
@@ -405,7 +624,8 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
     let mut j = i + 1;
     while let Some(next) = tokens.get(j) {
         // a group that ends in punctuation ends the number ("7946. 0958")
-        if tokens[j - 1].core.end != tokens[j - 1].range.end && j > i + 1 {
+        let before = tokens.at(j - 1);
+        if before.core.end != before.range.end && j > i + 1 {
             break;
         }
         let next_core = next.core(text);
@@ -426,8 +646,8 @@ fn phone_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> 
 
 /// A score: two small numbers joined by a dash ("3-1", "88–79") with a score
 /// word within a few tokens, unless a noun follows ("won 10-20 seats").
-fn score(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    let token = &tokens[i];
+fn score(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
+    let token = &tokens.at(i);
     let core = token.core(text);
     let (left, right) = core.split_once(['-', '–', '—'])?;
     let small = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
@@ -458,9 +678,9 @@ fn score(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
 }
 
 /// List numbering at the start of a line: "1. ", "2) ", "(3)".
-fn list_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    let token = &tokens[i];
-    if !token.line_start {
+fn list_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
+    let token = &tokens.at(i);
+    if !tokens.line_start {
         return None;
     }
     let raw = &text[token.range.clone()];
@@ -473,8 +693,8 @@ fn list_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
 /// Numbers that belong to names: after a name word ("Route 66", "Boeing
 /// 737", "Article 5", "No. 10"); letter-and-digit identifiers ("G20",
 /// "F-16", "COVID-19", "MH370"); whole name numbers ("24/7", "9/11").
-fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
-    let token = &tokens[i];
+fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
+    let token = &tokens.at(i);
     let core = token.core(text);
     let data = numbers();
     if data.name_numbers.contains(core) {
@@ -486,9 +706,9 @@ fn name_number(text: &str, tokens: &[Token], i: usize) -> Option<Range<usize>> {
     if core.starts_with(|c: char| c.is_ascii_digit()) {
         // "Route 66", "(Fig. 2"; not "Mount (400 K"
         let touches = token.range.start == token.core.start;
-        let previous = i.checked_sub(1).map(|j| &tokens[j]);
+        let previous = i.checked_sub(1).and_then(|j| tokens.get(j));
         let after_name = touches
-            && (previous.is_some_and(|p| is_name_word(text, p))
+            && (previous.is_some_and(|p| is_name_word(text, &p))
                 || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i)
                 || house_number(text, tokens, i));
         return after_name.then_some(token.core.start..identifier_stop);
@@ -559,7 +779,7 @@ fn is_name_word(text: &str, token: &Token) -> bool {
 
 /// "10 Downing Street", "221B Baker St": a number before up to three
 /// capitalised words ending in a street word.
-fn house_number(text: &str, tokens: &[Token], i: usize) -> bool {
+fn house_number(text: &str, tokens: &Around, i: usize) -> bool {
     let data = numbers();
     for j in i + 1..=i + 3 {
         let Some(token) = tokens.get(j) else {
@@ -584,8 +804,8 @@ fn house_number(text: &str, tokens: &[Token], i: usize) -> bool {
 /// True when number token `i` reads as an item of a list of references: a
 /// joiner, punctuation or nothing follows it ("Figs. 7 and 8;"), not a noun
 /// ("Fig. 4, 120 samples").
-fn ends_list_item(text: &str, tokens: &[Token], i: usize) -> bool {
-    let token = &tokens[i];
+fn ends_list_item(text: &str, tokens: &Around, i: usize) -> bool {
+    let token = &tokens.at(i);
     if token.core.end < token.range.end {
         return true;
     }
@@ -598,17 +818,19 @@ fn ends_list_item(text: &str, tokens: &[Token], i: usize) -> bool {
 /// "Figs. 7 and 8", "Tables 2, 3 and 5", "Sections 4 to 6": a number joined
 /// to a name word through earlier numbers of the same list. Looks back at
 /// most eight tokens.
-fn continues_name_list(text: &str, tokens: &[Token], i: usize) -> bool {
+fn continues_name_list(text: &str, tokens: &Around, i: usize) -> bool {
     let mut j = i;
     for _ in 0..8 {
         let Some(prev) = j.checked_sub(1) else {
             return false;
         };
-        let token = &tokens[prev];
+        let Some(token) = tokens.get(prev) else {
+            return false;
+        };
         let core = token.core(text);
         let joiner = matches!(core, "and" | "or" | "to" | "&" | "–" | "-");
         let listed_number = core.starts_with(|c: char| c.is_ascii_digit());
-        if is_name_word(text, token) {
+        if is_name_word(text, &token) {
             // the list must have run through at least one joiner or comma
             return j < i;
         }
@@ -792,5 +1014,59 @@ mod tests {
             vec!["(11)", "(3,5)", "2"]
         );
         assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
+    }
+
+    /// The eight-byte test passes every byte a match may need, in every
+    /// place of the group, among bytes that it does not pass.
+    #[test]
+    fn group_test_passes_every_trigger() {
+        // plain letters, spaces and punctuation do not pass it
+        assert!(!may_trigger(u64::from_le_bytes(*b"ab Z-,;!")));
+        for byte in 0..=255u8 {
+            let needed = byte >= 0x80 || matches!(byte, b'.' | b'0'..=b'9' | b':' | b'@');
+            for place in 0..8 {
+                let mut group = *b"ab Z-,;!";
+                group[place] = byte;
+                let passes = may_trigger(u64::from_le_bytes(group));
+                assert!(passes || !needed, "{byte:#x} at {place}");
+            }
+        }
+    }
+
+    /// Pieces of generated tokens: letters, capitals, digits, the signs of
+    /// URLs, e-mails and identifiers, brackets, characters outside ASCII, and
+    /// the words some tests look for next to a number.
+    const PIECES: &[&str] = &[
+        "a", "x", "w", "W", "www", "G", "MH", "Q", "caspase", "mid", "Route", "Fig", "Figs", "No",
+        "Street", "Baker", "and", "to", "am", "p.m.", "GMT", "call", "beat", "seats", "0", "1",
+        "7", "12", "30", "555", "2019", "4567", ".", ",", ";", "@", "/", ":", "://", "-", "–", "_",
+        "(", ")", "[", "]", "{", "}", "\"", "“", "’", "+", "¹", "²", "é",
+    ];
+    const SEPARATORS: &[&str] = &[" ", " ", " ", "\n", "\u{a0}", "\u{2009}", " \n "];
+
+    proptest::proptest! {
+        /// Jumping between the bytes a match needs and reading neighbours
+        /// from the text finds the same ranges as running every test on every
+        /// token of a full list.
+        #[test]
+        fn skipping_plain_words_changes_no_range(
+            tokens in proptest::collection::vec(
+                (
+                    proptest::collection::vec(proptest::sample::select(PIECES), 1..5),
+                    proptest::sample::select(SEPARATORS),
+                ),
+                1..14,
+            )
+        ) {
+            let text: String = tokens
+                .iter()
+                .map(|(pieces, separator)| pieces.concat() + separator)
+                .collect();
+            let fast = excluded_ranges(&text);
+            RUN_EVERY_TOKEN.with(|every| every.set(true));
+            let every = excluded_ranges(&text);
+            RUN_EVERY_TOKEN.with(|every| every.set(false));
+            proptest::prop_assert_eq!(fast, every, "{:?}", text);
+        }
     }
 }
