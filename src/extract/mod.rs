@@ -109,18 +109,19 @@ pub fn extract(doc: &Document) -> Extraction {
             as_of: doc.published,
             temporal: &temporal_cache,
         };
-        let mut pos = sentence.span.start;
-        while let Some(start) = next_word_start(text, pos, sentence.span.end) {
+        let mut starts = WordStarts::new(text, sentence.span.start, sentence.span.end);
+        while let Some(start) = starts.next_start() {
             if let Some(skip_to) = exclusions.covering(start) {
-                pos = skip_to;
+                starts.skip_to(skip_to);
                 continue;
             }
-            match best_match(&ctx, start) {
-                Some(claim) if !overlaps_exclusion(&excluded, claim.start, claim.end) => {
-                    pos = claim.end.max(next_char_boundary(text, start));
+            if let Some(claim) = best_match(&ctx, start) {
+                if !overlaps_exclusion(&excluded, claim.start, claim.end) {
+                    // A claim ends at or after the character at its start,
+                    // which the scanner has already stepped over.
+                    starts.skip_to(claim.end);
                     found.push((sentence_index, claim));
                 }
-                _ => pos = next_char_boundary(text, start),
             }
         }
     }
@@ -159,44 +160,120 @@ fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
     }
 }
 
-/// The next position at or after `pos` (and before `end`) where a word or a
-/// symbol that can open a claim starts: a letter or digit not preceded by a
-/// letter or digit, or a currency sign.
+/// The word starts of one sentence, in order: each position where a word
+/// or a symbol that can open a claim starts (a letter or digit not preceded
+/// by a letter or digit, or a currency sign).
 ///
-/// This sees every byte of every sentence, so it reads bytes and decodes a
-/// character only when it is outside ASCII.
-fn next_word_start(text: &str, pos: usize, end: usize) -> Option<usize> {
-    // An exclusion (a URL, say) may run past the end of the sentence.
-    if pos >= end {
+/// This sees every byte of every sentence, so it keeps whether the last
+/// character was a letter or digit rather than decoding it again at each
+/// call, steps over eight ASCII bytes at once where they hold no sign and
+/// no byte outside ASCII, and decodes a character only outside ASCII.
+struct WordStarts<'t> {
+    text: &'t str,
+    /// The next byte to read: a character boundary.
+    at: usize,
+    end: usize,
+    /// Whether the character before `at` is a letter or digit.
+    previous_alphanumeric: bool,
+}
+
+impl<'t> WordStarts<'t> {
+    fn new(text: &'t str, start: usize, end: usize) -> WordStarts<'t> {
+        let mut starts = WordStarts {
+            text,
+            at: start,
+            end,
+            previous_alphanumeric: false,
+        };
+        starts.skip_to(start);
+        starts
+    }
+
+    /// Goes on from `pos` (a character boundary), unless the scan is
+    /// already past it.
+    fn skip_to(&mut self, pos: usize) {
+        if pos < self.at {
+            return;
+        }
+        self.at = pos;
+        self.previous_alphanumeric = self.text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+    }
+
+    /// The next word start, None at the end of the sentence (an exclusion,
+    /// a URL say, may have taken the scan past it).
+    fn next_start(&mut self) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        while self.at < self.end {
+            let at = self.at;
+            if let Some(chunk) = bytes.get(at..at + 8).filter(|_| at + 8 <= self.end) {
+                let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+                if let Some(alphanumeric) = plain_ascii_alphanumeric(chunk) {
+                    // A byte starts a word when it is a letter or digit and
+                    // the byte before it (the previous character for the
+                    // first) is not.
+                    let before = (alphanumeric << 8) | (u64::from(self.previous_alphanumeric) << 7);
+                    let mut word_starts = alphanumeric & !before;
+                    while word_starts != 0 {
+                        let start = at + (word_starts.trailing_zeros() / 8) as usize;
+                        if !continues_number(bytes, start) {
+                            self.at = start + 1;
+                            self.previous_alphanumeric = true;
+                            return Some(start);
+                        }
+                        word_starts &= word_starts - 1;
+                    }
+                    self.previous_alphanumeric = alphanumeric >> 63 != 0;
+                    self.at = at + 8;
+                    continue;
+                }
+            }
+            let class = byte_class(bytes[at]);
+            let (claim_symbol, alphanumeric, width) = if class & OUTSIDE_ASCII == 0 {
+                (class & CLAIM_SYMBOL != 0, class & ALPHANUMERIC != 0, 1)
+            } else {
+                let c = self.text[at..].chars().next()?;
+                (is_claim_symbol(c), c.is_alphanumeric(), c.len_utf8())
+            };
+            let starts_word =
+                alphanumeric && !self.previous_alphanumeric && !continues_number(bytes, at);
+            self.previous_alphanumeric = alphanumeric;
+            self.at = at + width;
+            if claim_symbol || starts_word {
+                return Some(at);
+            }
+        }
+        None
+    }
+}
+
+/// The ASCII letters and digits among eight bytes (the first in the low
+/// byte), as the top bit of each byte; None when a byte lies outside ASCII
+/// or is a claim symbol, which the byte-by-byte reading handles. Each test
+/// is two additions per byte that cannot carry into the next byte (every
+/// byte is below 0x80 once the first test has passed).
+fn plain_ascii_alphanumeric(chunk: u64) -> Option<u64> {
+    const EACH: u64 = u64::MAX / 0xFF;
+    const TOP: u64 = EACH * 0x80;
+    if chunk & TOP != 0 {
         return None;
     }
-    let bytes = text.as_bytes();
-    let mut previous_alphanumeric = text[..pos]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_alphanumeric);
-    let mut at = pos;
-    while at < end {
-        let class = byte_class(bytes[at]);
-        let (alphanumeric, width) = if class & OUTSIDE_ASCII == 0 {
-            if class & CLAIM_SYMBOL != 0 {
-                return Some(at);
-            }
-            (class & ALPHANUMERIC != 0, 1)
-        } else {
-            let c = text[at..].chars().next()?;
-            if is_claim_symbol(c) {
-                return Some(at);
-            }
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alphanumeric && !previous_alphanumeric && !continues_number(bytes, at) {
-            return Some(at);
-        }
-        previous_alphanumeric = alphanumeric;
-        at += width;
+    // A byte equal to `byte` shows as a zero byte of `chunk ^ EACH * byte`.
+    let has_zero = |v: u64| v.wrapping_sub(EACH) & !v & TOP != 0;
+    if [b'$', b'~', b'<', b'>']
+        .iter()
+        .any(|&sign| has_zero(chunk ^ (EACH * u64::from(sign))))
+    {
+        return None;
     }
-    None
+    let in_range = |v: u64, low: u8, high: u8| {
+        let at_least = v + EACH * (0x80 - u64::from(low));
+        let above = v + EACH * (0x80 - u64::from(high) - 1);
+        at_least & !above & TOP
+    };
+    Some(in_range(chunk | (EACH * 0x20), b'a', b'z') | in_range(chunk, b'0', b'9'))
 }
 
 /// Byte classes for the passes that read every byte of a text (here and in
@@ -244,10 +321,6 @@ fn is_claim_symbol(c: char) -> bool {
         c,
         '$' | '€' | '£' | '¥' | '₹' | '₩' | '₽' | '~' | '≈' | '<' | '>' | '≥' | '≤'
     )
-}
-
-fn next_char_boundary(text: &str, pos: usize) -> usize {
-    pos + text[pos..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// `text` in lower case, borrowed when it is lower-case ASCII already (most
@@ -309,4 +382,101 @@ impl<'a> Exclusions<'a> {
 fn overlaps_exclusion(excluded: &[std::ops::Range<usize>], start: usize, end: usize) -> bool {
     let i = excluded.partition_point(|r| r.end <= start);
     excluded.get(i).is_some_and(|r| r.start < end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The byte-by-byte scanner [`WordStarts`] replaced: the next word
+    /// start at or after `pos`, with the character before `pos` decoded.
+    fn next_word_start_reference(text: &str, pos: usize, end: usize) -> Option<usize> {
+        let mut previous_alphanumeric = text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let mut at = pos;
+        while at < end {
+            let c = text[at..].chars().next()?;
+            if is_claim_symbol(c) {
+                return Some(at);
+            }
+            let alphanumeric = c.is_alphanumeric();
+            if alphanumeric && !previous_alphanumeric && !continues_number(text.as_bytes(), at) {
+                return Some(at);
+            }
+            previous_alphanumeric = alphanumeric;
+            at += c.len_utf8();
+        }
+        None
+    }
+
+    /// The starts the scanner gives from `start` to `end` of `text`, going
+    /// on after each one from the character `skips` says (0: the next one;
+    /// n: n characters on, as after a claim).
+    fn scanned(text: &str, start: usize, end: usize, skips: &[usize]) -> Vec<usize> {
+        let mut starts = WordStarts::new(text, start, end);
+        let mut found = Vec::new();
+        while let Some(at) = starts.next_start() {
+            let skip = skips.get(found.len()).copied().unwrap_or(0);
+            found.push(at);
+            if let Some((offset, _)) = text[at..].char_indices().nth(skip) {
+                starts.skip_to(at + offset);
+            }
+        }
+        found
+    }
+
+    fn scanned_reference(text: &str, start: usize, end: usize, skips: &[usize]) -> Vec<usize> {
+        let mut pos = start;
+        let mut found = Vec::new();
+        while pos < end {
+            let Some(at) = next_word_start_reference(text, pos, end) else {
+                break;
+            };
+            let skip = skips.get(found.len()).copied().unwrap_or(0);
+            found.push(at);
+            let next = at + text[at..].chars().next().map_or(1, char::len_utf8);
+            pos = text[at..]
+                .char_indices()
+                .nth(skip)
+                .map_or(next, |(offset, _)| (at + offset).max(next));
+        }
+        found
+    }
+
+    /// Pieces of text that start, continue or part words and numbers,
+    /// with signs and characters outside ASCII.
+    const PIECES: &[&str] = &[
+        "a", "Z", "word", "Said", "7", "9,000", "3.5", ",", ".", " ", "  ", "$", "~", "<", ">",
+        "€", "£", "é", "Ö", "’", "“", "-", "@", "[", "`", "{", "\n", "x9", "42", "\u{212A}",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Reading eight bytes at once finds the same word starts as
+        /// reading byte by byte, wherever the scan starts, ends and skips.
+        #[test]
+        fn word_starts_agree_with_a_byte_by_byte_reading(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+            cut in 0usize..8,
+            skips in prop::collection::vec(0usize..6, 0..12),
+        ) {
+            let text: String = pieces.concat();
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let start = boundaries[cut.min(boundaries.len() - 1)];
+            let end = boundaries[boundaries.len() - 1 - cut.min(boundaries.len() - 1)].max(start);
+            prop_assert_eq!(
+                scanned(&text, start, end, &skips),
+                scanned_reference(&text, start, end, &skips),
+                "{:?} from {} to {}", text, start, end
+            );
+        }
+    }
 }
