@@ -250,31 +250,40 @@ impl<'t> WordStarts<'t> {
 }
 
 /// The ASCII letters and digits among eight bytes (the first in the low
-/// byte), as the top bit of each byte; None when a byte lies outside ASCII
-/// or is a claim symbol, which the byte-by-byte reading handles. Each test
-/// is two additions per byte that cannot carry into the next byte (every
-/// byte is below 0x80 once the first test has passed).
+/// byte), as the top bit of each byte (see [`ascii_alphanumeric`]); None
+/// when a byte lies outside ASCII or is a claim symbol, which the
+/// byte-by-byte reading handles.
 fn plain_ascii_alphanumeric(chunk: u64) -> Option<u64> {
-    const EACH: u64 = u64::MAX / 0xFF;
-    const TOP: u64 = EACH * 0x80;
-    if chunk & TOP != 0 {
+    if chunk & TOP_BITS != 0 {
         return None;
     }
-    // A byte equal to `byte` shows as a zero byte of `chunk ^ EACH * byte`.
-    let has_zero = |v: u64| v.wrapping_sub(EACH) & !v & TOP != 0;
+    // A byte equal to `sign` shows as a zero byte of `chunk ^ EACH_BYTE * sign`.
+    let has_zero = |v: u64| v.wrapping_sub(EACH_BYTE) & !v & TOP_BITS != 0;
     if [b'$', b'~', b'<', b'>']
         .iter()
-        .any(|&sign| has_zero(chunk ^ (EACH * u64::from(sign))))
+        .any(|&sign| has_zero(chunk ^ (EACH_BYTE * u64::from(sign))))
     {
         return None;
     }
-    let in_range = |v: u64, low: u8, high: u8| {
-        let at_least = v + EACH * (0x80 - u64::from(low));
-        let above = v + EACH * (0x80 - u64::from(high) - 1);
-        at_least & !above & TOP
-    };
-    Some(in_range(chunk | (EACH * 0x20), b'a', b'z') | in_range(chunk, b'0', b'9'))
+    Some(ascii_alphanumeric(chunk))
 }
+
+/// The ASCII letters and digits among eight ASCII bytes (every byte below
+/// 0x80), as the top bit of each byte. Each test is two additions per byte
+/// that cannot carry into the next byte.
+fn ascii_alphanumeric(chunk: u64) -> u64 {
+    let in_range = |v: u64, low: u8, high: u8| {
+        let at_least = v + EACH_BYTE * (0x80 - u64::from(low));
+        let above = v + EACH_BYTE * (0x80 - u64::from(high) - 1);
+        at_least & !above & TOP_BITS
+    };
+    in_range(chunk | (EACH_BYTE * 0x20), b'a', b'z') | in_range(chunk, b'0', b'9')
+}
+
+/// 0x01 in each byte of a u64.
+const EACH_BYTE: u64 = u64::MAX / 0xFF;
+/// 0x80 (the top bit) in each byte of a u64.
+const TOP_BITS: u64 = EACH_BYTE * 0x80;
 
 /// Byte classes for the passes that read every byte of a text (here and in
 /// attribution): an ASCII letter or digit.
