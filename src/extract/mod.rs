@@ -131,7 +131,7 @@ pub fn extract(doc: &Document) -> Extraction {
         .enumerate()
         .map(|(index, (sentence, f))| {
             Claim::new(
-                format!("c{}", index + 1),
+                claim_id(index + 1),
                 f.kind,
                 text[f.start..f.end].to_string(),
                 cursor.span(f.start, f.end),
@@ -147,6 +147,17 @@ pub fn extract(doc: &Document) -> Extraction {
         claims,
         attributions,
     }
+}
+
+/// "c" and the claim's number: written with `itoa` rather than `format!`,
+/// whose machinery costs several times more for every claim.
+fn claim_id(number: usize) -> String {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(number);
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push('c');
+    id.push_str(digits);
+    id
 }
 
 fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
@@ -166,8 +177,8 @@ fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
 ///
 /// This sees every byte of every sentence, so it keeps whether the last
 /// character was a letter or digit rather than decoding it again at each
-/// call, steps over eight ASCII bytes at once where they hold no sign and
-/// no byte outside ASCII, and decodes a character only outside ASCII.
+/// call, classes eight bytes at once where they are all ASCII, and decodes
+/// a character only outside ASCII.
 struct WordStarts<'t> {
     text: &'t str,
     /// The next byte to read: a character boundary.
@@ -210,20 +221,24 @@ impl<'t> WordStarts<'t> {
             let at = self.at;
             if let Some(chunk) = bytes.get(at..at + 8).filter(|_| at + 8 <= self.end) {
                 let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if let Some(alphanumeric) = plain_ascii_alphanumeric(chunk) {
+                if chunk & TOP_BITS == 0 {
+                    let alphanumeric = ascii_alphanumeric(chunk);
+                    let symbols = claim_symbols(chunk);
                     // A byte starts a word when it is a letter or digit and
                     // the byte before it (the previous character for the
-                    // first) is not.
+                    // first) is not; a claim symbol is a start of its own.
                     let before = (alphanumeric << 8) | (u64::from(self.previous_alphanumeric) << 7);
-                    let mut word_starts = alphanumeric & !before;
-                    while word_starts != 0 {
-                        let start = at + (word_starts.trailing_zeros() / 8) as usize;
-                        if !continues_number(bytes, start) {
+                    let mut starts = (alphanumeric & !before) | symbols;
+                    while starts != 0 {
+                        let lowest = starts & starts.wrapping_neg();
+                        let start = at + (starts.trailing_zeros() / 8) as usize;
+                        let symbol = symbols & lowest != 0;
+                        if symbol || !continues_number(bytes, start) {
                             self.at = start + 1;
-                            self.previous_alphanumeric = true;
+                            self.previous_alphanumeric = !symbol;
                             return Some(start);
                         }
-                        word_starts &= word_starts - 1;
+                        starts &= starts - 1;
                     }
                     self.previous_alphanumeric = alphanumeric >> 63 != 0;
                     self.at = at + 8;
@@ -249,23 +264,19 @@ impl<'t> WordStarts<'t> {
     }
 }
 
-/// The ASCII letters and digits among eight bytes (the first in the low
-/// byte), as the top bit of each byte (see [`ascii_alphanumeric`]); None
-/// when a byte lies outside ASCII or is a claim symbol, which the
-/// byte-by-byte reading handles.
-fn plain_ascii_alphanumeric(chunk: u64) -> Option<u64> {
-    if chunk & TOP_BITS != 0 {
-        return None;
-    }
-    // A byte equal to `sign` shows as a zero byte of `chunk ^ EACH_BYTE * sign`.
-    let has_zero = |v: u64| v.wrapping_sub(EACH_BYTE) & !v & TOP_BITS != 0;
-    if [b'$', b'~', b'<', b'>']
-        .iter()
-        .any(|&sign| has_zero(chunk ^ (EACH_BYTE * u64::from(sign))))
-    {
-        return None;
-    }
-    Some(ascii_alphanumeric(chunk))
+/// The ASCII claim symbols ("$", "~", "<", ">") among eight ASCII bytes
+/// (every byte below 0x80, the first in the low byte), as the top bit of
+/// each byte.
+fn claim_symbols(chunk: u64) -> u64 {
+    // A byte equal to `byte`, as a zero byte of `v ^ byte` in each byte: a
+    // byte below 0x80 plus 0x7F reaches the top bit unless it is zero.
+    let equal = |v: u64, byte: u8| {
+        let differs = v ^ (EACH_BYTE * u64::from(byte));
+        !((differs + EACH_BYTE * 0x7F) | differs) & TOP_BITS
+    };
+    // "<" (0x3C) and ">" (0x3E) are the two bytes that read 0x3E with bit
+    // 0x02 set.
+    equal(chunk, b'$') | equal(chunk, b'~') | equal(chunk | (EACH_BYTE * 0x02), b'>')
 }
 
 /// The ASCII letters and digits among eight ASCII bytes (every byte below
@@ -453,6 +464,13 @@ mod tests {
                 .map_or(next, |(offset, _)| (at + offset).max(next));
         }
         found
+    }
+
+    #[test]
+    fn claim_ids_read_as_formatted() {
+        for number in [1, 9, 10, 99, 100, 12_345, usize::MAX] {
+            assert_eq!(claim_id(number), format!("c{number}"));
+        }
     }
 
     /// Pieces of text that start, continue or part words and numbers,
