@@ -73,13 +73,14 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
 /// Runs every test on the token at the centre of `around`.
 fn test_token(around: &Around, out: &mut Vec<Range<usize>>) {
     let (text, token, i) = (around.text, &around.center, CENTER);
-    let core = token.core(text);
     if let Some(range) = url_or_email(text, token) {
         out.push(range);
         return;
     }
     out.extend(brackets_and_superscripts(text, token));
-    if !core.contains(|c: char| c.is_ascii_digit()) {
+    // A digit of the token lies in its core: trimming takes only
+    // punctuation off.
+    if token.marks & DIGIT == 0 {
         return;
     }
     let rules = [
@@ -436,10 +437,13 @@ fn word<'t>(text: &'t str, tokens: &Around, i: usize) -> Option<Cow<'t, str>> {
 /// URLs (with a scheme or "www.") and e-mail addresses.
 fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
     let core = token.core(text);
-    let is_url = core.contains("://") || starts_www(core);
-    let is_email = core.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty() && host.contains('.') && !host.starts_with('.')
-    });
+    // A "://" or an "@" marks the token (its core is part of it).
+    let signed = token.marks & URL_SIGN != 0;
+    let is_url = signed && core.contains("://") || starts_www(core);
+    let is_email = signed
+        && core.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.')
+        });
     (is_url || is_email).then(|| token.core.clone())
 }
 
@@ -569,11 +573,11 @@ fn time_of_day(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
 }
 
 fn is_meridiem(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "am" | "pm" | "a.m" | "p.m" | "a.m." | "p.m." | "o'clock" | "hrs" | "h"
-    ) && !(lower == "h" || lower == "hrs")
+    // Compared ignoring ASCII case rather than lowered into a new string:
+    // this runs for most figures.
+    ["am", "pm", "a.m", "p.m", "a.m.", "p.m.", "o'clock"]
+        .iter()
+        .any(|meridiem| s.eq_ignore_ascii_case(meridiem))
 }
 
 /// Phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567",
@@ -589,12 +593,18 @@ fn phone_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '(' | ')' | '+'))
     };
     let digit_count = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
-    // one token: 555-123-4567, 555.123.4567, 1-800-555-0199
-    let groups: Vec<&str> = core.split(['-', '.']).collect();
-    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    let all_digits = groups
-        .iter()
-        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    // one token: 555-123-4567, 555.123.4567, 1-800-555-0199. The groups'
+    // lengths are kept for up to four groups (no shape tested has more),
+    // without collecting them: this runs for every figure.
+    let (mut groups, mut lens, mut all_digits) = (0, [0; 4], true);
+    for group in core.split(['-', '.']) {
+        if let Some(len) = lens.get_mut(groups) {
+            *len = group.len();
+        }
+        groups += 1;
+        all_digits &= !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
+    }
+    let lens: &[usize] = lens.get(..groups).unwrap_or(&[]);
     if all_digits && (lens == [3, 3, 4] || lens == [1, 3, 3, 4]) {
         return Some(token.core.clone());
     }
@@ -608,7 +618,7 @@ fn phone_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
         }
     }
     // "010-6850 2114": a number with a leading zero and a dash is a dialling code.
-    let dialling_code = all_digits && groups.len() >= 2 && core.starts_with('0');
+    let dialling_code = all_digits && groups >= 2 && core.starts_with('0');
     let opens = dialling_code
         || raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
         || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")

@@ -42,6 +42,16 @@ pub struct RuleConfig {
     /// for every document, and a settings look-up per rule per document
     /// costs more than some rules do. `add` clears it.
     builtin_plan: OnceLock<BuiltinPlan>,
+    /// Names the rule settings as they stand: a copy keeps it, and `add`
+    /// takes a new one, so a rule that builds something from its
+    /// parameters (an automaton) can tell it is still valid in O(1).
+    generation: u64,
+}
+
+/// A generation no configuration has had.
+fn fresh_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Which built-in rules run, for the --select and --ignore it was made for
@@ -92,6 +102,7 @@ impl RuleConfig {
             words: WordLists::default(),
             services: crate::lookup::Services::default(),
             builtin_plan: OnceLock::new(),
+            generation: fresh_generation(),
         };
         for (file, pack) in pack::builtin() {
             if let Err(error) = config.add(&file, pack) {
@@ -119,6 +130,7 @@ impl RuleConfig {
     /// Adds one pack on top of what is loaded.
     pub(crate) fn add(&mut self, file: &str, pack: Pack) -> Result<(), PackError> {
         self.builtin_plan = OnceLock::new();
+        self.generation = fresh_generation();
         let error = |reason: String| PackError {
             file: file.to_string(),
             line: None,
@@ -228,6 +240,11 @@ impl RuleConfig {
             .get(id)
             .and_then(|s| s.severity)
             .map_or(default, Severity::from)
+    }
+
+    /// What names the rule settings: equal generations have equal settings.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// A numeric parameter of a rule, or its default.

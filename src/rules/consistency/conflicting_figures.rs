@@ -3,7 +3,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::extract::{Claim, ClaimKind};
-use crate::rules::figures::{between, interval, lower_case, show, CHANGE_WORDS};
+use crate::rules::figures::{between, has_cue, interval, lower_case, show, Edge, CHANGE_WORDS};
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
@@ -135,7 +135,11 @@ fn measure(claim: &Claim) -> Option<Measure> {
     {
         return None;
     }
-    let subject = normalise(value.subject.as_deref()?);
+    let subject = value.subject.as_deref()?;
+    // Normalising only drops words, so a subject of one word stays one:
+    // most are, and they need no normalising to be turned away.
+    subject.split_whitespace().nth(1)?;
+    let subject = normalise(subject);
     // A bare noun ("players", "jobs", "cases") names too many different
     // groups in one story; two words ("polling stations") name one.
     (subject.split_whitespace().count() >= 2).then_some((claim.kind, value.unit.clone(), subject))
@@ -201,17 +205,8 @@ impl Rule for ConflictingFigures {
         }
         // "the 22nd meeting, including this week's" against "21 meetings so far".
         let text = cx.doc.text();
-        let cumulative_counts: Vec<&Claim> = cx
-            .claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Count)
-            .filter(|c| {
-                let tail = between(text, c.span.end, c.span.end + 20);
-                CUMULATIVE
-                    .iter()
-                    .any(|cue| tail.trim_start().starts_with(cue))
-            })
-            .collect();
+        // Found on first use: few articles have an ordinal to hold them to.
+        let mut cumulative: Option<Vec<&Claim>> = None;
         for ordinal in cx.claims.iter().filter(|c| c.kind == ClaimKind::Ordinal) {
             let Some(value) = ordinal.number() else {
                 continue;
@@ -226,7 +221,14 @@ impl Rule for ConflictingFigures {
             {
                 continue;
             }
-            for count in &cumulative_counts {
+            let cumulative_counts = cumulative.get_or_insert_with(|| {
+                cx.claims
+                    .iter()
+                    .filter(|c| c.kind == ClaimKind::Count)
+                    .filter(|c| has_cue(text, c.span.end, c.span.end + 20, Edge::Start, CUMULATIVE))
+                    .collect()
+            });
+            for count in cumulative_counts.iter() {
                 let Some(counted) = count.number() else {
                     continue;
                 };
