@@ -124,9 +124,19 @@ fn unicode_breaks(paragraph: &str, breaks: &mut Vec<usize>) {
     let bytes = paragraph.as_bytes();
     let is_cut =
         |p: usize| bytes[p - 1].is_ascii_alphabetic() && bytes[p].is_ascii() && bytes[p] != b'.';
+    // In an ASCII paragraph with no "\r" only the terminators may break,
+    // and the vectorised search finds them.
+    let plain = paragraph.is_ascii() && memchr::memchr(b'\r', bytes).is_none();
+    let next = |from: usize| {
+        if plain {
+            memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|at| from + at)
+        } else {
+            next_may_break(bytes, from)
+        }
+    };
     // Windows so far cover paragraph[..done]; `done` is 0 or a cut.
     let mut done = 0;
-    while let Some(hit) = next_may_break(bytes, done) {
+    while let Some(hit) = next(done) {
         let start = (done + 1..=hit).rev().find(|&p| is_cut(p)).unwrap_or(done);
         let end = (hit + 1..bytes.len())
             .find(|&p| is_cut(p))
@@ -470,6 +480,11 @@ mod tests {
             let from = from.min(bytes.len());
             let expected = bytes[from..].iter().position(|&b| may_break_near(b)).map(|p| from + p);
             proptest::prop_assert_eq!(next_may_break(&bytes, from), expected);
+            // What the search for terminators alone relies on.
+            if bytes.is_ascii() && !bytes.contains(&b'\r') {
+                let terminator = memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|p| from + p);
+                proptest::prop_assert_eq!(terminator, expected);
+            }
         }
     }
 

@@ -42,6 +42,9 @@ pub struct RuleConfig {
     /// for every document, and a settings look-up per rule per document
     /// costs more than some rules do. `add` clears it.
     builtin_plan: OnceLock<BuiltinPlan>,
+    /// The severity of each built-in rule, in catalogue order, worked out
+    /// on first use for the same reason. `add` clears it.
+    builtin_severities: OnceLock<Vec<Severity>>,
     /// Names the rule settings as they stand: a copy keeps it, and `add`
     /// takes a new one, so a rule that builds something from its
     /// parameters (an automaton) can tell it is still valid in O(1).
@@ -102,6 +105,7 @@ impl RuleConfig {
             words: WordLists::default(),
             services: crate::lookup::Services::default(),
             builtin_plan: OnceLock::new(),
+            builtin_severities: OnceLock::new(),
             generation: fresh_generation(),
         };
         for (file, pack) in pack::builtin() {
@@ -130,6 +134,7 @@ impl RuleConfig {
     /// Adds one pack on top of what is loaded.
     pub(crate) fn add(&mut self, file: &str, pack: Pack) -> Result<(), PackError> {
         self.builtin_plan = OnceLock::new();
+        self.builtin_severities = OnceLock::new();
         self.generation = fresh_generation();
         let error = |reason: String| PackError {
             file: file.to_string(),
@@ -232,6 +237,15 @@ impl RuleConfig {
         } else {
             Cow::Owned(plan(self).runs)
         }
+    }
+
+    /// The severity each built-in rule's findings get, in catalogue order.
+    pub(crate) fn builtin_severities(&self) -> &[Severity] {
+        self.builtin_severities.get_or_init(|| {
+            catalogue()
+                .map(|meta| self.severity(meta.id, meta.default_severity))
+                .collect()
+        })
     }
 
     /// The severity a rule's findings get.

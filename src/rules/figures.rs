@@ -225,7 +225,22 @@ pub(crate) fn has_cue(text: &str, start: usize, end: usize, edge: Edge, cues: &[
         Edge::End => stretch.trim_end(),
     }
     .as_bytes();
+    // The byte at the edge turns most cues away before the rest is compared.
+    let edge_byte = match edge {
+        Edge::Start => stretch.first(),
+        Edge::End => stretch.last(),
+    };
+    let Some(edge_byte) = edge_byte.map(u8::to_ascii_lowercase) else {
+        return cues.iter().any(|cue| cue.is_empty());
+    };
     cues.iter().any(|cue| {
+        let cue_edge = match edge {
+            Edge::Start => cue.as_bytes().first(),
+            Edge::End => cue.as_bytes().last(),
+        };
+        if cue_edge.is_some_and(|&b| b != edge_byte) {
+            return false;
+        }
         let part = match edge {
             Edge::Start => stretch.get(..cue.len()),
             Edge::End => stretch

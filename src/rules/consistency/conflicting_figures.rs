@@ -1,6 +1,9 @@
 //! consistency/conflicting-figures: one figure given two values.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::extract::{Claim, ClaimKind};
 use crate::rules::figures::{between, has_cue, interval, lower_case, show, Edge, CHANGE_WORDS};
@@ -100,15 +103,36 @@ fn normalise(subject: &str) -> String {
     joined
 }
 
+/// [`CHANGE_WORDS`] and [`COMPARING`] in one set, made once: every word
+/// of a sentence is looked up in both.
+fn comparing_words() -> &'static FxHashSet<&'static str> {
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| CHANGE_WORDS.iter().chain(COMPARING).copied().collect())
+}
+
+/// No word of [`comparing_words`] is longer.
+const LONGEST_COMPARING: usize = 16;
+
 /// Whether a claim's sentence holds a word of change or comparison.
 fn compares(cx: &RuleContext, claim: &Claim) -> bool {
     let span = cx.doc.sentences[claim.sentence].span.clone();
+    let words = comparing_words();
     cx.doc.text()[span]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let w = lower_case(w);
-            CHANGE_WORDS.contains(&&*w) || COMPARING.contains(&&*w)
+            if !w.is_ascii() {
+                return words.contains(&*lower_case(w));
+            }
+            // An ASCII word is lowered on the stack; lowering keeps its
+            // length, so a longer one is in no list.
+            let mut buffer = [0u8; LONGEST_COMPARING];
+            let Some(lowered) = buffer.get_mut(..w.len()) else {
+                return false;
+            };
+            lowered.copy_from_slice(w.as_bytes());
+            lowered.make_ascii_lowercase();
+            std::str::from_utf8(lowered).is_ok_and(|l| words.contains(l))
         })
 }
 
@@ -249,6 +273,19 @@ impl Rule for ConflictingFigures {
                     ));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_comparing_word_is_longer_than_the_buffer() {
+        for word in comparing_words() {
+            assert!(word.len() <= LONGEST_COMPARING, "{word}");
+            assert!(word.is_ascii() && *word == word.to_lowercase(), "{word}");
         }
     }
 }
