@@ -539,10 +539,14 @@ fn time_of_day(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
         _ => (false, rest),
     };
     let attached_meridiem = is_meridiem(suffix);
-    let next = word(text, tokens, i + 1);
     // only a token that touches: "9:30 a.m.", not "at 9:30. GMT"
     let open_end = token.core.end == token.range.end;
-    let next_meridiem = open_end && suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
+    // The next word is read only when it could be the meridiem.
+    let next_meridiem = open_end
+        && suffix.is_empty()
+        && word(text, tokens, i + 1)
+            .as_deref()
+            .is_some_and(is_meridiem);
     let next_zone = open_end
         && suffix.is_empty()
         && tokens
@@ -711,8 +715,8 @@ fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
         return Some(token.core.clone());
     }
     // only the identifier itself, never punctuation glued after it
-    // ("Section 4.2.1.•Next" excludes "4.2.1")
-    let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
+    // ("Section 4.2.1.•Next" excludes "4.2.1"); found only for a match
+    let identifier_stop = || identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
         // "Route 66", "(Fig. 2"; not "Mount (400 K"
         let touches = token.range.start == token.core.start;
@@ -721,7 +725,7 @@ fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
             && (previous.is_some_and(|p| is_name_word(text, &p))
                 || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i)
                 || house_number(text, tokens, i));
-        return after_name.then_some(token.core.start..identifier_stop);
+        return after_name.then(|| token.core.start..identifier_stop());
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
     let letters = core.chars().take_while(|c| c.is_alphabetic()).count();
@@ -737,7 +741,7 @@ fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
     let has_capital = prefix.chars().any(char::is_uppercase);
     let temporal = matches!(prefix, "Q" | "H" | "FY" | "CY");
     if has_capital && letters <= 6 && !temporal {
-        return Some(token.core.start..identifier_stop);
+        return Some(token.core.start..identifier_stop());
     }
     // "caspase-3", "interleukin-6", "day-14": a lower-case word of three or
     // more letters hyphened to digits; not "mid-2019", "pre-1990", "top-10",
@@ -782,9 +786,22 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     }
     data.name_words.contains(with_stop)
         || data.name_words.contains(token.core(text))
-        || data
-            .reference_nouns
-            .contains(lower_case(with_stop).as_ref())
+        || contains_lowered(&data.reference_nouns, with_stop)
+}
+
+/// Whether `words` holds `word` lowered. A short ASCII word (nearly all) is
+/// lowered on the stack rather than into a new string: this runs for the
+/// word before most figures.
+fn contains_lowered(words: &rustc_hash::FxHashSet<String>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lowered) if word.is_ascii() => {
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            std::str::from_utf8(lowered).is_ok_and(|lowered| words.contains(lowered))
+        }
+        _ => words.contains(lower_case(word).as_ref()),
+    }
 }
 
 /// "10 Downing Street", "221B Baker St": a number before up to three

@@ -2,11 +2,11 @@
 //! user's, plus the command line's --select and --ignore.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::pack::{self, ClaimRule, Pack, PackError, PhraseRule, RuleSettings};
 use super::{catalogue, Severity};
@@ -23,7 +23,9 @@ pub(crate) struct CompiledPhrase {
 /// Everything the engine needs to know about which rules run and how.
 #[derive(Debug, Clone)]
 pub struct RuleConfig {
-    settings: BTreeMap<String, RuleSettings>,
+    /// By rule id; hashed, since every rule looks its parameters up for
+    /// every document.
+    settings: FxHashMap<String, RuleSettings>,
     pub(crate) phrases: Vec<CompiledPhrase>,
     pub(crate) claim_rules: Vec<ClaimRule>,
     /// The look-up link templates, built-in and from packs.
@@ -95,7 +97,7 @@ impl RuleConfig {
 
     fn parse_builtin() -> RuleConfig {
         let mut config = RuleConfig {
-            settings: BTreeMap::new(),
+            settings: FxHashMap::default(),
             phrases: Vec::new(),
             claim_rules: Vec::new(),
             references: References::builtin(),

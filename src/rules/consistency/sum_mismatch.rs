@@ -78,18 +78,23 @@ impl Rule for SumMismatch {
         let approximate = cx.approximate(Self::META.id);
         let text = cx.doc.text();
         for (i, total) in cx.claims.iter().enumerate() {
-            if !is_total(text, total) {
-                continue;
-            }
             // The parts are the amounts of the same measure listed before the
             // total in its sentence.
-            let parts: Vec<&Claim> = cx.claims[..i]
-                .iter()
-                .rev()
-                .take_while(|c| c.sentence == total.sentence)
-                .filter(|c| {
-                    same_measure(c, total) && c.number().is_some_and(|n| n.part_of.is_none())
-                })
+            let earlier_parts = || {
+                cx.claims[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == total.sentence)
+                    .filter(|c| {
+                        same_measure(c, total) && c.number().is_some_and(|n| n.part_of.is_none())
+                    })
+            };
+            // Fewer than two parts is the common case, and cheaper to see
+            // than the words around a total.
+            if earlier_parts().nth(1).is_none() || !is_total(text, total) {
+                continue;
+            }
+            let parts: Vec<&Claim> = earlier_parts()
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
