@@ -58,20 +58,26 @@ pub(super) fn find(
     Some((first.start..first.start + length, date))
 }
 
-fn line_ranges_in(text: &str, paragraph: Range<usize>) -> Vec<Range<usize>> {
-    let mut start = paragraph.start;
-    let mut lines = Vec::new();
-    for line in text[paragraph.clone()].split('\n') {
-        lines.push(start..start + line.trim_end().len());
-        start += line.len() + 1;
-    }
-    lines
+/// The lines of a paragraph, trimmed at their ends, found as they are
+/// read: only the first few lines of the text are.
+fn line_ranges_in(text: &str, paragraph: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = &text.as_bytes()[paragraph.clone()];
+    let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let line = &text[paragraph.start + start..paragraph.start + end];
+        let range = paragraph.start + start..paragraph.start + start + line.trim_end().len();
+        start = end + 1;
+        range
+    })
 }
 
 /// A line that is only a full date, perhaps after a byline prefix or a
 /// "By NAME" credit, perhaps followed by a time of day.
 fn byline_date(line: &str) -> Option<Date> {
-    if line.chars().count() > 100 {
+    // A character takes one to four bytes: only a line of 101 to 400 bytes
+    // needs its characters counted (news paragraphs are long lines).
+    if line.len() > 400 || line.len() > 100 && line.chars().count() > 100 {
         return None;
     }
     let mut rest = line.trim();

@@ -88,7 +88,7 @@ fn count_continuing(bytes: &[u8]) -> usize {
 /// Byte offsets where each line of `text` starts.
 fn line_starts_of(text: &str) -> Vec<usize> {
     std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
         .collect()
 }
 

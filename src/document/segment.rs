@@ -47,11 +47,17 @@ pub(super) fn headline(text: &str, paragraphs: &[Range<usize>]) -> Option<Range<
 
 /// Sentences of every paragraph, in text order.
 pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
-    let abbreviations = lexicon::abbreviations();
-    let mut sentences = Vec::new();
+    let abbreviations = Abbreviations::get();
+    // Room for a sentence per paragraph and one per 128 bytes, so the list
+    // seldom grows (news sentences run to about 120 bytes).
+    let mut sentences = Vec::with_capacity(paragraphs.len() + text.len() / 128);
+    // One buffer for every paragraph's breaks.
+    let mut breaks = Vec::new();
     for (paragraph, range) in paragraphs.iter().enumerate() {
         let mut pending: Option<Range<usize>> = None;
-        for piece in unicode_pieces(&text[range.clone()]) {
+        let paragraph_text = &text[range.clone()];
+        unicode_breaks(paragraph_text, &mut breaks);
+        for piece in pieces(&breaks, paragraph_text.len()) {
             let piece_range = range.start + piece.start..range.start + piece.end;
             let piece_range = trim_range(text, piece_range);
             if piece_range.is_empty() {
@@ -95,21 +101,51 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
 /// one that goes further than a character, stops at the first letter. So a
 /// window breaks where the whole paragraph breaks, and the text between
 /// windows, holding no terminator or separator, has no break.
+#[cfg(test)]
 fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
+    let mut breaks = Vec::new();
+    unicode_breaks(paragraph, &mut breaks);
+    pieces(&breaks, paragraph.len()).collect()
+}
+
+/// The pieces between the breaks of a paragraph `len` bytes long.
+fn pieces(breaks: &[usize], len: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let starts = std::iter::once(0).chain(breaks.iter().copied());
+    let ends = breaks.iter().copied().chain(std::iter::once(len));
+    // Only an empty paragraph gives an empty range; the library gives none.
+    starts
+        .zip(ends)
+        .map(|(start, end)| start..end)
+        .filter(|piece| !piece.is_empty())
+}
+
+/// The positions inside `paragraph` where [`unicode_pieces`] cuts it, in
+/// `breaks` (cleared first).
+fn unicode_breaks(paragraph: &str, breaks: &mut Vec<usize>) {
+    breaks.clear();
     let bytes = paragraph.as_bytes();
     let is_cut =
         |p: usize| bytes[p - 1].is_ascii_alphabetic() && bytes[p].is_ascii() && bytes[p] != b'.';
-    let mut breaks = Vec::new();
+    // In an ASCII paragraph with no "\r" only the terminators may break,
+    // and the vectorised search finds them.
+    let plain = paragraph.is_ascii() && memchr::memchr(b'\r', bytes).is_none();
+    let next = |from: usize| {
+        if plain {
+            memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|at| from + at)
+        } else {
+            next_may_break(bytes, from)
+        }
+    };
     // Windows so far cover paragraph[..done]; `done` is 0 or a cut.
     let mut done = 0;
-    while let Some(hit) = next_may_break(bytes, done) {
+    while let Some(hit) = next(done) {
         let start = (done + 1..=hit).rev().find(|&p| is_cut(p)).unwrap_or(done);
         let end = (hit + 1..bytes.len())
             .find(|&p| is_cut(p))
             .unwrap_or(bytes.len());
         let window = &paragraph[start..end];
         if window.is_ascii() {
-            ascii_breaks(window.as_bytes(), start, &mut breaks);
+            ascii_breaks(window.as_bytes(), start, breaks);
         } else {
             let flat = match window {
                 wrapped if wrapped.contains('\n') => Cow::Owned(wrapped.replace('\n', " ")),
@@ -120,17 +156,6 @@ fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
         }
         done = end;
     }
-    let starts = std::iter::once(0).chain(breaks.iter().copied());
-    let ends = breaks
-        .iter()
-        .copied()
-        .chain(std::iter::once(paragraph.len()));
-    // Only an empty paragraph gives an empty range; the library gives none.
-    starts
-        .zip(ends)
-        .map(|(start, end)| start..end)
-        .filter(|piece| !piece.is_empty())
-        .collect()
 }
 
 /// Whether UAX #29 may break near this byte: a terminator, a paragraph
@@ -263,17 +288,51 @@ fn ascii_breaks(window: &[u8], offset: usize, breaks: &mut Vec<usize>) {
     }
 }
 
-fn ends_with_abbreviation(
-    sentence: &str,
-    abbreviations: &std::collections::HashSet<String>,
-) -> bool {
+/// The abbreviation list with a quick test in front of it: the lengths
+/// its words have for each first byte. Most words before a full stop
+/// ("said.", "year.") share no first byte and length with any
+/// abbreviation, and need no hashing.
+struct Abbreviations {
+    words: &'static std::collections::HashSet<String>,
+    /// Bit `n` of entry `b`: a word of `n` bytes starts with byte `b`
+    /// (bit 15 for 15 bytes or more).
+    lengths: [u16; 256],
+}
+
+impl Abbreviations {
+    /// The list as the active packs extend it.
+    fn get() -> &'static Abbreviations {
+        static BUILTIN: std::sync::OnceLock<Abbreviations> = std::sync::OnceLock::new();
+        lexicon::resolve(&BUILTIN, || {
+            let words = lexicon::abbreviations();
+            let mut lengths = [0u16; 256];
+            for word in words {
+                if let Some(&first) = word.as_bytes().first() {
+                    lengths[usize::from(first)] |= Abbreviations::length_bit(word);
+                }
+            }
+            Abbreviations { words, lengths }
+        })
+    }
+
+    fn length_bit(word: &str) -> u16 {
+        1 << word.len().min(15)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        let may_hold = match word.as_bytes().first() {
+            Some(&first) => self.lengths[usize::from(first)] & Abbreviations::length_bit(word) != 0,
+            None => true,
+        };
+        may_hold && self.words.contains(word)
+    }
+}
+
+fn ends_with_abbreviation(sentence: &str, abbreviations: &Abbreviations) -> bool {
     if !sentence.ends_with('.') {
         return false;
     }
-    let last_word = sentence
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-        .next()
-        .unwrap_or("");
+    let last_word = last_word(sentence);
     let is_initial = {
         let mut chars = last_word.chars();
         matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
@@ -281,10 +340,36 @@ fn ends_with_abbreviation(
     is_initial || abbreviations.contains(last_word)
 }
 
+/// What follows the last space, "(", straight or opening curly quote. Read
+/// byte by byte back from the end while the bytes are ASCII (they nearly
+/// always are); a character outside ASCII sends it to the char-wise search.
+fn last_word(sentence: &str) -> &str {
+    let bytes = sentence.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&byte) = start.checked_sub(1).map(|i| &bytes[i]) {
+        if !byte.is_ascii() {
+            return last_word_by_chars(sentence);
+        }
+        // The ASCII characters `char::is_whitespace` takes, "(" and '"'.
+        if matches!(byte, b'\t'..=b'\r' | b' ' | b'(' | b'"') {
+            break;
+        }
+        start -= 1;
+    }
+    &sentence[start..]
+}
+
+fn last_word_by_chars(sentence: &str) -> &str {
+    sentence
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("")
+}
+
 fn line_ranges(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut lines = Vec::new();
-    for (i, _) in text.match_indices('\n') {
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
         lines.push(start..i);
         start = i + 1;
     }
@@ -397,7 +482,33 @@ mod tests {
             let from = from.min(bytes.len());
             let expected = bytes[from..].iter().position(|&b| may_break_near(b)).map(|p| from + p);
             proptest::prop_assert_eq!(next_may_break(&bytes, from), expected);
+            // What the search for terminators alone relies on.
+            if bytes.is_ascii() && !bytes.contains(&b'\r') {
+                let terminator = memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|p| from + p);
+                proptest::prop_assert_eq!(terminator, expected);
+            }
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn last_word_reads_as_the_char_wise_search(
+            pieces in proptest::collection::vec(proptest::sample::select(
+                &["said.", "Mr.", " ", "\t", "\n", "\x0B", "\x0C", "\r", "(", "\"", "“", "\u{85}",
+                  "\u{a0}", "é", "x", "."][..]), 0..12),
+        ) {
+            let sentence = pieces.concat();
+            proptest::prop_assert_eq!(last_word(&sentence), last_word_by_chars(&sentence));
+        }
+    }
+
+    #[test]
+    fn the_quick_test_keeps_every_abbreviation() {
+        let abbreviations = Abbreviations::get();
+        for word in abbreviations.words {
+            assert!(abbreviations.contains(word), "{word}");
+        }
+        assert!(!abbreviations.contains("said."));
     }
 
     #[test]

@@ -73,13 +73,14 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
 /// Runs every test on the token at the centre of `around`.
 fn test_token(around: &Around, out: &mut Vec<Range<usize>>) {
     let (text, token, i) = (around.text, &around.center, CENTER);
-    let core = token.core(text);
     if let Some(range) = url_or_email(text, token) {
         out.push(range);
         return;
     }
     out.extend(brackets_and_superscripts(text, token));
-    if !core.contains(|c: char| c.is_ascii_digit()) {
+    // A digit of the token lies in its core: trimming takes only
+    // punctuation off.
+    if token.marks & DIGIT == 0 {
         return;
     }
     let rules = [
@@ -436,10 +437,13 @@ fn word<'t>(text: &'t str, tokens: &Around, i: usize) -> Option<Cow<'t, str>> {
 /// URLs (with a scheme or "www.") and e-mail addresses.
 fn url_or_email(text: &str, token: &Token) -> Option<Range<usize>> {
     let core = token.core(text);
-    let is_url = core.contains("://") || starts_www(core);
-    let is_email = core.split_once('@').is_some_and(|(user, host)| {
-        !user.is_empty() && host.contains('.') && !host.starts_with('.')
-    });
+    // A "://" or an "@" marks the token (its core is part of it).
+    let signed = token.marks & URL_SIGN != 0;
+    let is_url = signed && core.contains("://") || starts_www(core);
+    let is_email = signed
+        && core.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.')
+        });
     (is_url || is_email).then(|| token.core.clone())
 }
 
@@ -535,10 +539,14 @@ fn time_of_day(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
         _ => (false, rest),
     };
     let attached_meridiem = is_meridiem(suffix);
-    let next = word(text, tokens, i + 1);
     // only a token that touches: "9:30 a.m.", not "at 9:30. GMT"
     let open_end = token.core.end == token.range.end;
-    let next_meridiem = open_end && suffix.is_empty() && next.as_deref().is_some_and(is_meridiem);
+    // The next word is read only when it could be the meridiem.
+    let next_meridiem = open_end
+        && suffix.is_empty()
+        && word(text, tokens, i + 1)
+            .as_deref()
+            .is_some_and(is_meridiem);
     let next_zone = open_end
         && suffix.is_empty()
         && tokens
@@ -569,11 +577,11 @@ fn time_of_day(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
 }
 
 fn is_meridiem(s: &str) -> bool {
-    let lower = s.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "am" | "pm" | "a.m" | "p.m" | "a.m." | "p.m." | "o'clock" | "hrs" | "h"
-    ) && !(lower == "h" || lower == "hrs")
+    // Compared ignoring ASCII case rather than lowered into a new string:
+    // this runs for most figures.
+    ["am", "pm", "a.m", "p.m", "a.m.", "p.m.", "o'clock"]
+        .iter()
+        .any(|meridiem| s.eq_ignore_ascii_case(meridiem))
 }
 
 /// Phone numbers: "+44 20 7946 0958", "(555) 123-4567", "555-123-4567",
@@ -589,12 +597,18 @@ fn phone_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
                 .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '(' | ')' | '+'))
     };
     let digit_count = |s: &str| s.bytes().filter(u8::is_ascii_digit).count();
-    // one token: 555-123-4567, 555.123.4567, 1-800-555-0199
-    let groups: Vec<&str> = core.split(['-', '.']).collect();
-    let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-    let all_digits = groups
-        .iter()
-        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    // one token: 555-123-4567, 555.123.4567, 1-800-555-0199. The groups'
+    // lengths are kept for up to four groups (no shape tested has more),
+    // without collecting them: this runs for every figure.
+    let (mut groups, mut lens, mut all_digits) = (0, [0; 4], true);
+    for group in core.split(['-', '.']) {
+        if let Some(len) = lens.get_mut(groups) {
+            *len = group.len();
+        }
+        groups += 1;
+        all_digits &= !group.is_empty() && group.bytes().all(|b| b.is_ascii_digit());
+    }
+    let lens: &[usize] = lens.get(..groups).unwrap_or(&[]);
     if all_digits && (lens == [3, 3, 4] || lens == [1, 3, 3, 4]) {
         return Some(token.core.clone());
     }
@@ -608,7 +622,7 @@ fn phone_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
         }
     }
     // "010-6850 2114": a number with a leading zero and a dash is a dialling code.
-    let dialling_code = all_digits && groups.len() >= 2 && core.starts_with('0');
+    let dialling_code = all_digits && groups >= 2 && core.starts_with('0');
     let opens = dialling_code
         || raw.starts_with('+') && raw[1..].starts_with(|c: char| c.is_ascii_digit())
         || raw.starts_with('(') && core.len() == 3 && raw.get(4..5) == Some(")")
@@ -701,8 +715,8 @@ fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
         return Some(token.core.clone());
     }
     // only the identifier itself, never punctuation glued after it
-    // ("Section 4.2.1.•Next" excludes "4.2.1")
-    let identifier_stop = identifier_end(text, token.core.start).min(token.core.end);
+    // ("Section 4.2.1.•Next" excludes "4.2.1"); found only for a match
+    let identifier_stop = || identifier_end(text, token.core.start).min(token.core.end);
     if core.starts_with(|c: char| c.is_ascii_digit()) {
         // "Route 66", "(Fig. 2"; not "Mount (400 K"
         let touches = token.range.start == token.core.start;
@@ -711,7 +725,7 @@ fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
             && (previous.is_some_and(|p| is_name_word(text, &p))
                 || ends_list_item(text, tokens, i) && continues_name_list(text, tokens, i)
                 || house_number(text, tokens, i));
-        return after_name.then_some(token.core.start..identifier_stop);
+        return after_name.then(|| token.core.start..identifier_stop());
     }
     // letters then digits: "G20", "F-16", "COVID-19", "A320", "MH370"
     let letters = core.chars().take_while(|c| c.is_alphabetic()).count();
@@ -727,7 +741,7 @@ fn name_number(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
     let has_capital = prefix.chars().any(char::is_uppercase);
     let temporal = matches!(prefix, "Q" | "H" | "FY" | "CY");
     if has_capital && letters <= 6 && !temporal {
-        return Some(token.core.start..identifier_stop);
+        return Some(token.core.start..identifier_stop());
     }
     // "caspase-3", "interleukin-6", "day-14": a lower-case word of three or
     // more letters hyphened to digits; not "mid-2019", "pre-1990", "top-10",
@@ -772,9 +786,22 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     }
     data.name_words.contains(with_stop)
         || data.name_words.contains(token.core(text))
-        || data
-            .reference_nouns
-            .contains(lower_case(with_stop).as_ref())
+        || contains_lowered(&data.reference_nouns, with_stop)
+}
+
+/// Whether `words` holds `word` lowered. A short ASCII word (nearly all) is
+/// lowered on the stack rather than into a new string: this runs for the
+/// word before most figures.
+fn contains_lowered(words: &rustc_hash::FxHashSet<String>, word: &str) -> bool {
+    let mut buffer = [0u8; 32];
+    match buffer.get_mut(..word.len()) {
+        Some(lowered) if word.is_ascii() => {
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            std::str::from_utf8(lowered).is_ok_and(|lowered| words.contains(lowered))
+        }
+        _ => words.contains(lower_case(word).as_ref()),
+    }
 }
 
 /// "10 Downing Street", "221B Baker St": a number before up to three

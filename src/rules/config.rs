@@ -2,11 +2,11 @@
 //! user's, plus the command line's --select and --ignore.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use super::pack::{self, ClaimRule, Pack, PackError, PhraseRule, RuleSettings};
 use super::{catalogue, Severity};
@@ -23,7 +23,9 @@ pub(crate) struct CompiledPhrase {
 /// Everything the engine needs to know about which rules run and how.
 #[derive(Debug, Clone)]
 pub struct RuleConfig {
-    settings: BTreeMap<String, RuleSettings>,
+    /// By rule id; hashed, since every rule looks its parameters up for
+    /// every document.
+    settings: FxHashMap<String, RuleSettings>,
     pub(crate) phrases: Vec<CompiledPhrase>,
     pub(crate) claim_rules: Vec<ClaimRule>,
     /// The look-up link templates, built-in and from packs.
@@ -42,6 +44,19 @@ pub struct RuleConfig {
     /// for every document, and a settings look-up per rule per document
     /// costs more than some rules do. `add` clears it.
     builtin_plan: OnceLock<BuiltinPlan>,
+    /// The severity of each built-in rule, in catalogue order, worked out
+    /// on first use for the same reason. `add` clears it.
+    builtin_severities: OnceLock<Vec<Severity>>,
+    /// Names the rule settings as they stand: a copy keeps it, and `add`
+    /// takes a new one, so a rule that builds something from its
+    /// parameters (an automaton) can tell it is still valid in O(1).
+    generation: u64,
+}
+
+/// A generation no configuration has had.
+fn fresh_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Which built-in rules run, for the --select and --ignore it was made for
@@ -82,7 +97,7 @@ impl RuleConfig {
 
     fn parse_builtin() -> RuleConfig {
         let mut config = RuleConfig {
-            settings: BTreeMap::new(),
+            settings: FxHashMap::default(),
             phrases: Vec::new(),
             claim_rules: Vec::new(),
             references: References::builtin(),
@@ -92,6 +107,8 @@ impl RuleConfig {
             words: WordLists::default(),
             services: crate::lookup::Services::default(),
             builtin_plan: OnceLock::new(),
+            builtin_severities: OnceLock::new(),
+            generation: fresh_generation(),
         };
         for (file, pack) in pack::builtin() {
             if let Err(error) = config.add(&file, pack) {
@@ -119,6 +136,8 @@ impl RuleConfig {
     /// Adds one pack on top of what is loaded.
     pub(crate) fn add(&mut self, file: &str, pack: Pack) -> Result<(), PackError> {
         self.builtin_plan = OnceLock::new();
+        self.builtin_severities = OnceLock::new();
+        self.generation = fresh_generation();
         let error = |reason: String| PackError {
             file: file.to_string(),
             line: None,
@@ -222,12 +241,26 @@ impl RuleConfig {
         }
     }
 
+    /// The severity each built-in rule's findings get, in catalogue order.
+    pub(crate) fn builtin_severities(&self) -> &[Severity] {
+        self.builtin_severities.get_or_init(|| {
+            catalogue()
+                .map(|meta| self.severity(meta.id, meta.default_severity))
+                .collect()
+        })
+    }
+
     /// The severity a rule's findings get.
     pub(crate) fn severity(&self, id: &str, default: Severity) -> Severity {
         self.settings
             .get(id)
             .and_then(|s| s.severity)
             .map_or(default, Severity::from)
+    }
+
+    /// What names the rule settings: equal generations have equal settings.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// A numeric parameter of a rule, or its default.

@@ -180,6 +180,12 @@ pub(crate) fn show(x: f64) -> String {
 /// inside a character move out to its edges. Borrowed when it is lower-case
 /// ASCII already (most are): the rules call this for every claim.
 pub(crate) fn between(text: &str, start: usize, end: usize) -> Cow<'_, str> {
+    lower_case(raw_between(text, start, end))
+}
+
+/// The text [`between`] lowers: the offsets ordered, clamped to the text
+/// and moved out to character edges.
+fn raw_between(text: &str, start: usize, end: usize) -> &str {
     let (mut start, mut end) = (
         start.min(end).min(text.len()),
         end.max(start).min(text.len()),
@@ -190,7 +196,60 @@ pub(crate) fn between(text: &str, start: usize, end: usize) -> Cow<'_, str> {
     while !text.is_char_boundary(end) {
         end += 1;
     }
-    lower_case(&text[start..end])
+    &text[start..end]
+}
+
+/// Which end of a stretch a cue is looked for at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Edge {
+    Start,
+    End,
+}
+
+/// Whether `between(text, start, end)`, trimmed at `edge`, starts or ends
+/// there with one of `cues` (lower-case ASCII). The rules ask this for
+/// every claim: an ASCII stretch (nearly all) is compared ignoring ASCII
+/// case instead of being lowered into a new string; lowering ASCII changes
+/// nothing else, so the answer is the same.
+pub(crate) fn has_cue(text: &str, start: usize, end: usize, edge: Edge, cues: &[&str]) -> bool {
+    let raw = raw_between(text, start, end);
+    let lowered;
+    let stretch = if raw.is_ascii() {
+        raw
+    } else {
+        lowered = lower_case(raw);
+        &lowered
+    };
+    let stretch = match edge {
+        Edge::Start => stretch.trim_start(),
+        Edge::End => stretch.trim_end(),
+    }
+    .as_bytes();
+    // The byte at the edge turns most cues away before the rest is compared.
+    let edge_byte = match edge {
+        Edge::Start => stretch.first(),
+        Edge::End => stretch.last(),
+    };
+    let Some(edge_byte) = edge_byte.map(u8::to_ascii_lowercase) else {
+        return cues.iter().any(|cue| cue.is_empty());
+    };
+    cues.iter().any(|cue| {
+        let cue_edge = match edge {
+            Edge::Start => cue.as_bytes().first(),
+            Edge::End => cue.as_bytes().last(),
+        };
+        if cue_edge.is_some_and(|&b| b != edge_byte) {
+            return false;
+        }
+        let part = match edge {
+            Edge::Start => stretch.get(..cue.len()),
+            Edge::End => stretch
+                .len()
+                .checked_sub(cue.len())
+                .map(|from| &stretch[from..]),
+        };
+        part.is_some_and(|part| part.eq_ignore_ascii_case(cue.as_bytes()))
+    })
 }
 
 /// Words of change and comparison ("rose", "fell", "compared", "than"):
@@ -232,5 +291,35 @@ mod tests {
     fn between_snaps_to_character_edges() {
         let text = "a £40 fee";
         assert_eq!(between(text, 3, 6), "£40");
+    }
+
+    /// Cues, their upper-case forms, spaces and characters whose lower case
+    /// differs in length or leaves ASCII (the Kelvin sign lowers to "k").
+    const PIECES: &[&str] = &[
+        "in all", "IN ALL", "In", "all", "total", "TOTAL", "so far", " ", "  ", "\n", "\u{a0}",
+        ",", "x", "É", "İ", "\u{212a}", "ß", "£", "7",
+    ];
+    const CUES: &[&str] = &["in all", "total", "so far", "k", "i"];
+
+    proptest::proptest! {
+        /// The cue tests answer what lowering the stretch and searching it
+        /// answers, for any offsets (inside characters too).
+        #[test]
+        fn cue_tests_match_lowering_the_stretch(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
+            start in 0usize..60,
+            end in 0usize..60,
+        ) {
+            let text = pieces.concat();
+            let lowered = between(&text, start, end);
+            proptest::prop_assert_eq!(
+                has_cue(&text, start, end, Edge::End, CUES),
+                CUES.iter().any(|cue| lowered.trim_end().ends_with(cue))
+            );
+            proptest::prop_assert_eq!(
+                has_cue(&text, start, end, Edge::Start, CUES),
+                CUES.iter().any(|cue| lowered.trim_start().starts_with(cue))
+            );
+        }
     }
 }

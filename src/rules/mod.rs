@@ -229,12 +229,11 @@ pub(crate) fn run(
     let cx = RuleContext::new(doc, extraction, config, online);
     let mut findings = Vec::new();
     let runs = config.builtin_runs();
-    for (rule, &runs) in registry::BUILTIN.iter().zip(runs.iter()) {
-        let meta = rule.meta();
+    let severities = config.builtin_severities();
+    for ((rule, &runs), &severity) in registry::BUILTIN.iter().zip(runs.iter()).zip(severities) {
         if runs {
             let first = findings.len();
             rule.check(&cx, &mut findings);
-            let severity = config.severity(meta.id, meta.default_severity);
             for finding in &mut findings[first..] {
                 finding.severity = severity;
             }

@@ -141,17 +141,18 @@ impl Rule for ChangeMismatch {
                     vec![from.id.clone(), to.id.clone(), related.id.clone()],
                 ));
             };
-            // A multiple: "doubled from A to B".
-            if let Some((word, factor)) = MULTIPLES.iter().find(|(word, _)| {
-                // The multiple must govern this change: "doubled from A
-                // to B", not "doubling X while cutting Y from A to B".
-                let lead_in = between(
-                    text,
-                    sentence.span.start,
-                    from.span.start.min(to.span.start),
-                );
-                words_of(&lead_in).iter().rev().take(4).any(|w| w == word)
-            }) {
+            // A multiple: "doubled from A to B". The multiple must govern
+            // this change: "doubled from A to B", not "doubling X while
+            // cutting Y from A to B".
+            let lead_in = words_of(&between(
+                text,
+                sentence.span.start,
+                from.span.start.min(to.span.start),
+            ));
+            if let Some((word, factor)) = MULTIPLES
+                .iter()
+                .find(|(word, _)| lead_in.iter().rev().take(4).any(|w| w == word))
+            {
                 let Some(ratio) = t.ratio(f) else { continue };
                 let slack = if words.iter().any(|w| {
                     matches!(

@@ -1,9 +1,12 @@
 //! consistency/conflicting-figures: one figure given two values.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::extract::{Claim, ClaimKind};
-use crate::rules::figures::{between, interval, lower_case, show, CHANGE_WORDS};
+use crate::rules::figures::{between, has_cue, interval, lower_case, show, Edge, CHANGE_WORDS};
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
@@ -100,15 +103,42 @@ fn normalise(subject: &str) -> String {
     joined
 }
 
+/// [`CHANGE_WORDS`] and [`COMPARING`] in one set, made once: every word
+/// of a sentence is looked up in both.
+fn comparing_words() -> &'static FxHashSet<&'static [u8]> {
+    static WORDS: OnceLock<FxHashSet<&'static [u8]>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        CHANGE_WORDS
+            .iter()
+            .chain(COMPARING)
+            .map(|w| w.as_bytes())
+            .collect()
+    })
+}
+
+/// No word of [`comparing_words`] is longer.
+const LONGEST_COMPARING: usize = 16;
+
 /// Whether a claim's sentence holds a word of change or comparison.
 fn compares(cx: &RuleContext, claim: &Claim) -> bool {
     let span = cx.doc.sentences[claim.sentence].span.clone();
+    let words = comparing_words();
     cx.doc.text()[span]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let w = lower_case(w);
-            CHANGE_WORDS.contains(&&*w) || COMPARING.contains(&&*w)
+            if !w.is_ascii() {
+                return words.contains(lower_case(w).as_bytes());
+            }
+            // An ASCII word is lowered on the stack; lowering keeps its
+            // length, so a longer one is in no list.
+            let mut buffer = [0u8; LONGEST_COMPARING];
+            let Some(lowered) = buffer.get_mut(..w.len()) else {
+                return false;
+            };
+            lowered.copy_from_slice(w.as_bytes());
+            lowered.make_ascii_lowercase();
+            words.contains(&*lowered)
         })
 }
 
@@ -135,7 +165,11 @@ fn measure(claim: &Claim) -> Option<Measure> {
     {
         return None;
     }
-    let subject = normalise(value.subject.as_deref()?);
+    let subject = value.subject.as_deref()?;
+    // Normalising only drops words, so a subject of one word stays one:
+    // most are, and they need no normalising to be turned away.
+    subject.split_whitespace().nth(1)?;
+    let subject = normalise(subject);
     // A bare noun ("players", "jobs", "cases") names too many different
     // groups in one story; two words ("polling stations") name one.
     (subject.split_whitespace().count() >= 2).then_some((claim.kind, value.unit.clone(), subject))
@@ -201,17 +235,8 @@ impl Rule for ConflictingFigures {
         }
         // "the 22nd meeting, including this week's" against "21 meetings so far".
         let text = cx.doc.text();
-        let cumulative_counts: Vec<&Claim> = cx
-            .claims
-            .iter()
-            .filter(|c| c.kind == ClaimKind::Count)
-            .filter(|c| {
-                let tail = between(text, c.span.end, c.span.end + 20);
-                CUMULATIVE
-                    .iter()
-                    .any(|cue| tail.trim_start().starts_with(cue))
-            })
-            .collect();
+        // Found on first use: few articles have an ordinal to hold them to.
+        let mut cumulative: Option<Vec<&Claim>> = None;
         for ordinal in cx.claims.iter().filter(|c| c.kind == ClaimKind::Ordinal) {
             let Some(value) = ordinal.number() else {
                 continue;
@@ -226,7 +251,14 @@ impl Rule for ConflictingFigures {
             {
                 continue;
             }
-            for count in &cumulative_counts {
+            let cumulative_counts = cumulative.get_or_insert_with(|| {
+                cx.claims
+                    .iter()
+                    .filter(|c| c.kind == ClaimKind::Count)
+                    .filter(|c| has_cue(text, c.span.end, c.span.end + 20, Edge::Start, CUMULATIVE))
+                    .collect()
+            });
+            for count in cumulative_counts.iter() {
                 let Some(counted) = count.number() else {
                     continue;
                 };
@@ -247,6 +279,20 @@ impl Rule for ConflictingFigures {
                     ));
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_comparing_word_is_longer_than_the_buffer() {
+        for word in comparing_words() {
+            let word = std::str::from_utf8(word).expect("listed words are text");
+            assert!(word.len() <= LONGEST_COMPARING, "{word}");
+            assert!(word.is_ascii() && word == word.to_lowercase(), "{word}");
         }
     }
 }

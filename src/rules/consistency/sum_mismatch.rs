@@ -2,7 +2,7 @@
 //! stated total.
 
 use crate::extract::Claim;
-use crate::rules::figures::{between, interval, same_measure, show, Interval};
+use crate::rules::figures::{between, has_cue, interval, same_measure, show, Edge, Interval};
 use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
@@ -39,12 +39,14 @@ const BEFORE_TOTAL: &[&str] = &[
 const AFTER_TOTAL: &[&str] = &["in all", "in total", "combined", "altogether", "together"];
 
 fn is_total(text: &str, claim: &Claim) -> bool {
-    let before = between(text, claim.span.start.saturating_sub(24), claim.span.start);
-    let before = before.trim_end();
-    let after = between(text, claim.span.end, claim.span.end + 12);
-    let after = after.trim_start();
-    BEFORE_TOTAL.iter().any(|cue| before.ends_with(cue))
-        || AFTER_TOTAL.iter().any(|cue| after.starts_with(cue))
+    let (start, end) = (claim.span.start, claim.span.end);
+    has_cue(
+        text,
+        start.saturating_sub(24),
+        start,
+        Edge::End,
+        BEFORE_TOTAL,
+    ) || has_cue(text, end, end + 12, Edge::Start, AFTER_TOTAL)
 }
 
 /// The parts are one list ("$2m, $3m and $4m", "120, 85 and 40 beds") of
@@ -76,18 +78,23 @@ impl Rule for SumMismatch {
         let approximate = cx.approximate(Self::META.id);
         let text = cx.doc.text();
         for (i, total) in cx.claims.iter().enumerate() {
-            if !is_total(text, total) {
-                continue;
-            }
             // The parts are the amounts of the same measure listed before the
             // total in its sentence.
-            let parts: Vec<&Claim> = cx.claims[..i]
-                .iter()
-                .rev()
-                .take_while(|c| c.sentence == total.sentence)
-                .filter(|c| {
-                    same_measure(c, total) && c.number().is_some_and(|n| n.part_of.is_none())
-                })
+            let earlier_parts = || {
+                cx.claims[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|c| c.sentence == total.sentence)
+                    .filter(|c| {
+                        same_measure(c, total) && c.number().is_some_and(|n| n.part_of.is_none())
+                    })
+            };
+            // Fewer than two parts is the common case, and cheaper to see
+            // than the words around a total.
+            if earlier_parts().nth(1).is_none() || !is_total(text, total) {
+                continue;
+            }
+            let parts: Vec<&Claim> = earlier_parts()
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()

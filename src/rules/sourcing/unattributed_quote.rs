@@ -83,10 +83,8 @@ impl Rule for UnattributedQuote {
         let text = doc.text();
         for paragraph in &doc.paragraphs {
             for (outer, quote) in quotations(text, paragraph.clone()) {
-                let quoted = &text[quote.clone()];
-                if !is_quotation(quoted, min_words) {
-                    continue;
-                }
+                // The speaker is looked for first: most quotations have one,
+                // and reading every word of the quotation costs more.
                 let (Some(first), Some(last)) = (
                     doc.sentence_at(quote.start),
                     doc.sentence_at(quote.end.saturating_sub(1)),
@@ -95,6 +93,10 @@ impl Rule for UnattributedQuote {
                 };
                 let has_speaker = (first..=last).any(|s| cx.attributed_near(s, false));
                 if has_speaker {
+                    continue;
+                }
+                let quoted = &text[quote.clone()];
+                if !is_quotation(quoted, min_words) {
                     continue;
                 }
                 let shown: String = quoted.chars().take(40).collect();

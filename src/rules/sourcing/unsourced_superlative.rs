@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 
-use crate::rules::{declare_rule, Finding, Rule, RuleContext, RuleMeta, Severity};
+use crate::rules::{declare_rule, Finding, Rule, RuleConfig, RuleContext, RuleMeta, Severity};
 
 declare_rule! {
     /// ## What it flags
@@ -34,7 +34,7 @@ impl Rule for UnsourcedSuperlative {
     }
 
     fn check(&self, cx: &RuleContext, findings: &mut Vec<Finding>) {
-        let Some(search) = Search::for_words(cx.config.words(Self::META.id, "words")) else {
+        let Some(search) = Search::for_config(cx.config) else {
             return;
         };
         let doc = cx.doc;
@@ -87,18 +87,27 @@ struct Search {
 }
 
 impl Search {
-    /// The search for a word list, None when the list is empty. Building
-    /// one costs far more than searching an article with it, so the last
-    /// one built is kept and reused while the configured list stays the
-    /// same (it does for a whole run).
-    fn for_words<'w>(words: impl Iterator<Item = &'w str> + Clone) -> Option<Arc<Search>> {
-        type Cached = Option<(Vec<String>, Arc<Search>)>;
+    /// The search for the configured word list, None when the list is
+    /// empty. Building one costs far more than searching an article with
+    /// it, so the last one built is kept and reused while the configured
+    /// list stays the same (it does for a whole run): known at once for a
+    /// configuration of the same generation, else by comparing the lists.
+    fn for_config(config: &RuleConfig) -> Option<Arc<Search>> {
+        type Cached = Option<(u64, Vec<String>, Arc<Search>)>;
         static LAST: Mutex<Cached> = Mutex::new(None);
+        let generation = config.generation();
+        let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((cached_generation, _, search)) = last.as_ref() {
+            if *cached_generation == generation {
+                return Some(Arc::clone(search));
+            }
+        }
+        let words = config.words(UnsourcedSuperlative::META.id, "words");
         // An empty list turns the rule off.
         words.clone().next()?;
-        let mut last = LAST.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((cached_words, search)) = last.as_ref() {
+        if let Some((cached_generation, cached_words, search)) = last.as_mut() {
             if cached_words.iter().map(String::as_str).eq(words.clone()) {
+                *cached_generation = generation;
                 return Some(Arc::clone(search));
             }
         }
@@ -117,7 +126,7 @@ impl Search {
             breaks[usize::from(byte.to_ascii_uppercase())] = false;
         }
         let search = Arc::new(Search { automaton, breaks });
-        *last = Some((words, Arc::clone(&search)));
+        *last = Some((generation, words, Arc::clone(&search)));
         Some(search)
     }
 
