@@ -15,7 +15,8 @@ use crate::lexicon;
 pub(super) fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let lines = line_ranges(text);
     let has_blank_line = lines.iter().any(|r| text[r.clone()].trim().is_empty());
-    let mut paragraphs = Vec::new();
+    // No more paragraphs than lines.
+    let mut paragraphs = Vec::with_capacity(lines.len());
     let mut current: Option<Range<usize>> = None;
     for line in lines {
         let content = trim_range(text, line);

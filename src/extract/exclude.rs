@@ -786,22 +786,9 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     }
     data.name_words.contains(with_stop)
         || data.name_words.contains(token.core(text))
-        || contains_lowered(&data.reference_nouns, with_stop)
-}
-
-/// Whether `words` holds `word` lowered. A short ASCII word (nearly all) is
-/// lowered on the stack rather than into a new string: this runs for the
-/// word before most figures.
-fn contains_lowered(words: &rustc_hash::FxHashSet<String>, word: &str) -> bool {
-    let mut buffer = [0u8; 32];
-    match buffer.get_mut(..word.len()) {
-        Some(lowered) if word.is_ascii() => {
-            lowered.copy_from_slice(word.as_bytes());
-            lowered.make_ascii_lowercase();
-            std::str::from_utf8(lowered).is_ok_and(|lowered| words.contains(lowered))
-        }
-        _ => words.contains(lower_case(word).as_ref()),
-    }
+        || data
+            .reference_nouns
+            .contains(lower_case(with_stop).as_ref())
 }
 
 /// "10 Downing Street", "221B Baker St": a number before up to three

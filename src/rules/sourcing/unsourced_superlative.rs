@@ -131,8 +131,9 @@ impl Search {
     }
 
     /// The byte ranges to search: each sentence with no source in it or
-    /// beside it, widened out to the nearest bytes no word holds, merged
-    /// where they meet.
+    /// beside it, widened back to the nearest byte no word holds and on to
+    /// its last such byte or the next one, merged where they meet or one
+    /// such byte apart.
     fn regions(&self, cx: &RuleContext) -> Vec<Range<usize>> {
         let bytes = cx.doc.text().as_bytes();
         let mut regions: Vec<Range<usize>> = Vec::new();
@@ -145,15 +146,89 @@ impl Search {
                 .iter()
                 .rposition(|&b| self.breaks[usize::from(b)])
                 .map_or(0, |i| i + 1);
-            let end = bytes[end..]
+            // A match holds no break, so one that starts in the sentence
+            // ends by the sentence's last byte when that is a break (a full
+            // stop, nearly always); a match after it starts in the next
+            // sentence, found in that sentence's own region if it has no
+            // source nearby and reported only then. So the region may stop
+            // there rather than run on into the next sentence.
+            let from = end.saturating_sub(1).max(sentence.span.start);
+            #[cfg(test)]
+            let from = if WIDE_REGIONS.with(std::cell::Cell::get) {
+                end
+            } else {
+                from
+            };
+            let end = bytes[from..]
                 .iter()
                 .position(|&b| self.breaks[usize::from(b)])
-                .map_or(bytes.len(), |i| end + i);
+                .map_or(bytes.len(), |i| from + i);
+            // Regions one break apart merge too (the break holds no match),
+            // so sentences in a row are searched in one go.
             match regions.last_mut() {
-                Some(last) if start <= last.end => last.end = last.end.max(end),
+                Some(last) if start <= last.end + 1 => last.end = last.end.max(end),
                 _ => regions.push(start..end),
             }
         }
         regions
+    }
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the test that compares the regions with the wider ones the
+    /// rule searched before: each sentence's region ran on past its end to
+    /// the next break.
+    static WIDE_REGIONS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Superlatives, sources, sentence ends and paragraph breaks.
+    const PIECES: &[&str] = &[
+        "The port had a ",
+        "record",
+        " year",
+        "largest",
+        " first ever ",
+        "unprecedented",
+        " historic",
+        ", officials said",
+        " according to the ministry",
+        ".",
+        ". ",
+        "! ",
+        "? ",
+        ", ",
+        " ",
+        "-",
+        "\n\n",
+        "It ",
+        "\"",
+        "1,200",
+    ];
+
+    proptest::proptest! {
+        /// Stopping a region at its sentence's last break finds every
+        /// finding the wider region found, and no other.
+        #[test]
+        fn narrower_regions_change_no_finding(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 1..24)
+        ) {
+            let text = pieces.concat();
+            let findings = |wide: bool| {
+                WIDE_REGIONS.with(|w| w.set(wide));
+                let report = crate::check("t", &text, &crate::Options::default());
+                WIDE_REGIONS.with(|w| w.set(false));
+                report
+                    .findings
+                    .into_iter()
+                    .filter(|f| f.rule == UnsourcedSuperlative::META.id)
+                    .collect::<Vec<_>>()
+            };
+            proptest::prop_assert_eq!(findings(false), findings(true), "{:?}", text);
+        }
     }
 }
