@@ -68,7 +68,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    if !may_start(ctx.rest(start), first_word) {
+    if !may_start(ctx, start, first_word) {
         return None;
     }
     let env = Env::new(ctx, start);
@@ -354,17 +354,19 @@ impl<'c, 'a> Env<'c, 'a> {
     }
 }
 
-/// Cheap test on the first word: can a temporal claim start here at all?
-fn may_start(input: &str, first_word: Option<u128>) -> bool {
-    let Some(first) = input.chars().next() else {
+/// Cheap test on the first word: can a temporal claim start at `start` at
+/// all? `first_word` is the word there, packed.
+fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> bool {
+    let input = ctx.rest(start);
+    let Some(&first) = input.as_bytes().first() else {
         return false;
     };
-    if first.is_ascii_digit() {
-        return digits_may_start(input);
-    }
     // Common words ("the", "at", "some", "more") open temporal expressions
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
+    if first.is_ascii_digit() {
+        return digits_may_start(input);
+    }
     match first_word.and_then(trigger::class_of) {
         None => false,
         Some(trigger::Class::Temporal) => true,

@@ -70,16 +70,16 @@ struct Table {
     filter: Filter,
 }
 
-/// A one-hash Bloom filter over the packed words of the table: a word whose
-/// bit is clear is certainly not in it. At about 200 words in 65,536 bits,
-/// nearly every other word is turned away by one multiplication and one
-/// load.
-struct Filter(Box<[u64]>);
+/// A one-hash Bloom filter over the packed words of a table: a word whose
+/// bit is clear is certainly not in it. At a few hundred words in 65,536
+/// bits, nearly every other word is turned away by one multiplication and
+/// one load. (The tense word lists use one too.)
+pub(super) struct Filter(Box<[u64]>);
 
 impl Filter {
     const BITS: u32 = 16;
 
-    fn new(keys: impl IntoIterator<Item = u128>) -> Filter {
+    pub(super) fn new(keys: impl IntoIterator<Item = u128>) -> Filter {
         let mut bits = vec![0u64; (1 << Self::BITS) / 64].into_boxed_slice();
         for key in keys {
             let at = Self::position(key);
@@ -95,7 +95,7 @@ impl Filter {
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
     }
 
-    fn may_hold(&self, key: u128) -> bool {
+    pub(super) fn may_hold(&self, key: u128) -> bool {
         let at = Self::position(key);
         self.0[at / 64] & (1 << (at % 64)) != 0
     }
