@@ -170,11 +170,16 @@ struct Env<'c, 'a> {
 
 impl<'c, 'a> Env<'c, 'a> {
     fn new(ctx: &'c Ctx<'a>, start: usize) -> Env<'c, 'a> {
+        let mut can = dispatch::alternatives(ctx.rest(start));
+        // "ago" needs a word after it that the sentence may not have.
+        if can & dispatch::AGO != 0 && !dispatch::ago_may_end_after(ctx, start) {
+            can &= !dispatch::AGO;
+        }
         Env {
             ctx,
             start,
             as_of: ctx.as_of,
-            can: dispatch::alternatives(ctx.rest(start)),
+            can,
         }
     }
 
