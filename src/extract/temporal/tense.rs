@@ -425,7 +425,7 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize) -> Option<Tense> {
 pub(super) struct SentenceCues {
     /// Each word's span in the document text.
     spans: Vec<(usize, usize)>,
-    /// Each word's facts (`WORD_*` bits, with its lists).
+    /// Each word's facts (`WORD_*` bits, with its lists), 0 until read.
     facts: Vec<u32>,
     /// The position of the first space in the sentence that ends a "will"
     /// or "shall" (the test [`modal_governs`] starts with; `usize::MAX`
@@ -457,6 +457,8 @@ static BYTE_KINDS: [u8; 256] = {
     table
 };
 
+/// Set once a word's facts are read.
+const WORD_READ: u32 = 1 << 8;
 /// Ends in "'ll".
 const WORD_LL: u32 = 1 << 9;
 /// One of the [`AUXILIARIES`] (a bit of the word table).
@@ -533,15 +535,12 @@ fn facts_of(index: &TenseIndex, text: &str, start: usize, end: usize) -> u32 {
 
 impl SentenceCues {
     /// Cuts `sentence`, which starts at byte `offset` of the document text,
-    /// into words and reads the facts of each, and finds the first space
-    /// that ends a modal. Most words of a sentence are read by some mention
-    /// (each reads eight words either side), and reading them all in one
-    /// pass costs less than asking for each.
+    /// into words, and finds the first space that ends a modal. The words'
+    /// facts are read when a mention first reads the words around it.
     pub(super) fn build(&mut self, sentence: &str, offset: usize) {
         self.spans.clear();
         self.facts.clear();
         self.first_modal_space = usize::MAX;
-        let index = tense_index();
         let bytes = sentence.as_bytes();
         let mut i = 0;
         while i < bytes.len() {
@@ -576,7 +575,6 @@ impl SentenceCues {
                 }
             }
             self.spans.push((offset + start, offset + i));
-            self.facts.push(facts_of(index, sentence, start, i));
             // Every "will " or "shall " ends a word with a space: its letters
             // are word characters.
             if self.first_modal_space == usize::MAX
@@ -585,6 +583,19 @@ impl SentenceCues {
                 && ends_with_modal(bytes, i)
             {
                 self.first_modal_space = offset + i;
+            }
+        }
+        self.facts.resize(self.spans.len(), 0);
+    }
+
+    /// Reads the facts of the words `words` that are not read yet, in one
+    /// tight loop (a mention reads every word of its windows).
+    fn read(&mut self, text: &str, words: Range<usize>) {
+        let index = tense_index();
+        for word in words {
+            if self.facts[word] & WORD_READ == 0 {
+                let (start, end) = self.spans[word];
+                self.facts[word] = facts_of(index, text, start, end) | WORD_READ;
             }
         }
     }
@@ -616,7 +627,7 @@ impl SentenceCues {
     /// before it. None when a word runs across either end of the mention,
     /// which the cut words cannot answer (the caller reads the text then).
     pub(super) fn cue(
-        &self,
+        &mut self,
         text: &str,
         before: &str,
         start: usize,
@@ -633,6 +644,8 @@ impl SentenceCues {
         }
         let before_words = before_end.saturating_sub(WINDOW + 1)..before_end;
         let after_words = after_start..(after_start + WINDOW).min(spans.len());
+        self.read(text, before_words.clone());
+        self.read(text, after_words.clone());
         // As `cue_near`: the nearest cue before, then a strictly nearer one
         // after (a reporting verb after the mention is passed over).
         let mut best: Option<(usize, Tense)> = None;
