@@ -12,6 +12,7 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use super::absolute::DECADE_NAMES;
@@ -104,6 +105,30 @@ pub(super) fn alternatives(input: &str) -> Alternatives {
         }
         None => OTHER | table.always,
     }
+}
+
+/// The words that end an "ago" phrase ("17 years ago", "two days later",
+/// "three months from now", "a year earlier", "hence"), which the grammar
+/// reads in any ASCII case.
+const AGO_ENDS: [&str; 5] = ["ago", "earlier", "from", "hence", "later"];
+
+/// Whether a word that can end an "ago" phrase occurs (as part of any word)
+/// in the sentence of `ctx` after `start`: without one, the phrase cannot
+/// match at `start`. Most positions it is asked about have none, and the
+/// search over the lowered text runs many bytes at a time.
+pub(super) fn ago_may_end_after(ctx: &crate::extract::Ctx, start: usize) -> bool {
+    #[cfg(test)]
+    if RUN_EVERY_ALTERNATIVE.with(std::cell::Cell::get) {
+        return true;
+    }
+    static ENDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    let Some(ends) = ENDS.get_or_init(|| AhoCorasick::new(AGO_ENDS).ok()) else {
+        return true;
+    };
+    let lowered = ctx.doc.lowered_text().as_bytes();
+    lowered
+        .get(start + 1..ctx.sentence.span.end)
+        .is_some_and(|after| ends.is_match(after))
 }
 
 /// The alternatives of [`OTHER`] that can open with the figure that starts

@@ -68,7 +68,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    if !may_start(ctx.rest(start), first_word) {
+    if !may_start(ctx, start, first_word) {
         return None;
     }
     let env = Env::new(ctx, start);
@@ -170,11 +170,16 @@ struct Env<'c, 'a> {
 
 impl<'c, 'a> Env<'c, 'a> {
     fn new(ctx: &'c Ctx<'a>, start: usize) -> Env<'c, 'a> {
+        let mut can = dispatch::alternatives(ctx.rest(start));
+        // "ago" needs a word after it that the sentence may not have.
+        if can & dispatch::AGO != 0 && !dispatch::ago_may_end_after(ctx, start) {
+            can &= !dispatch::AGO;
+        }
         Env {
             ctx,
             start,
             as_of: ctx.as_of,
-            can: dispatch::alternatives(ctx.rest(start)),
+            can,
         }
     }
 
@@ -354,17 +359,19 @@ impl<'c, 'a> Env<'c, 'a> {
     }
 }
 
-/// Cheap test on the first word: can a temporal claim start here at all?
-fn may_start(input: &str, first_word: Option<u128>) -> bool {
-    let Some(first) = input.chars().next() else {
+/// Cheap test on the first word: can a temporal claim start at `start` at
+/// all? `first_word` is the word there, packed.
+fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> bool {
+    let input = ctx.rest(start);
+    let Some(&first) = input.as_bytes().first() else {
         return false;
     };
-    if first.is_ascii_digit() {
-        return digits_may_start(input);
-    }
     // Common words ("the", "at", "some", "more") open temporal expressions
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
+    if first.is_ascii_digit() {
+        return digits_may_start(input);
+    }
     match first_word.and_then(trigger::class_of) {
         None => false,
         Some(trigger::Class::Temporal) => true,
@@ -435,15 +442,23 @@ fn find_alphanumeric(text: &str, wanted: bool) -> Option<usize> {
 
 /// Whether one of the next four words is a digit or a temporal word.
 fn next_words_temporal(input: &str) -> bool {
+    let bytes = input.as_bytes();
     let mut at = 0;
     for _ in 0..4 {
         let Some(next) = next_run(input, at) else {
             return false;
         };
-        let rest = &input[next..];
-        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+        if bytes[next].is_ascii_digit() {
             return true;
         }
+        // Most words are turned away on their first two letters, before
+        // they are packed; `next_run` steps over the whole word from its
+        // start as from the end of its letters.
+        if !trigger::may_be_temporal(&bytes[next..]) {
+            at = next;
+            continue;
+        }
+        let rest = &input[next..];
         let key = crate::extract::word_table::leading_word_key(rest);
         if key.and_then(trigger::class_of) == Some(trigger::Class::Temporal) {
             return true;
@@ -458,26 +473,55 @@ fn next_words_temporal(input: &str) -> bool {
 /// The start of the first run of letters and digits in `text` after the one
 /// byte `at` (a character boundary) is in, or after `at` when it is in
 /// none: [`find_alphanumeric`] for the gap and then for the next word, in
-/// one pass.
+/// one pass. ASCII bytes are classed by a table, in a tight loop for each
+/// of the two steps.
 fn next_run(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = at;
-    let mut in_run = true;
-    while let Some(&byte) = bytes.get(i) {
-        let (alphanumeric, width) = if byte.is_ascii() {
-            (byte.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text[i..].chars().next()?;
-            (c.is_alphanumeric(), c.len_utf8())
-        };
-        if alphanumeric && !in_run {
-            return Some(i);
+    // Whether the character at `i` is alphanumeric, and its length.
+    let class = |i: usize| match RUN_BYTES[usize::from(bytes[i])] {
+        RUN_ASCII_ALPHANUMERIC => Some((true, 1)),
+        RUN_ASCII_OTHER => Some((false, 1)),
+        _ => text[i..]
+            .chars()
+            .next()
+            .map(|c| (c.is_alphanumeric(), c.len_utf8())),
+    };
+    // The rest of the run `at` is in, then the gap.
+    for wanted in [false, true] {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            let (alphanumeric, width) = class(i)?;
+            if alphanumeric == wanted {
+                break;
+            }
+            i += width;
         }
-        in_run = alphanumeric;
-        i += width;
     }
-    None
+    Some(i)
 }
+
+/// What a byte is to [`next_run`]: an ASCII letter or digit, another ASCII
+/// character, or part of a character outside ASCII (which is decoded).
+const RUN_ASCII_OTHER: u8 = 0;
+const RUN_ASCII_ALPHANUMERIC: u8 = 1;
+const RUN_OUTSIDE_ASCII: u8 = 2;
+
+static RUN_BYTES: [u8; 256] = {
+    let mut table = [RUN_OUTSIDE_ASCII; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            RUN_ASCII_ALPHANUMERIC
+        } else {
+            RUN_ASCII_OTHER
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period
 /// with a TIMEX3 `mod`.

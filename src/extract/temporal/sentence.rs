@@ -1,8 +1,8 @@
 //! What the temporal parser knows about the sentence being scanned: the
-//! words of the sentence and their tense cues, cut once (when a claim first
-//! asks) and each looked up at most once, from which the tense around each
-//! claim is read ([`tense::SentenceCues`]) rather than by reading the words
-//! around it again.
+//! words of the sentence and their tense cues, cut and looked up once (when
+//! a claim first asks), from which the tense around each claim is read
+//! ([`tense::SentenceCues`]) rather than by reading the words around it
+//! again.
 //!
 //! The extract stage keeps one [`SentenceCache`] per document and hands it
 //! to the parsers with each sentence; it starts over when the sentence
@@ -29,6 +29,9 @@ struct State {
     /// Storage kept from an earlier sentence, so that each sentence does not
     /// allocate anew.
     spare_cues: Option<SentenceCues>,
+    /// The last mention asked about and its cue: the grammars ask about a
+    /// reading before [`super::parse_at`] asks about the winning one.
+    last_cue: Option<(usize, usize, Option<Tense>)>,
 }
 
 impl State {
@@ -39,6 +42,7 @@ impl State {
             if let Some(cues) = self.cues.take() {
                 self.spare_cues = Some(cues);
             }
+            self.last_cue = None;
         }
     }
 }
@@ -51,11 +55,19 @@ pub(super) fn cue_near(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
     let mut state = ctx.temporal.state.borrow_mut();
     state.for_sentence(ctx);
     let state = &mut *state;
+    if let Some((s, e, cue)) = state.last_cue {
+        if (s, e) == (start, end) {
+            return cue;
+        }
+    }
     let cues = state.cues.get_or_insert_with(|| {
         let mut cues = state.spare_cues.take().unwrap_or_default();
         cues.build(ctx.sentence_text(), ctx.sentence.span.start);
         cues
     });
-    cues.cue(ctx.text, before, start, end)
-        .unwrap_or_else(|| tense::cue_near(before, &ctx.text[end..ctx.sentence.span.end]))
+    let cue = cues
+        .cue(ctx.text, before, start, end)
+        .unwrap_or_else(|| tense::cue_near(before, &ctx.text[end..ctx.sentence.span.end]));
+    state.last_cue = Some((start, end, cue));
+    cue
 }

@@ -9,8 +9,9 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::trigger::Filter;
 use super::words::{lexicon, TenseWords};
-use crate::extract::word_table::WordTable;
+use crate::extract::word_table::{key, WordTable};
 
 pub(super) use crate::extract::Tense;
 
@@ -231,8 +232,12 @@ fn first_words<'a>(text: &'a str, out: &mut [&'a str]) -> usize {
 
 /// The tense word lists of rules/temporal.toml as one table: each word's
 /// lists as bits, so a word costs one lookup for all three lists (and for
-/// the fixed lists below).
-struct TenseIndex(WordTable);
+/// the fixed lists below). A Bloom filter over the packed words turns most
+/// words of a sentence away before the table is probed.
+struct TenseIndex {
+    table: WordTable,
+    filter: Filter,
+}
 
 const FUTURE: u32 = 1;
 const PAST: u32 = 2;
@@ -245,6 +250,9 @@ const REPORTING: u32 = 16;
 /// such a word can [`WordTable::get_pair`] find anything.
 const PAIR_FIRST: u32 = 32;
 
+/// "be", "is", "to"...: a participle after one takes no tense of its own.
+const AUXILIARIES: [&str; 6] = ["be", "been", "being", "to", "is", "are"];
+
 impl TenseIndex {
     fn new(words: &'static TenseWords) -> TenseIndex {
         let tagged =
@@ -255,18 +263,32 @@ impl TenseIndex {
                 .chain(tagged(&words.past, PAST))
                 .chain(tagged(&words.not_past, NOT_PAST))
         };
-        let pair_firsts = all().filter_map(|(w, _)| w.split_once(' ').map(|(first, _)| first));
-        TenseIndex(WordTable::new(
+        let pair_firsts = || all().filter_map(|(w, _)| w.split_once(' ').map(|(first, _)| first));
+        let entries = || {
             all()
                 .chain(fixed(&FUNCTION_WORDS, FUNCTION))
                 .chain(fixed(REPORTING_VERBS, REPORTING))
-                .chain(pair_firsts.map(|w| (w, PAIR_FIRST))),
-        ))
+                .chain(fixed(&AUXILIARIES, WORD_AUXILIARY))
+                .chain(pair_firsts().map(|w| (w, PAIR_FIRST)))
+        };
+        TenseIndex {
+            table: WordTable::new(entries()),
+            filter: Filter::new(entries().filter_map(|(w, _)| key(w))),
+        }
     }
 
     /// The lists `word` is in, as bits.
     fn lists_of(&self, word: &str) -> u32 {
-        self.0.get(word)
+        self.table.get(word)
+    }
+
+    /// The lists of the word packed as `packed` (see [`key`]), as bits.
+    fn lists_of_key(&self, packed: u128) -> u32 {
+        if self.filter.may_hold(packed) {
+            self.table.get_key(packed)
+        } else {
+            0
+        }
     }
 }
 
@@ -363,7 +385,7 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize) -> Option<Tense> {
     let word = words.normal[index];
     let previous = index.checked_sub(1).map(|i| words.normal[i]);
     if let Some(previous) = previous {
-        if lists.0.get_pair(previous, word) & FUTURE != 0 {
+        if lists.table.get_pair(previous, word) & FUTURE != 0 {
             return Some(Tense::Future);
         }
     }
@@ -405,21 +427,31 @@ pub(super) struct SentenceCues {
     spans: Vec<(usize, usize)>,
     /// Each word's facts (`WORD_*` bits, with its lists), 0 until read.
     facts: Vec<u32>,
-    /// The sentence's span in the document text.
-    sentence: Range<usize>,
     /// The position of the first space in the sentence that ends a "will"
     /// or "shall" (the test [`modal_governs`] starts with; `usize::MAX`
-    /// for none), once looked for.
-    first_modal_space: Option<usize>,
+    /// for none), found while the words are cut.
+    first_modal_space: usize,
 }
 
-/// The ASCII bytes of a word: letters, digits and the apostrophe (see
-/// [`word_char_at`]).
-static WORD_BYTES: [bool; 128] = {
-    let mut table = [false; 128];
+/// What a byte is to the word cutter: part of an ASCII word character
+/// (letters, digits and the apostrophe, see [`word_char_at`]), any other
+/// ASCII character, or part of a character outside ASCII, which is decoded.
+const WORD_BYTE: u8 = 1;
+const GAP_BYTE: u8 = 0;
+const OUTSIDE_ASCII: u8 = 2;
+
+static BYTE_KINDS: [u8; 256] = {
+    let mut table = [GAP_BYTE; 256];
     let mut byte = 0;
-    while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte as u8 == b'\'';
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = if !b.is_ascii() {
+            OUTSIDE_ASCII
+        } else if b.is_ascii_alphanumeric() || b == b'\'' {
+            WORD_BYTE
+        } else {
+            GAP_BYTE
+        };
         byte += 1;
     }
     table
@@ -429,92 +461,158 @@ static WORD_BYTES: [bool; 128] = {
 const WORD_READ: u32 = 1 << 8;
 /// Ends in "'ll".
 const WORD_LL: u32 = 1 << 9;
-/// "be", "is", "to"...: a participle after it takes no tense of its own.
+/// One of the [`AUXILIARIES`] (a bit of the word table).
 const WORD_AUXILIARY: u32 = 1 << 10;
 /// Longer than four letters and ending in "-ed".
 const WORD_ED: u32 = 1 << 11;
 /// Starts with a capital or a digit.
 const WORD_CAPITAL: u32 = 1 << 12;
 
+/// 0x01 in every byte of a u128.
+const EACH_BYTE: u128 = u128::MAX / 0xFF;
+/// 0x20 (the lower-case bit of ASCII letters) in every byte.
+const BIT_20: u128 = EACH_BYTE * 0x20;
+/// 0x80 (the top bit) in every byte.
+const TOP_BIT: u128 = EACH_BYTE * 0x80;
+
+/// The word from byte `start` to `end` of `bytes` (a cut word: letters,
+/// digits, apostrophes) in normal form, packed as [`key`] packs it, when it
+/// is ASCII and at most 16 bytes long. Setting bit 0x20 of each byte
+/// lower-cases a letter and leaves a digit or an apostrophe as it is, so
+/// the word is normalised with one OR.
+fn packed_ascii(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len == 0 || len > 16 {
+        return None;
+    }
+    // Sixteen bytes at once where the text has them.
+    let head = match bytes.get(start..).and_then(<[u8]>::first_chunk::<16>) {
+        Some(chunk) => *chunk,
+        None => {
+            let mut padded = [0u8; 16];
+            padded[..len].copy_from_slice(&bytes[start..end]);
+            padded
+        }
+    };
+    let mask = u128::MAX << (8 * (16 - len));
+    let word = u128::from_be_bytes(head) & mask;
+    (word & TOP_BIT == 0).then_some(word | (BIT_20 & mask))
+}
+
+/// The facts of the word from `start` to `end` of `text`: its lists from
+/// the packed word where it is short ASCII (nearly always), else from its
+/// normal form.
+fn facts_of(index: &TenseIndex, text: &str, start: usize, end: usize) -> u32 {
+    let bytes = text.as_bytes();
+    let bit = |on: bool, bit: u32| if on { bit } else { 0 };
+    let Some(packed) = packed_ascii(bytes, start, end) else {
+        let word = &text[start..end];
+        return with_normal_form(word, |normal| {
+            index.lists_of(normal)
+                | bit(normal.ends_with("'ll"), WORD_LL)
+                | bit(normal.len() > 4 && normal.ends_with("ed"), WORD_ED)
+                | bit(
+                    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
+                    WORD_CAPITAL,
+                )
+        });
+    };
+    let len = end - start;
+    // Bit 0x20 lower-cases a letter and makes no other byte one.
+    let lower = |at: usize| bytes[at] | 0x20;
+    let ends_ll =
+        len >= 3 && bytes[end - 3] == b'\'' && lower(end - 2) == b'l' && lower(end - 1) == b'l';
+    let ends_ed = len > 4 && lower(end - 2) == b'e' && lower(end - 1) == b'd';
+    let first = bytes[start];
+    index.lists_of_key(packed)
+        | bit(ends_ll, WORD_LL)
+        | bit(ends_ed, WORD_ED)
+        | bit(
+            first.is_ascii_uppercase() || first.is_ascii_digit(),
+            WORD_CAPITAL,
+        )
+}
+
 impl SentenceCues {
     /// Cuts `sentence`, which starts at byte `offset` of the document text,
-    /// into words.
+    /// into words, and finds the first space that ends a modal. The words'
+    /// facts are read when a mention first reads the words around it.
     pub(super) fn build(&mut self, sentence: &str, offset: usize) {
         self.spans.clear();
         self.facts.clear();
-        self.sentence = offset..offset + sentence.len();
-        self.first_modal_space = None;
+        self.first_modal_space = usize::MAX;
         let bytes = sentence.as_bytes();
-        let mut start = None;
         let mut i = 0;
         while i < bytes.len() {
-            let byte = bytes[i];
-            let (word, len) = if byte.is_ascii() {
-                (WORD_BYTES[usize::from(byte)], 1)
-            } else {
-                word_char_at(sentence, i)
-            };
-            if word {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                self.spans.push((offset + s, offset + i));
+            // The gap.
+            match BYTE_KINDS[usize::from(bytes[i])] {
+                GAP_BYTE => {
+                    i += 1;
+                    continue;
+                }
+                OUTSIDE_ASCII => {
+                    let (word, len) = word_char_at(sentence, i);
+                    if !word {
+                        i += len;
+                        continue;
+                    }
+                }
+                _ => {}
             }
-            i += len;
-        }
-        if let Some(s) = start {
-            self.spans.push((offset + s, offset + bytes.len()));
+            // The word.
+            let start = i;
+            while i < bytes.len() {
+                match BYTE_KINDS[usize::from(bytes[i])] {
+                    WORD_BYTE => i += 1,
+                    GAP_BYTE => break,
+                    _ => {
+                        let (word, len) = word_char_at(sentence, i);
+                        if !word {
+                            break;
+                        }
+                        i += len;
+                    }
+                }
+            }
+            self.spans.push((offset + start, offset + i));
+            // Every "will " or "shall " ends a word with a space: its letters
+            // are word characters.
+            if self.first_modal_space == usize::MAX
+                && bytes.get(i) == Some(&b' ')
+                && (bytes[i - 1] | 0x20) == b'l'
+                && ends_with_modal(bytes, i)
+            {
+                self.first_modal_space = offset + i;
+            }
         }
         self.facts.resize(self.spans.len(), 0);
     }
 
-    /// Whether the sentence has a "will" or "shall" before `start`, which
-    /// [`modal_governs`] needs to find anything (the sentence is read for
-    /// one the first time).
-    fn modal_before(&mut self, text: &str, start: usize) -> bool {
-        let first = *self.first_modal_space.get_or_insert_with(|| {
-            let bytes = text[self.sentence.clone()].as_bytes();
-            (0..bytes.len())
-                .find(|&i| bytes[i] == b' ' && ends_with_modal(bytes, i))
-                .map_or(usize::MAX, |i| self.sentence.start + i)
-        });
-        first < start
+    /// Reads the facts of the words `words` that are not read yet, in one
+    /// tight loop (a mention reads every word of its windows).
+    fn read(&mut self, text: &str, words: Range<usize>) {
+        let index = tense_index();
+        for word in words {
+            if self.facts[word] & WORD_READ == 0 {
+                let (start, end) = self.spans[word];
+                self.facts[word] = facts_of(index, text, start, end) | WORD_READ;
+            }
+        }
     }
 
-    /// The facts of word `index`, read from `text` the first time.
-    fn facts(&mut self, text: &str, index: usize) -> u32 {
-        if self.facts[index] & WORD_READ == 0 {
-            let word = self.word(text, index);
-            let facts = with_normal_form(word, |normal| {
-                let bit = |on: bool, bit: u32| if on { bit } else { 0 };
-                tense_index().lists_of(normal)
-                    | WORD_READ
-                    | bit(normal.ends_with("'ll"), WORD_LL)
-                    | bit(
-                        matches!(normal, "be" | "been" | "being" | "to" | "is" | "are"),
-                        WORD_AUXILIARY,
-                    )
-                    | bit(normal.len() > 4 && normal.ends_with("ed"), WORD_ED)
-                    | bit(
-                        word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()),
-                        WORD_CAPITAL,
-                    )
-            });
-            self.facts[index] = facts;
-        }
-        self.facts[index]
+    /// Whether the sentence has a "will" or "shall" before `start`, which
+    /// [`modal_governs`] needs to find anything.
+    fn modal_before(&self, start: usize) -> bool {
+        self.first_modal_space < start
     }
 
     /// Whether word `index` makes a two-word future cue with the word
-    /// before it ("going to"). Only after the first word of such a cue can
-    /// there be one, so the pair is rarely looked up.
-    fn pair_future(&mut self, text: &str, index: usize) -> bool {
-        if self.facts(text, index - 1) & PAIR_FIRST == 0 {
-            return false;
-        }
+    /// before it ("going to"), which has [`PAIR_FIRST`].
+    fn pair_future(&self, text: &str, index: usize) -> bool {
         let (previous, word) = (self.word(text, index - 1), self.word(text, index));
         with_normal_form(previous, |previous| {
             with_normal_form(word, |word| {
-                tense_index().0.get_pair(previous, word) & FUTURE != 0
+                tense_index().table.get_pair(previous, word) & FUTURE != 0
             })
         })
     }
@@ -540,12 +638,14 @@ impl SentenceCues {
         if spans.get(before_end).is_some_and(|&(s, _)| s < start) {
             return None;
         }
-        let after_start = spans.partition_point(|&(s, _)| s < end);
+        let after_start = before_end + spans[before_end..].partition_point(|&(s, _)| s < end);
         if after_start > 0 && spans[after_start - 1].1 > end {
             return None;
         }
         let before_words = before_end.saturating_sub(WINDOW + 1)..before_end;
         let after_words = after_start..(after_start + WINDOW).min(spans.len());
+        self.read(text, before_words.clone());
+        self.read(text, after_words.clone());
         // As `cue_near`: the nearest cue before, then a strictly nearer one
         // after (a reporting verb after the mention is passed over).
         let mut best: Option<(usize, Tense)> = None;
@@ -560,7 +660,7 @@ impl SentenceCues {
             if best.is_some_and(|(d, _)| distance >= d) {
                 break;
             }
-            if self.facts(text, index) & REPORTING != 0 {
+            if self.facts[index] & REPORTING != 0 {
                 continue;
             }
             if let Some(tense) = self.cue_at(text, &after_words, index) {
@@ -569,8 +669,7 @@ impl SentenceCues {
             }
         }
         // `modal_governs` finds nothing without a modal before the mention.
-        let mut modal =
-            |after_comma| self.modal_before(text, start) && modal_governs(before, after_comma);
+        let modal = |after_comma| self.modal_before(start) && modal_governs(before, after_comma);
         Some(match best {
             Some((_, Tense::Past)) if modal(true) => Some(Tense::Future),
             None if modal(false) => Some(Tense::Future),
@@ -580,16 +679,25 @@ impl SentenceCues {
 
     /// [`cue_at`] for word `index` of the sentence, in a window of words
     /// `window` (the words the mention reads on that side).
-    fn cue_at(&mut self, text: &str, window: &Range<usize>, index: usize) -> Option<Tense> {
-        let facts = self.facts(text, index);
-        let has_previous = index > window.start;
-        if has_previous && self.pair_future(text, index) {
+    fn cue_at(&self, text: &str, window: &Range<usize>, index: usize) -> Option<Tense> {
+        let facts = self.facts[index];
+        let previous = if index > window.start {
+            self.facts[index - 1]
+        } else {
+            0
+        };
+        // Most words give no cue: in no cue list, no "'ll" or "-ed", and
+        // not the second word of a pair.
+        if facts & (FUTURE | PAST | WORD_LL | WORD_ED) == 0 && previous & PAIR_FIRST == 0 {
+            return None;
+        }
+        if previous & PAIR_FIRST != 0 && self.pair_future(text, index) {
             return Some(Tense::Future);
         }
         if facts & (WORD_LL | FUTURE) != 0 {
             return Some(Tense::Future);
         }
-        if has_previous && self.facts(text, index - 1) & WORD_AUXILIARY != 0 {
+        if previous & WORD_AUXILIARY != 0 {
             return None;
         }
         if facts & PAST != 0 {
@@ -599,7 +707,7 @@ impl SentenceCues {
             return None;
         }
         let verb_like_next =
-            index + 1 >= window.end || self.facts(text, index + 1) & (WORD_CAPITAL | FUNCTION) != 0;
+            index + 1 >= window.end || self.facts[index + 1] & (WORD_CAPITAL | FUNCTION) != 0;
         verb_like_next.then_some(Tense::Past)
     }
 }

@@ -792,6 +792,55 @@ mod properties {
         }
     }
 
+    /// Whether one of the next four words is a digit or a temporal word,
+    /// read by packing every word: what `next_words_temporal` did before
+    /// its two-letter test.
+    fn next_words_temporal_by_packing(input: &str) -> bool {
+        let mut at = 0;
+        for _ in 0..4 {
+            let Some(next) = super::super::next_run(input, at) else {
+                return false;
+            };
+            let rest = &input[next..];
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                return true;
+            }
+            let key = crate::extract::word_table::leading_word_key(rest);
+            if key.and_then(super::super::trigger::class_of)
+                == Some(super::super::trigger::Class::Temporal)
+            {
+                return true;
+            }
+            at = next + key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
+        }
+        false
+    }
+
+    proptest! {
+        /// The two-letter test on the words after an opener turns away only
+        /// words that are not temporal.
+        #[test]
+        fn next_words_test_matches_packing(
+            words in prop::collection::vec(
+                prop::sample::select([DATE_WORDS, TENSE_WORDS].concat()), 1..8),
+            joins in prop::collection::vec(prop::sample::select(vec![" ", "  ", "-", "", "'", "é"]), 8)
+        ) {
+            let mut text = String::new();
+            for (word, join) in words.iter().zip(&joins) {
+                text.push_str(word);
+                text.push_str(join);
+            }
+            for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[at..];
+                prop_assert_eq!(
+                    super::super::next_words_temporal(rest),
+                    next_words_temporal_by_packing(rest),
+                    "{:?}", rest
+                );
+            }
+        }
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
 

@@ -55,6 +55,25 @@ fn class(word: &str) -> Option<Class> {
     lookup(key(word)?)
 }
 
+/// Whether a word that starts with the bytes `word` starts with can be
+/// [`Class::Temporal`] as [`class_of`] reads its leading letters: whether
+/// some temporal word starts with the same two letters (or is the same one
+/// letter). Read from two bytes, without packing the word, it turns away
+/// most of the words after an opener ("the company", "at least").
+pub(super) fn may_be_temporal(word: &[u8]) -> bool {
+    let Some(&first) = word.first().filter(|b| b.is_ascii_alphabetic()) else {
+        return false;
+    };
+    let second = match word.get(1) {
+        Some(&b) if b.is_ascii_alphabetic() => (b | 0x20) - b'a',
+        _ => ONE_LETTER,
+    };
+    table().temporal_prefixes[usize::from((first | 0x20) - b'a')] & (1 << second) != 0
+}
+
+/// The bit of [`Table::temporal_prefixes`] for a word of one letter.
+const ONE_LETTER: u8 = 26;
+
 fn lookup(key: u128) -> Option<Class> {
     let table = table();
     // Most words of a text are in no class: their filter bit is clear, and
@@ -68,18 +87,21 @@ fn lookup(key: u128) -> Option<Class> {
 struct Table {
     classes: FxHashMap<u128, Class>,
     filter: Filter,
+    /// By the first letter of a temporal word, a bit for its second letter
+    /// (or [`ONE_LETTER`]).
+    temporal_prefixes: [u32; 26],
 }
 
-/// A one-hash Bloom filter over the packed words of the table: a word whose
-/// bit is clear is certainly not in it. At about 200 words in 65,536 bits,
-/// nearly every other word is turned away by one multiplication and one
-/// load.
-struct Filter(Box<[u64]>);
+/// A one-hash Bloom filter over the packed words of a table: a word whose
+/// bit is clear is certainly not in it. At a few hundred words in 65,536
+/// bits, nearly every other word is turned away by one multiplication and
+/// one load. (The tense word lists use one too.)
+pub(super) struct Filter(Box<[u64]>);
 
 impl Filter {
     const BITS: u32 = 16;
 
-    fn new(keys: impl IntoIterator<Item = u128>) -> Filter {
+    pub(super) fn new(keys: impl IntoIterator<Item = u128>) -> Filter {
         let mut bits = vec![0u64; (1 << Self::BITS) / 64].into_boxed_slice();
         for key in keys {
             let at = Self::position(key);
@@ -95,7 +117,7 @@ impl Filter {
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
     }
 
-    fn may_hold(&self, key: u128) -> bool {
+    pub(super) fn may_hold(&self, key: u128) -> bool {
         let at = Self::position(key);
         self.0[at / 64] & (1 << (at % 64)) != 0
     }
@@ -125,9 +147,27 @@ fn build() -> Table {
         // A word in both lists ("twenty") keeps its first, stronger class.
         classes.entry(key).or_insert(class);
     }
+    let mut temporal_prefixes = [0u32; 26];
+    // "Q3", "qa": every two-letter word starting with 'q' (see `class_of`).
+    temporal_prefixes[usize::from(b'q' - b'a')] = (1 << ONE_LETTER) - 1;
+    for (key, class) in &classes {
+        let [first, second, ..] = key.to_be_bytes();
+        if *class != Class::Temporal || !first.is_ascii_lowercase() {
+            continue;
+        }
+        // A second byte that is no letter is read as a one-letter word,
+        // which is the only way `leading_word_key` packs it.
+        let second = if second.is_ascii_lowercase() {
+            second - b'a'
+        } else {
+            ONE_LETTER
+        };
+        temporal_prefixes[usize::from(first - b'a')] |= 1 << second;
+    }
     Table {
         filter: Filter::new(classes.keys().copied()),
         classes,
+        temporal_prefixes,
     }
 }
 
@@ -278,6 +318,26 @@ mod tests {
             .filter(|w| table.filter.may_hold(key(w).unwrap_or_default()))
             .count();
         assert!(held <= 1, "{held}");
+    }
+
+    #[test]
+    fn every_temporal_word_passes_the_prefix_test() {
+        let table = table();
+        for (key, class) in &table.classes {
+            let bytes = key.to_be_bytes();
+            let letters = bytes.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if *class == Class::Temporal && letters > 0 {
+                let word = &bytes[..letters];
+                assert!(may_be_temporal(word), "{:?}", String::from_utf8_lossy(word));
+                // Whatever follows the letters.
+                assert!(may_be_temporal(&[word, b"-"].concat()));
+            }
+        }
+        assert!(may_be_temporal(b"Q3"));
+        assert!(may_be_temporal(b"qz"));
+        assert!(may_be_temporal(b"November"));
+        assert!(!may_be_temporal(b"company"));
+        assert!(!may_be_temporal(b"3 years"));
     }
 
     #[test]
