@@ -8,12 +8,13 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
+use std::ops::Range;
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
 use crate::document::Document;
-use crate::extract::{format_amount, Claim, ClaimKind, Link, Value};
+use crate::extract::{format_amount, Claim, ClaimKind, Link, LinkUrl, Value};
 
 use super::query::{self, SentenceWords, Window};
 use super::templates::{reference_data, References, Template, UrlPart, DATED};
@@ -43,19 +44,22 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         })
         .collect();
     // The first date of each sentence, for the claims beside it.
-    let mut sentence_windows = std::collections::HashMap::new();
+    let sentences = claims.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
+    let mut sentence_windows: Vec<Option<Window>> = vec![None; sentences];
     for (claim, window) in claims.iter().zip(&own_windows) {
         if let Some(window) = window {
-            sentence_windows.entry(claim.sentence).or_insert(*window);
+            sentence_windows[claim.sentence].get_or_insert(*window);
         }
     }
+    let mut urls = Urls::new(prepared, claims.len());
     // Claims come in text order: what depends on the sentence alone is
     // found once per sentence, and a query once for the claims beside each
     // other that share a subject (or have none).
     let mut current: Option<(usize, SentenceFacts)> = None;
-    let mut query: Option<(usize, String)> = None;
-    for i in 0..claims.len() {
-        let claim = &claims[i];
+    let mut query_for: Option<usize> = None;
+    let mut query = String::new();
+    let mut value = String::new();
+    for (i, claim) in claims.iter().enumerate() {
         if current
             .as_ref()
             .is_none_or(|(index, _)| *index != claim.sentence)
@@ -65,35 +69,142 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
             current = Some((claim.sentence, SentenceFacts::new(sentence, prepared)));
-            query = None;
+            query_for = None;
         }
         let Some((_, facts)) = &mut current else {
             continue;
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
-            .or_else(|| sentence_windows.get(&claim.sentence).copied())
+            .or(sentence_windows[claim.sentence])
             .or(published);
         let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
-        if prepared.uses_query
-            && query
-                .as_ref()
-                .is_none_or(|(made_for, _)| subject_of(&claims[*made_for]) != subject)
-        {
-            query = Some((i, facts.words.encoded_query(subject, settings)));
+        let new_query = prepared.uses_query
+            && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
+        if new_query {
+            query.clear();
+            facts.words.write_query(subject, settings, &mut query);
+            query_for = Some(i);
         }
-        let value = match prepared.uses_value {
-            true => query::encode(&value_text(claim)),
-            false => String::new(),
-        };
+        if prepared.uses_value {
+            value = query::encode(&value_text(claim));
+        }
         let fill = Fill {
-            query: query.as_ref().map_or("", |(_, query)| query),
+            query: &query,
             value: &value,
             window,
         };
-        let links = prepared.links(claim.kind, &facts.meets, &fill);
-        claims[i].links = links;
+        urls.add_claim(claim.kind, &facts.meets, &fill, new_query);
+    }
+    urls.give(claims);
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare sharing a URL between claims filling a
+    /// template alike with writing each claim's URLs afresh.
+    static WRITE_EVERY_URL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a URL made for one claim is shared with the next claims that
+/// fill its template alike (always, outside tests).
+fn share_urls() -> bool {
+    #[cfg(test)]
+    if WRITE_EVERY_URL.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
+/// The links of a document's claims as they are made: their URLs written
+/// one after another into one text, which every link then shares.
+struct Urls<'p> {
+    prepared: &'p Prepared,
+    text: String,
+    /// By link, in claim order: its template and its URL's range in `text`.
+    links: Vec<(usize, Range<usize>)>,
+    /// By claim: how many links it has.
+    counts: Vec<usize>,
+    /// By template: the fill its last URL was made with, and that URL, so
+    /// that claims filling a template alike share one URL.
+    last: Vec<Option<(FillKey, Range<usize>)>>,
+    /// Counts the queries made, to tell one fill's query from another's.
+    queries: usize,
+}
+
+/// What a template's URL was filled from: the query (by its number in
+/// the document), the value (by its claim) and the window, as far as the
+/// template uses them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FillKey {
+    query: usize,
+    value: usize,
+    window: Option<Window>,
+}
+
+impl<'p> Urls<'p> {
+    fn new(prepared: &'p Prepared, claims: usize) -> Urls<'p> {
+        Urls {
+            prepared,
+            text: String::new(),
+            links: Vec::new(),
+            counts: Vec::with_capacity(claims),
+            last: vec![None; prepared.templates.len()],
+            queries: 0,
+        }
+    }
+
+    /// Adds a claim's links: the templates its sentence meets (`meets`)
+    /// that take its kind and can be filled.
+    fn add_claim(&mut self, kind: ClaimKind, meets: &[bool], fill: &Fill, new_query: bool) {
+        self.queries += usize::from(new_query);
+        let claim = self.counts.len();
+        let before = self.links.len();
+        for (id, (template, meets)) in self.prepared.templates.iter().zip(meets).enumerate() {
+            if !*meets || !(template.kinds.is_empty() || template.kinds.contains(&kind)) {
+                continue;
+            }
+            let Some(url) = &template.url else {
+                continue;
+            };
+            let key = FillKey {
+                query: if url.uses_query { self.queries } else { 0 },
+                value: if url.uses_value { claim + 1 } else { 0 },
+                window: fill.window.filter(|_| url.dated),
+            };
+            let range = match &self.last[id] {
+                Some((last, range)) if *last == key && share_urls() => range.clone(),
+                _ => {
+                    let start = self.text.len();
+                    if !url.fill(fill, &mut self.text) {
+                        continue;
+                    }
+                    let range = start..self.text.len();
+                    self.last[id] = Some((key, range.clone()));
+                    range
+                }
+            };
+            self.links.push((id, range));
+        }
+        self.counts.push(self.links.len() - before);
+    }
+
+    /// Gives each claim its links (claims as given to [`Urls::add_claim`]).
+    fn give(self, claims: &mut [Claim]) {
+        let text: Arc<str> = Arc::from(self.text);
+        let templates = &self.prepared.templates;
+        let mut links = self.links.into_iter();
+        for (claim, count) in claims.iter_mut().zip(self.counts) {
+            claim.links = links
+                .by_ref()
+                .take(count)
+                .map(|(id, range)| Link {
+                    title: templates[id].title.clone(),
+                    url: LinkUrl::shared(&text, range),
+                })
+                .collect();
+        }
     }
 }
 
@@ -205,15 +316,15 @@ impl Prepared {
                 }
             })
             .collect();
-        let uses = |wanted: &Piece| {
+        let uses = |wanted: fn(&Url) -> bool| {
             prepared_templates
                 .iter()
                 .filter_map(|t| t.url.as_ref())
-                .any(|url| url.pieces.contains(wanted))
+                .any(wanted)
         };
         Prepared {
-            uses_query: uses(&Piece::Query),
-            uses_value: uses(&Piece::Value),
+            uses_query: uses(|url| url.uses_query),
+            uses_value: uses(|url| url.uses_value),
             templates: prepared_templates,
             words: WordSet::new(words),
         }
@@ -228,25 +339,6 @@ impl Prepared {
             .iter()
             .map(|t| any(&t.topics) && any(&t.countries))
             .collect()
-    }
-
-    /// A claim's links: the templates its sentence meets (`meets`) that
-    /// take its kind and can be filled.
-    fn links(&self, kind: ClaimKind, meets: &[bool], fill: &Fill) -> Vec<Link> {
-        let wanted = || {
-            self.templates.iter().zip(meets).filter(move |(t, meets)| {
-                **meets && (t.kinds.is_empty() || t.kinds.contains(&kind))
-            })
-        };
-        // Sized once: a claim gets a link from most templates it meets.
-        let mut links = Vec::with_capacity(wanted().count());
-        links.extend(wanted().filter_map(|(t, _)| {
-            Some(Link {
-                title: t.title.clone(),
-                url: t.url.as_ref()?.fill(fill)?,
-            })
-        }));
-        links
     }
 }
 
@@ -450,8 +542,9 @@ struct Url {
     pieces: Vec<Piece>,
     /// It holds a placeholder that needs a date window.
     dated: bool,
-    /// The length of its text, to size a filled URL at once.
-    text_len: usize,
+    /// It holds {query}, {value}: what its filled URLs depend on.
+    uses_query: bool,
+    uses_value: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -486,41 +579,34 @@ impl Url {
                 }
             });
         }
-        let text_len = pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(text) => text.len(),
-                _ => 0,
-            })
-            .sum();
         Some(Url {
-            pieces,
             dated,
-            text_len,
+            uses_query: pieces.contains(&Piece::Query),
+            uses_value: pieces.contains(&Piece::Value),
+            pieces,
         })
     }
 
-    /// The URL with its placeholders filled; none when it needs a date
-    /// window the claim lacks.
-    fn fill(&self, fill: &Fill) -> Option<String> {
-        let window = match (self.dated, fill.window) {
-            (true, None) => return None,
-            (_, window) => window,
-        };
-        // Room for the text, one query and value, and the dates.
-        let mut out =
-            String::with_capacity(self.text_len + fill.query.len() + fill.value.len() + 24);
-        for piece in &self.pieces {
+    /// Writes the URL with its placeholders filled at the end of `out`;
+    /// false, and nothing written, when it needs a date window the claim
+    /// lacks.
+    fn fill(&self, fill: &Fill, out: &mut String) -> bool {
+        let start = out.len();
+        let filled = self.pieces.iter().try_for_each(|piece| {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Query => out.push_str(fill.query),
                 Piece::Value => out.push_str(fill.value),
-                Piece::From => write!(out, "{}", window?.from).ok()?,
-                Piece::To => write!(out, "{}", window?.to).ok()?,
-                Piece::Year => write!(out, "{}", window?.from.year()).ok()?,
+                Piece::From => write!(out, "{}", fill.window?.from).ok()?,
+                Piece::To => write!(out, "{}", fill.window?.to).ok()?,
+                Piece::Year => write!(out, "{}", fill.window?.from.year()).ok()?,
             }
+            Some(())
+        });
+        if filled.is_none() {
+            out.truncate(start);
         }
-        Some(out)
+        filled.is_some()
     }
 }
 
@@ -592,7 +678,11 @@ mod tests {
     }
 
     fn fill_url(url: &str, fill: &Fill) -> Option<String> {
-        Url::parse(url)?.fill(fill)
+        let mut out = "before ".to_string();
+        let filled = Url::parse(url)?.fill(fill, &mut out);
+        // A URL that cannot be filled writes nothing.
+        assert_eq!(out.len() > "before ".len(), filled, "{out}");
+        Some(out.strip_prefix("before ")?.to_string()).filter(|_| filled)
     }
 
     #[test]
@@ -692,6 +782,30 @@ mod tests {
             ]);
             proptest::prop_assert_eq!(words.found(&sentence), words.found_by_search(&sentence));
         }
+    }
+
+    /// Claims filling a template alike share one URL; each reads as the
+    /// URL written afresh for it would, and serialises as that string.
+    #[test]
+    fn shared_urls_are_the_urls_written_for_each_claim() {
+        let text = "Harbour bridge reopens\n\nPublished 5 November 2017\n\n\
+            The council approved 70 projects and 12 schools in France, and unemployment \
+            in Britain rose to 9.7% in March 2016.\nToll income (the Treasury's) fell by \
+            £2 million on 3 May 2017, to 40 million, after 2 November 2017.\n";
+        let shared = links_of(text);
+        WRITE_EVERY_URL.with(|every| every.set(true));
+        let written = links_of(text);
+        WRITE_EVERY_URL.with(|every| every.set(false));
+        assert!(shared.len() > 4, "{shared:?}");
+        assert_eq!(shared, written);
+        let news = shared[0].iter().find(|l| &*l.title == "News").unwrap();
+        let json = serde_json::to_string(news).unwrap();
+        assert_eq!(
+            json,
+            format!("{{\"title\":\"News\",\"url\":{:?}}}", news.url.as_str())
+        );
+        assert_eq!(news.url.to_string(), news.url.as_str());
+        assert_eq!(Link::clone(news).url, news.url);
     }
 
     #[test]

@@ -438,10 +438,14 @@ impl<'a> SentenceWords<'a> {
     }
 
     /// The query for a claim as a URL writes it: what [`encode`] makes of
-    /// the query, written straight into one string.
-    pub fn encoded_query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
+    /// the query, written at the end of `out`.
+    pub fn write_query(
+        &mut self,
+        subject: Option<&str>,
+        settings: &QuerySettings,
+        out: &mut String,
+    ) {
         let words = self.query_words(subject, settings);
-        let mut out = String::with_capacity(words.iter().map(|w| w.len() + 3).sum());
         for (i, word) in words.iter().enumerate() {
             if i > 0 {
                 out.push_str("%20");
@@ -450,10 +454,9 @@ impl<'a> SentenceWords<'a> {
             if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 out.push_str(word);
             } else {
-                urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+                urlencoding::Encoded(word.as_bytes()).append_to(out);
             }
         }
-        out
     }
 }
 
