@@ -7,7 +7,6 @@
 //! templates, and each claim in it only checks its kind and fills URLs.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -23,7 +22,28 @@ use super::templates::{reference_data, References, Template, UrlPart, DATED};
 struct Fill<'a> {
     query: &'a str,
     value: &'a str,
-    window: Option<Window>,
+    dates: Option<&'a Dates>,
+}
+
+/// A date window as URLs write it: the dates are written once for all
+/// the claims that share the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dates {
+    window: Window,
+    from: String,
+    to: String,
+    year: String,
+}
+
+impl Dates {
+    fn new(window: Window) -> Dates {
+        Dates {
+            window,
+            from: window.from.to_string(),
+            to: window.to.to_string(),
+            year: window.from.year().to_string(),
+        }
+    }
 }
 
 /// Gives every claim its look-up links, in template order.
@@ -59,6 +79,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     let mut query_for: Option<usize> = None;
     let mut query = String::new();
     let mut value = String::new();
+    let mut dates: Option<Dates> = None;
     for (i, claim) in claims.iter().enumerate() {
         if current
             .as_ref()
@@ -78,6 +99,9 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         let window = own_windows[i]
             .or(sentence_windows[claim.sentence])
             .or(published);
+        if dates.as_ref().map(|d| d.window) != window {
+            dates = window.map(Dates::new);
+        }
         let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
         let new_query = prepared.uses_query
@@ -93,7 +117,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         let fill = Fill {
             query: &query,
             value: &value,
-            window,
+            dates: dates.as_ref(),
         };
         urls.add_claim(claim.kind, &facts.meets, &fill, new_query);
     }
@@ -171,7 +195,7 @@ impl<'p> Urls<'p> {
             let key = FillKey {
                 query: if url.uses_query { self.queries } else { 0 },
                 value: if url.uses_value { claim + 1 } else { 0 },
-                window: fill.window.filter(|_| url.dated),
+                window: fill.dates.map(|d| d.window).filter(|_| url.dated),
             };
             let range = match &self.last[id] {
                 Some((last, range)) if *last == key && share_urls() => range.clone(),
@@ -263,6 +287,9 @@ pub(super) struct Prepared {
     templates: Vec<PreparedTemplate>,
     /// Every word the templates' conditions look for.
     words: WordSet,
+    /// By word: the templates whose topic, country condition it meets.
+    topic_of: Vec<Vec<usize>>,
+    country_of: Vec<Vec<usize>>,
     /// Whether any template fills {query}, {value}: a claim's are made only then.
     uses_query: bool,
     uses_value: bool,
@@ -322,7 +349,19 @@ impl Prepared {
                 .filter_map(|t| t.url.as_ref())
                 .any(wanted)
         };
+        let mut topic_of = vec![Vec::new(); words.len()];
+        let mut country_of = vec![Vec::new(); words.len()];
+        for (id, template) in prepared_templates.iter().enumerate() {
+            for &word in &template.topics {
+                topic_of[word].push(id);
+            }
+            for &word in &template.countries {
+                country_of[word].push(id);
+            }
+        }
         Prepared {
+            topic_of,
+            country_of,
             uses_query: uses(|url| url.uses_query),
             uses_value: uses(|url| url.uses_value),
             templates: prepared_templates,
@@ -333,12 +372,25 @@ impl Prepared {
     /// By template: whether `sentence` meets its topic and country
     /// conditions, which hold for every claim in the sentence.
     fn sentence_meets(&self, sentence: &str) -> Vec<bool> {
-        let found = self.words.found(sentence);
-        let any = |ids: &[usize]| ids.is_empty() || ids.iter().any(|&id| found[id]);
-        self.templates
+        // A condition is met by any of its words: what the few words found
+        // meet is marked, rather than every condition's words looked at.
+        let mut topic: Vec<bool> = self.templates.iter().map(|t| t.topics.is_empty()).collect();
+        let mut country: Vec<bool> = self
+            .templates
             .iter()
-            .map(|t| any(&t.topics) && any(&t.countries))
-            .collect()
+            .map(|t| t.countries.is_empty())
+            .collect();
+        for (id, found) in self.words.found(sentence).into_iter().enumerate() {
+            if found {
+                self.topic_of[id].iter().for_each(|&t| topic[t] = true);
+                self.country_of[id].iter().for_each(|&t| country[t] = true);
+            }
+        }
+        topic
+            .iter_mut()
+            .zip(country)
+            .for_each(|(topic, country)| *topic &= country);
+        topic
     }
 }
 
@@ -597,9 +649,9 @@ impl Url {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Query => out.push_str(fill.query),
                 Piece::Value => out.push_str(fill.value),
-                Piece::From => write!(out, "{}", fill.window?.from).ok()?,
-                Piece::To => write!(out, "{}", fill.window?.to).ok()?,
-                Piece::Year => write!(out, "{}", fill.window?.from.year()).ok()?,
+                Piece::From => out.push_str(&fill.dates?.from),
+                Piece::To => out.push_str(&fill.dates?.to),
+                Piece::Year => out.push_str(&fill.dates?.year),
             }
             Some(())
         });
@@ -689,17 +741,18 @@ mod tests {
     fn placeholders_are_filled() {
         let query = query::encode("Bank of England");
         let value = query::encode("2 billion GBP");
+        let dates = Window::of_timex("2017", 7).map(Dates::new);
         let fill = Fill {
             query: &query,
             value: &value,
-            window: Window::of_timex("2017", 7),
+            dates: dates.as_ref(),
         };
         assert_eq!(
             fill_url("https://x.org/{query}?v={value}&y={year}&f={from}&t={to}", &fill).unwrap(),
             "https://x.org/Bank%20of%20England?v=2%20billion%20GBP&y=2017&f=2017-01-01&t=2017-12-31"
         );
         let undated = Fill {
-            window: None,
+            dates: None,
             ..fill
         };
         assert_eq!(fill_url("https://x.org/?y={year}", &undated), None);
