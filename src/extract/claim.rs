@@ -173,11 +173,99 @@ pub struct Link {
     /// allocation each). Serialised as the string it is.
     #[serde(serialize_with = "shared_str")]
     pub title: Arc<str>,
-    pub url: String,
+    pub url: LinkUrl,
 }
 
 fn shared_str<S: Serializer>(text: &Arc<str>, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(text)
+}
+
+/// A link's URL, read as the string it is. The links of one document keep
+/// their URLs in one shared text, each URL a range of it: a claim gets a
+/// dozen links, and a string each would be an allocation each, made and
+/// later freed.
+#[derive(Clone)]
+pub struct LinkUrl {
+    text: Arc<str>,
+    range: std::ops::Range<usize>,
+}
+
+impl LinkUrl {
+    /// The URL at `range` in a text shared with other links; `range` must
+    /// lie on character boundaries of `text`.
+    pub(crate) fn shared(text: &Arc<str>, range: std::ops::Range<usize>) -> LinkUrl {
+        debug_assert!(text.get(range.clone()).is_some());
+        LinkUrl {
+            text: Arc::clone(text),
+            range,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Checked: a range off the text's boundaries reads as nothing, never a panic.
+        self.text.get(self.range.clone()).unwrap_or_default()
+    }
+}
+
+impl std::ops::Deref for LinkUrl {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for LinkUrl {
+    fn from(url: &str) -> LinkUrl {
+        LinkUrl {
+            range: 0..url.len(),
+            text: Arc::from(url),
+        }
+    }
+}
+
+impl From<String> for LinkUrl {
+    fn from(url: String) -> LinkUrl {
+        LinkUrl::from(url.as_str())
+    }
+}
+
+impl PartialEq for LinkUrl {
+    fn eq(&self, other: &LinkUrl) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for LinkUrl {}
+
+impl PartialEq<str> for LinkUrl {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for LinkUrl {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for LinkUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for LinkUrl {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for LinkUrl {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
 }
 
 /// An earlier fact-check of a claim (filled by `--lookup`).

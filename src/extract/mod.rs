@@ -17,8 +17,8 @@ mod temporal;
 mod word_table;
 
 pub use claim::{
-    Attribution, Claim, ClaimKind, Confirmation, Link, NumberValue, Partitive, Qualifier, Review,
-    Span, TemporalValue, Tense, Value,
+    Attribution, Claim, ClaimKind, Confirmation, Link, LinkUrl, NumberValue, Partitive, Qualifier,
+    Review, Span, TemporalValue, Tense, Value,
 };
 
 pub use describe::{describe, describe_date, format_amount, ordinal_words};

@@ -7,13 +7,13 @@
 //! templates, and each claim in it only checks its kind and fills URLs.
 
 use std::collections::BTreeMap;
-use std::fmt::Write;
+use std::ops::Range;
 use std::sync::Arc;
 
 use aho_corasick::AhoCorasick;
 
 use crate::document::Document;
-use crate::extract::{format_amount, Claim, ClaimKind, Link, Value};
+use crate::extract::{format_amount, Claim, ClaimKind, Link, LinkUrl, Value};
 
 use super::query::{self, SentenceWords, Window};
 use super::templates::{reference_data, References, Template, UrlPart, DATED};
@@ -22,7 +22,28 @@ use super::templates::{reference_data, References, Template, UrlPart, DATED};
 struct Fill<'a> {
     query: &'a str,
     value: &'a str,
-    window: Option<Window>,
+    dates: Option<&'a Dates>,
+}
+
+/// A date window as URLs write it: the dates are written once for all
+/// the claims that share the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dates {
+    window: Window,
+    from: String,
+    to: String,
+    year: String,
+}
+
+impl Dates {
+    fn new(window: Window) -> Dates {
+        Dates {
+            window,
+            from: window.from.to_string(),
+            to: window.to.to_string(),
+            year: window.from.year().to_string(),
+        }
+    }
 }
 
 /// Gives every claim its look-up links, in template order.
@@ -43,19 +64,23 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         })
         .collect();
     // The first date of each sentence, for the claims beside it.
-    let mut sentence_windows = std::collections::HashMap::new();
+    let sentences = claims.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
+    let mut sentence_windows: Vec<Option<Window>> = vec![None; sentences];
     for (claim, window) in claims.iter().zip(&own_windows) {
         if let Some(window) = window {
-            sentence_windows.entry(claim.sentence).or_insert(*window);
+            sentence_windows[claim.sentence].get_or_insert(*window);
         }
     }
+    let mut urls = Urls::new(prepared, claims.len());
     // Claims come in text order: what depends on the sentence alone is
     // found once per sentence, and a query once for the claims beside each
     // other that share a subject (or have none).
     let mut current: Option<(usize, SentenceFacts)> = None;
-    let mut query: Option<(usize, String)> = None;
-    for i in 0..claims.len() {
-        let claim = &claims[i];
+    let mut query_for: Option<usize> = None;
+    let mut query = String::new();
+    let mut value = String::new();
+    let mut dates: Option<Dates> = None;
+    for (i, claim) in claims.iter().enumerate() {
         if current
             .as_ref()
             .is_none_or(|(index, _)| *index != claim.sentence)
@@ -65,35 +90,145 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
             current = Some((claim.sentence, SentenceFacts::new(sentence, prepared)));
-            query = None;
+            query_for = None;
         }
         let Some((_, facts)) = &mut current else {
             continue;
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
-            .or_else(|| sentence_windows.get(&claim.sentence).copied())
+            .or(sentence_windows[claim.sentence])
             .or(published);
+        if dates.as_ref().map(|d| d.window) != window {
+            dates = window.map(Dates::new);
+        }
         let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
-        if prepared.uses_query
-            && query
-                .as_ref()
-                .is_none_or(|(made_for, _)| subject_of(&claims[*made_for]) != subject)
-        {
-            query = Some((i, facts.words.encoded_query(subject, settings)));
+        let new_query = prepared.uses_query
+            && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
+        if new_query {
+            query.clear();
+            facts.words.write_query(subject, settings, &mut query);
+            query_for = Some(i);
         }
-        let value = match prepared.uses_value {
-            true => query::encode(&value_text(claim)),
-            false => String::new(),
-        };
+        if prepared.uses_value {
+            value = query::encode(&value_text(claim));
+        }
         let fill = Fill {
-            query: query.as_ref().map_or("", |(_, query)| query),
+            query: &query,
             value: &value,
-            window,
+            dates: dates.as_ref(),
         };
-        let links = prepared.links(claim.kind, &facts.meets, &fill);
-        claims[i].links = links;
+        urls.add_claim(claim.kind, &facts.meets, &fill, new_query);
+    }
+    urls.give(claims);
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare sharing a URL between claims filling a
+    /// template alike with writing each claim's URLs afresh.
+    static WRITE_EVERY_URL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a URL made for one claim is shared with the next claims that
+/// fill its template alike (always, outside tests).
+fn share_urls() -> bool {
+    #[cfg(test)]
+    if WRITE_EVERY_URL.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
+/// The links of a document's claims as they are made: their URLs written
+/// one after another into one text, which every link then shares.
+struct Urls<'p> {
+    prepared: &'p Prepared,
+    text: String,
+    /// By link, in claim order: its template and its URL's range in `text`.
+    links: Vec<(usize, Range<usize>)>,
+    /// By claim: how many links it has.
+    counts: Vec<usize>,
+    /// By template: the fill its last URL was made with, and that URL, so
+    /// that claims filling a template alike share one URL.
+    last: Vec<Option<(FillKey, Range<usize>)>>,
+    /// Counts the queries made, to tell one fill's query from another's.
+    queries: usize,
+}
+
+/// What a template's URL was filled from: the query (by its number in
+/// the document), the value (by its claim) and the window, as far as the
+/// template uses them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FillKey {
+    query: usize,
+    value: usize,
+    window: Option<Window>,
+}
+
+impl<'p> Urls<'p> {
+    fn new(prepared: &'p Prepared, claims: usize) -> Urls<'p> {
+        Urls {
+            prepared,
+            text: String::new(),
+            links: Vec::new(),
+            counts: Vec::with_capacity(claims),
+            last: vec![None; prepared.templates.len()],
+            queries: 0,
+        }
+    }
+
+    /// Adds a claim's links: the templates its sentence meets (`meets`)
+    /// that take its kind and can be filled.
+    fn add_claim(&mut self, kind: ClaimKind, meets: &[bool], fill: &Fill, new_query: bool) {
+        self.queries += usize::from(new_query);
+        let claim = self.counts.len();
+        let before = self.links.len();
+        for (id, (template, meets)) in self.prepared.templates.iter().zip(meets).enumerate() {
+            if !*meets || !(template.kinds.is_empty() || template.kinds.contains(&kind)) {
+                continue;
+            }
+            let Some(url) = &template.url else {
+                continue;
+            };
+            let key = FillKey {
+                query: if url.uses_query { self.queries } else { 0 },
+                value: if url.uses_value { claim + 1 } else { 0 },
+                window: fill.dates.map(|d| d.window).filter(|_| url.dated),
+            };
+            let range = match &self.last[id] {
+                Some((last, range)) if *last == key && share_urls() => range.clone(),
+                _ => {
+                    let start = self.text.len();
+                    if !url.fill(fill, &mut self.text) {
+                        continue;
+                    }
+                    let range = start..self.text.len();
+                    self.last[id] = Some((key, range.clone()));
+                    range
+                }
+            };
+            self.links.push((id, range));
+        }
+        self.counts.push(self.links.len() - before);
+    }
+
+    /// Gives each claim its links (claims as given to [`Urls::add_claim`]).
+    fn give(self, claims: &mut [Claim]) {
+        let text: Arc<str> = Arc::from(self.text);
+        let templates = &self.prepared.templates;
+        let mut links = self.links.into_iter();
+        for (claim, count) in claims.iter_mut().zip(self.counts) {
+            claim.links = links
+                .by_ref()
+                .take(count)
+                .map(|(id, range)| Link {
+                    title: templates[id].title.clone(),
+                    url: LinkUrl::shared(&text, range),
+                })
+                .collect();
+        }
     }
 }
 
@@ -152,6 +287,9 @@ pub(super) struct Prepared {
     templates: Vec<PreparedTemplate>,
     /// Every word the templates' conditions look for.
     words: WordSet,
+    /// By word: the templates whose topic, country condition it meets.
+    topic_of: Vec<Vec<usize>>,
+    country_of: Vec<Vec<usize>>,
     /// Whether any template fills {query}, {value}: a claim's are made only then.
     uses_query: bool,
     uses_value: bool,
@@ -205,15 +343,27 @@ impl Prepared {
                 }
             })
             .collect();
-        let uses = |wanted: &Piece| {
+        let uses = |wanted: fn(&Url) -> bool| {
             prepared_templates
                 .iter()
                 .filter_map(|t| t.url.as_ref())
-                .any(|url| url.pieces.contains(wanted))
+                .any(wanted)
         };
+        let mut topic_of = vec![Vec::new(); words.len()];
+        let mut country_of = vec![Vec::new(); words.len()];
+        for (id, template) in prepared_templates.iter().enumerate() {
+            for &word in &template.topics {
+                topic_of[word].push(id);
+            }
+            for &word in &template.countries {
+                country_of[word].push(id);
+            }
+        }
         Prepared {
-            uses_query: uses(&Piece::Query),
-            uses_value: uses(&Piece::Value),
+            topic_of,
+            country_of,
+            uses_query: uses(|url| url.uses_query),
+            uses_value: uses(|url| url.uses_value),
             templates: prepared_templates,
             words: WordSet::new(words),
         }
@@ -222,31 +372,25 @@ impl Prepared {
     /// By template: whether `sentence` meets its topic and country
     /// conditions, which hold for every claim in the sentence.
     fn sentence_meets(&self, sentence: &str) -> Vec<bool> {
-        let found = self.words.found(sentence);
-        let any = |ids: &[usize]| ids.is_empty() || ids.iter().any(|&id| found[id]);
-        self.templates
+        // A condition is met by any of its words: what the few words found
+        // meet is marked, rather than every condition's words looked at.
+        let mut topic: Vec<bool> = self.templates.iter().map(|t| t.topics.is_empty()).collect();
+        let mut country: Vec<bool> = self
+            .templates
             .iter()
-            .map(|t| any(&t.topics) && any(&t.countries))
-            .collect()
-    }
-
-    /// A claim's links: the templates its sentence meets (`meets`) that
-    /// take its kind and can be filled.
-    fn links(&self, kind: ClaimKind, meets: &[bool], fill: &Fill) -> Vec<Link> {
-        let wanted = || {
-            self.templates.iter().zip(meets).filter(move |(t, meets)| {
-                **meets && (t.kinds.is_empty() || t.kinds.contains(&kind))
-            })
-        };
-        // Sized once: a claim gets a link from most templates it meets.
-        let mut links = Vec::with_capacity(wanted().count());
-        links.extend(wanted().filter_map(|(t, _)| {
-            Some(Link {
-                title: t.title.clone(),
-                url: t.url.as_ref()?.fill(fill)?,
-            })
-        }));
-        links
+            .map(|t| t.countries.is_empty())
+            .collect();
+        for (id, found) in self.words.found(sentence).into_iter().enumerate() {
+            if found {
+                self.topic_of[id].iter().for_each(|&t| topic[t] = true);
+                self.country_of[id].iter().for_each(|&t| country[t] = true);
+            }
+        }
+        topic
+            .iter_mut()
+            .zip(country)
+            .for_each(|(topic, country)| *topic &= country);
+        topic
     }
 }
 
@@ -450,8 +594,9 @@ struct Url {
     pieces: Vec<Piece>,
     /// It holds a placeholder that needs a date window.
     dated: bool,
-    /// The length of its text, to size a filled URL at once.
-    text_len: usize,
+    /// It holds {query}, {value}: what its filled URLs depend on.
+    uses_query: bool,
+    uses_value: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -486,41 +631,34 @@ impl Url {
                 }
             });
         }
-        let text_len = pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(text) => text.len(),
-                _ => 0,
-            })
-            .sum();
         Some(Url {
-            pieces,
             dated,
-            text_len,
+            uses_query: pieces.contains(&Piece::Query),
+            uses_value: pieces.contains(&Piece::Value),
+            pieces,
         })
     }
 
-    /// The URL with its placeholders filled; none when it needs a date
-    /// window the claim lacks.
-    fn fill(&self, fill: &Fill) -> Option<String> {
-        let window = match (self.dated, fill.window) {
-            (true, None) => return None,
-            (_, window) => window,
-        };
-        // Room for the text, one query and value, and the dates.
-        let mut out =
-            String::with_capacity(self.text_len + fill.query.len() + fill.value.len() + 24);
-        for piece in &self.pieces {
+    /// Writes the URL with its placeholders filled at the end of `out`;
+    /// false, and nothing written, when it needs a date window the claim
+    /// lacks.
+    fn fill(&self, fill: &Fill, out: &mut String) -> bool {
+        let start = out.len();
+        let filled = self.pieces.iter().try_for_each(|piece| {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Query => out.push_str(fill.query),
                 Piece::Value => out.push_str(fill.value),
-                Piece::From => write!(out, "{}", window?.from).ok()?,
-                Piece::To => write!(out, "{}", window?.to).ok()?,
-                Piece::Year => write!(out, "{}", window?.from.year()).ok()?,
+                Piece::From => out.push_str(&fill.dates?.from),
+                Piece::To => out.push_str(&fill.dates?.to),
+                Piece::Year => out.push_str(&fill.dates?.year),
             }
+            Some(())
+        });
+        if filled.is_none() {
+            out.truncate(start);
         }
-        Some(out)
+        filled.is_some()
     }
 }
 
@@ -592,24 +730,29 @@ mod tests {
     }
 
     fn fill_url(url: &str, fill: &Fill) -> Option<String> {
-        Url::parse(url)?.fill(fill)
+        let mut out = "before ".to_string();
+        let filled = Url::parse(url)?.fill(fill, &mut out);
+        // A URL that cannot be filled writes nothing.
+        assert_eq!(out.len() > "before ".len(), filled, "{out}");
+        Some(out.strip_prefix("before ")?.to_string()).filter(|_| filled)
     }
 
     #[test]
     fn placeholders_are_filled() {
         let query = query::encode("Bank of England");
         let value = query::encode("2 billion GBP");
+        let dates = Window::of_timex("2017", 7).map(Dates::new);
         let fill = Fill {
             query: &query,
             value: &value,
-            window: Window::of_timex("2017", 7),
+            dates: dates.as_ref(),
         };
         assert_eq!(
             fill_url("https://x.org/{query}?v={value}&y={year}&f={from}&t={to}", &fill).unwrap(),
             "https://x.org/Bank%20of%20England?v=2%20billion%20GBP&y=2017&f=2017-01-01&t=2017-12-31"
         );
         let undated = Fill {
-            window: None,
+            dates: None,
             ..fill
         };
         assert_eq!(fill_url("https://x.org/?y={year}", &undated), None);
@@ -692,6 +835,30 @@ mod tests {
             ]);
             proptest::prop_assert_eq!(words.found(&sentence), words.found_by_search(&sentence));
         }
+    }
+
+    /// Claims filling a template alike share one URL; each reads as the
+    /// URL written afresh for it would, and serialises as that string.
+    #[test]
+    fn shared_urls_are_the_urls_written_for_each_claim() {
+        let text = "Harbour bridge reopens\n\nPublished 5 November 2017\n\n\
+            The council approved 70 projects and 12 schools in France, and unemployment \
+            in Britain rose to 9.7% in March 2016.\nToll income (the Treasury's) fell by \
+            £2 million on 3 May 2017, to 40 million, after 2 November 2017.\n";
+        let shared = links_of(text);
+        WRITE_EVERY_URL.with(|every| every.set(true));
+        let written = links_of(text);
+        WRITE_EVERY_URL.with(|every| every.set(false));
+        assert!(shared.len() > 4, "{shared:?}");
+        assert_eq!(shared, written);
+        let news = shared[0].iter().find(|l| &*l.title == "News").unwrap();
+        let json = serde_json::to_string(news).unwrap();
+        assert_eq!(
+            json,
+            format!("{{\"title\":\"News\",\"url\":{:?}}}", news.url.as_str())
+        );
+        assert_eq!(news.url.to_string(), news.url.as_str());
+        assert_eq!(Link::clone(news).url, news.url);
     }
 
     #[test]

@@ -46,62 +46,118 @@ fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
-/// [`each_token`] for an ASCII text, by its bytes: one tight scan for the
-/// end of each raw word, and the cleaning of [`clean_ascii`] done by looking
-/// at the bytes at the word's ends only (most words have nothing to trim).
-fn each_ascii_token<'a>(text: &'a str, mut emit: impl FnMut(Token<'a>)) {
-    let bytes = text.as_bytes();
-    let len = bytes.len();
-    let mut i = 0;
-    let mut first = true;
-    let mut after_colon = false;
-    loop {
-        while i < len && is_ascii_space(bytes[i]) {
-            i += 1;
+/// [`each_token`] for an ASCII text, by its bytes.
+fn each_ascii_token<'a>(text: &'a str, emit: impl FnMut(Token<'a>)) {
+    AsciiTokens::new(text)
+        .map(|(token, _)| token)
+        .for_each(emit);
+}
+
+/// The tokens of an ASCII text, each with where its raw word ends, read by
+/// the bytes: one tight scan for the end of each raw word, and the cleaning
+/// of [`clean_ascii`] done by looking at the bytes at the word's ends only
+/// (most words have nothing to trim). It may start at any raw word.
+#[derive(Debug, Clone)]
+struct AsciiTokens<'a> {
+    text: &'a str,
+    at: usize,
+    /// No token was read before `at`.
+    first: bool,
+    /// The raw word before `at` ends with a colon.
+    after_colon: bool,
+}
+
+impl<'a> AsciiTokens<'a> {
+    fn new(text: &'a str) -> AsciiTokens<'a> {
+        AsciiTokens {
+            text,
+            at: 0,
+            first: true,
+            after_colon: false,
         }
-        if i == len {
-            break;
+    }
+
+    /// Reading from `start`, where a raw word starts, as a reading from the
+    /// text's start reads on there. Every raw word with a letter or digit
+    /// makes a token, so none was read before when the text's first letter
+    /// or digit (`first_word_char`) is not before.
+    fn at(text: &'a str, start: usize, first_word_char: usize) -> AsciiTokens<'a> {
+        let before = &text.as_bytes()[..start];
+        AsciiTokens {
+            text,
+            at: start,
+            first: first_word_char >= start,
+            after_colon: before
+                .iter()
+                .rfind(|&&b| !is_ascii_space(b))
+                .is_some_and(|&b| b == b':'),
         }
-        let start = i;
+    }
+}
+
+impl<'a> Iterator for AsciiTokens<'a> {
+    type Item = (Token<'a>, usize);
+
+    fn next(&mut self) -> Option<(Token<'a>, usize)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let len = bytes.len();
+        let mut i = self.at;
         loop {
-            // Bytes above the space are never white space: the tight part.
-            while i < len && bytes[i] > b' ' {
+            while i < len && is_ascii_space(bytes[i]) {
                 i += 1;
             }
-            if i == len || is_ascii_space(bytes[i]) {
-                break;
+            if i == len {
+                self.at = i;
+                return None;
             }
-            i += 1;
+            let start = i;
+            loop {
+                // Bytes above the space are never white space: the tight part.
+                while i < len && bytes[i] > b' ' {
+                    i += 1;
+                }
+                if i == len || is_ascii_space(bytes[i]) {
+                    break;
+                }
+                i += 1;
+            }
+            let end = i;
+            let starts = self.first
+                || self.after_colon
+                || matches!(bytes[start], b'"' | b'\'' | b'(' | b'[');
+            self.after_colon = bytes[end - 1] == b':';
+            // The word runs from its first letter or digit to its last letter,
+            // digit or full stop.
+            let Some(from) = (start..end).find(|&at| bytes[at].is_ascii_alphanumeric()) else {
+                continue;
+            };
+            let mut to = end;
+            while !(bytes[to - 1].is_ascii_alphanumeric() || bytes[to - 1] == b'.') {
+                to -= 1;
+            }
+            // A final full stop goes unless the word has others ("U.S.").
+            if bytes[to - 1] == b'.' && !bytes[from..to - 1].contains(&b'.') {
+                to -= 1;
+            }
+            if bytes[from..to].ends_with(b"'s") {
+                to -= 2;
+            }
+            if from == to {
+                continue;
+            }
+            self.first = false;
+            self.at = end;
+            return Some((
+                Token {
+                    word: &text[from..to],
+                    capital: bytes[from].is_ascii_uppercase(),
+                    starts,
+                    closes: to < end,
+                },
+                end,
+            ));
         }
-        let end = i;
-        let starts = first || after_colon || matches!(bytes[start], b'"' | b'\'' | b'(' | b'[');
-        after_colon = bytes[end - 1] == b':';
-        // The word runs from its first letter or digit to its last letter,
-        // digit or full stop.
-        let Some(from) = (start..end).find(|&at| bytes[at].is_ascii_alphanumeric()) else {
-            continue;
-        };
-        let mut to = end;
-        while !(bytes[to - 1].is_ascii_alphanumeric() || bytes[to - 1] == b'.') {
-            to -= 1;
-        }
-        // A final full stop goes unless the word has others ("U.S.").
-        if bytes[to - 1] == b'.' && !bytes[from..to - 1].contains(&b'.') {
-            to -= 1;
-        }
-        if bytes[from..to].ends_with(b"'s") {
-            to -= 2;
-        }
-        if from == to {
-            continue;
-        }
-        first = false;
-        emit(Token {
-            word: &text[from..to],
-            capital: bytes[from].is_ascii_uppercase(),
-            starts,
-            closes: to < end,
-        });
     }
 }
 
@@ -279,6 +335,22 @@ pub(super) fn packed(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Set by the tests that compare reading an ASCII sentence from its
+    /// capitals with cutting it all into tokens first.
+    static CUT_WHOLE_SENTENCES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether an ASCII sentence is read from its capitals (always, outside tests).
+fn cut_from_capitals() -> bool {
+    #[cfg(test)]
+    if CUT_WHOLE_SENTENCES.with(std::cell::Cell::get) {
+        return false;
+    }
+    true
+}
+
 /// The named entities of a sentence's tokens, in order, each once: their
 /// words one after another, and where each entity's words end.
 struct Entities<'a> {
@@ -287,57 +359,102 @@ struct Entities<'a> {
 }
 
 impl<'a> Entities<'a> {
-    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
-        let mut found = Entities {
+    fn none() -> Entities<'a> {
+        Entities {
             words: Vec::new(),
             ends: Vec::new(),
-        };
+        }
+    }
+
+    /// The entities of all the tokens of a sentence.
+    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
+        let mut found = Entities::none();
         let mut i = 0;
         while i < tokens.len() {
             if !tokens[i].capital {
                 i += 1;
                 continue;
             }
-            // A run: capitalised words, joined by "of", "de", ... between two of them.
-            let start = i;
-            let mut end = i + 1;
-            while end < tokens.len() && !tokens[end - 1].closes {
-                let next = &tokens[end];
-                if next.capital && !next.starts {
-                    end += 1;
-                } else if settings.joiners.iter().any(|j| j == next.word)
-                    && !next.closes
-                    && tokens.get(end + 1).is_some_and(|t| t.capital && !t.starts)
-                {
-                    end += 2;
-                } else {
-                    break;
-                }
-            }
-            i = end;
-            // A lone capital at the start of the sentence or a quotation is grammar.
-            if tokens[start].starts && end - start == 1 {
-                continue;
-            }
-            let mut run = &tokens[start..end];
-            while let [first, rest @ ..] = run {
-                match is_stop(first.word, settings) {
-                    true => run = rest,
-                    false => break,
-                }
-            }
-            while let [rest @ .., last] = run {
-                match is_stop(last.word, settings) {
-                    true => run = rest,
-                    false => break,
-                }
-            }
-            if !run.is_empty() && !found.holds(run) {
-                found.words.extend(run.iter().map(|t| t.word));
-                found.ends.push(found.words.len());
-            }
+            let end = run_end(|at| tokens.get(i + at).copied(), settings);
+            found.add_run(&tokens[i..i + end], settings);
+            i += end;
         }
         found
+    }
+
+    /// [`Entities::new`] for an ASCII sentence, read only from each
+    /// capital letter that starts a word (what starts a run) to the end
+    /// of its run; the words between are never cut.
+    fn of_ascii(text: &'a str, settings: &QuerySettings) -> Entities<'a> {
+        let bytes = text.as_bytes();
+        let mut found = Entities::none();
+        let mut run: Vec<Token<'a>> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let first_word_char = bytes
+            .iter()
+            .position(u8::is_ascii_alphanumeric)
+            .unwrap_or(bytes.len());
+        // Always 0 or where a raw word ends, so a raw word past it starts past it.
+        let mut from = 0;
+        while let Some(offset) = bytes[from..].iter().position(u8::is_ascii_uppercase) {
+            let capital = from + offset;
+            let start = bytes[from..capital]
+                .iter()
+                .rposition(|&b| is_ascii_space(b))
+                .map_or(from, |space| from + space + 1);
+            if bytes[start..capital].iter().any(u8::is_ascii_alphanumeric) {
+                // Not its word's first letter or digit: the word is no capital.
+                from = bytes[capital..]
+                    .iter()
+                    .position(|&b| is_ascii_space(b))
+                    .map_or(bytes.len(), |space| capital + space);
+                continue;
+            }
+            let mut reader = AsciiTokens::at(text, start, first_word_char);
+            run.clear();
+            ends.clear();
+            let end = run_end(
+                |at| {
+                    while run.len() <= at {
+                        let (token, end) = reader.next()?;
+                        run.push(token);
+                        ends.push(end);
+                    }
+                    Some(run[at])
+                },
+                settings,
+            );
+            found.add_run(&run[..end], settings);
+            from = ends[end - 1];
+        }
+        found
+    }
+
+    /// Adds the entity of a run of tokens (see [`run_end`]), if it names one.
+    fn add_run(&mut self, run: &[Token<'a>], settings: &QuerySettings) {
+        // A lone capital at the start of the sentence or a quotation is grammar.
+        if let [only] = run {
+            if only.starts {
+                return;
+            }
+        }
+        let mut run = run;
+        while let [first, rest @ ..] = run {
+            match is_stop(first.word, settings) {
+                true => run = rest,
+                false => break,
+            }
+        }
+        while let [rest @ .., last] = run {
+            match is_stop(last.word, settings) {
+                true => run = rest,
+                false => break,
+            }
+        }
+        if !run.is_empty() && !self.holds(run) {
+            self.words.extend(run.iter().map(|t| t.word));
+            self.ends.push(self.words.len());
+        }
     }
 
     /// Whether an entity already found has the words of `run`. Words hold
@@ -356,36 +473,91 @@ impl<'a> Entities<'a> {
     }
 }
 
+/// How many tokens the run of capitalised words starting at `token(0)`
+/// (a capital) holds: capitalised words, joined by "of", "de", ...
+/// between two of them.
+fn run_end<'a>(
+    mut token: impl FnMut(usize) -> Option<Token<'a>>,
+    settings: &QuerySettings,
+) -> usize {
+    let mut end = 1;
+    let mut closes = token(0).is_some_and(|t| t.closes);
+    while !closes {
+        let Some(next) = token(end) else {
+            break;
+        };
+        if next.capital && !next.starts {
+            closes = next.closes;
+            end += 1;
+        } else if settings.joiners.iter().any(|j| j == next.word) && !next.closes {
+            match token(end + 1) {
+                Some(after) if after.capital && !after.starts => {
+                    closes = after.closes;
+                    end += 2;
+                }
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// The words of one sentence a query is made of, found once for all the
 /// claims in it.
 pub(super) struct SentenceWords<'a> {
     /// The words of its named entities, in order.
     entities: Vec<&'a str>,
-    /// All its words: a query takes its content words only while it is short.
-    tokens: Vec<Token<'a>>,
+    /// Its words: a query takes its content words only while it is short.
+    tokens: SentenceTokens<'a>,
     /// Its content words, read from `tokens` only as far as a query has
     /// needed them (most queries need none or a few), for all its claims.
     content: Vec<&'a str>,
-    /// How many of `tokens` have been read into `content`.
-    read: usize,
+}
+
+/// The tokens of a sentence not yet read for content words: an ASCII
+/// sentence is cut only as far as they are read.
+enum SentenceTokens<'a> {
+    Ascii(AsciiTokens<'a>),
+    Cut(std::vec::IntoIter<Token<'a>>),
+}
+
+impl<'a> SentenceTokens<'a> {
+    fn next_word(&mut self) -> Option<&'a str> {
+        match self {
+            SentenceTokens::Ascii(tokens) => tokens.next().map(|(token, _)| token.word),
+            SentenceTokens::Cut(tokens) => tokens.next().map(|token| token.word),
+        }
+    }
 }
 
 impl<'a> SentenceWords<'a> {
     pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
-        let tokens = tokens(sentence);
+        let (entities, tokens) = match sentence.is_ascii() && cut_from_capitals() {
+            true => (
+                Entities::of_ascii(sentence, settings),
+                SentenceTokens::Ascii(AsciiTokens::new(sentence)),
+            ),
+            false => {
+                let tokens = tokens(sentence);
+                (
+                    Entities::new(&tokens, settings),
+                    SentenceTokens::Cut(tokens.into_iter()),
+                )
+            }
+        };
         SentenceWords {
-            entities: Entities::new(&tokens, settings).words,
+            entities: entities.words,
             tokens,
             content: Vec::new(),
-            read: 0,
         }
     }
 
     /// The sentence's content word at `index`, if it has that many.
     fn content_word(&mut self, index: usize, settings: &QuerySettings) -> Option<&'a str> {
         while self.content.len() <= index {
-            let word = self.tokens.get(self.read)?.word;
-            self.read += 1;
+            let word = self.tokens.next_word()?;
             if is_content(word, settings) {
                 self.content.push(word);
             }
@@ -438,10 +610,14 @@ impl<'a> SentenceWords<'a> {
     }
 
     /// The query for a claim as a URL writes it: what [`encode`] makes of
-    /// the query, written straight into one string.
-    pub fn encoded_query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
+    /// the query, written at the end of `out`.
+    pub fn write_query(
+        &mut self,
+        subject: Option<&str>,
+        settings: &QuerySettings,
+        out: &mut String,
+    ) {
         let words = self.query_words(subject, settings);
-        let mut out = String::with_capacity(words.iter().map(|w| w.len() + 3).sum());
         for (i, word) in words.iter().enumerate() {
             if i > 0 {
                 out.push_str("%20");
@@ -450,10 +626,9 @@ impl<'a> SentenceWords<'a> {
             if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 out.push_str(word);
             } else {
-                urlencoding::Encoded(word.as_bytes()).append_to(&mut out);
+                urlencoding::Encoded(word.as_bytes()).append_to(out);
             }
         }
-        out
     }
 }
 
@@ -652,6 +827,36 @@ mod tests {
             text in "[ \t\n\x0b\x0c\r\x1c\x01aZq0-9\\.,:;'\"()\\[\\]s!?%]{0,40}"
         ) {
             proptest::prop_assert_eq!(tokens(&text), tokens_by_chars(&text));
+        }
+    }
+
+    /// Words and marks that make and break names: capitals, joiners, stop
+    /// words, quotes, colons, full stops, possessives, and capitals that
+    /// do not start their word.
+    const NAME_PIECES: &[&str] = &[
+        " ", " ", "  ", "\t", "\x1c", "Bank", "England", "The", "Mr", "January", "of", "de", "the",
+        "rise", "said", "U.S.", "UK", "iPhone", "McDonald", "2017", "9.7%", "x", ",", ".", ":",
+        ";", "'s", "\"", "'", "(", ")", "[", "-", "A", "a",
+    ];
+
+    proptest::proptest! {
+        /// Reading an ASCII sentence from its capitals finds the entities,
+        /// and makes the queries, that cutting it all into tokens does.
+        #[test]
+        fn reading_from_capitals_agrees_with_cutting_all(
+            pieces in proptest::collection::vec(proptest::sample::select(NAME_PIECES), 0..24),
+            subject in proptest::option::of(proptest::sample::select(&["of the workforce", "Bank", "rise of 2"][..])),
+        ) {
+            let text = pieces.concat();
+            let cut = Entities::new(&tokens(&text), settings());
+            let read = Entities::of_ascii(&text, settings());
+            proptest::prop_assert_eq!(&read.words, &cut.words, "{:?}", text);
+            proptest::prop_assert_eq!(&read.ends, &cut.ends, "{:?}", text);
+            let query = SentenceWords::new(&text, settings()).query(subject, settings());
+            CUT_WHOLE_SENTENCES.with(|cut| cut.set(true));
+            let whole = SentenceWords::new(&text, settings()).query(subject, settings());
+            CUT_WHOLE_SENTENCES.with(|cut| cut.set(false));
+            proptest::prop_assert_eq!(query, whole, "{:?}", text);
         }
     }
 
