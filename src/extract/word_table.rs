@@ -5,7 +5,8 @@
 //! about ten mispredicted comparisons); longer words are kept in a sorted
 //! list.
 
-use rustc_hash::FxHashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// A word of at most 16 bytes packed into an integer that sorts and compares
 /// like the word (no word holds a zero byte).
@@ -69,11 +70,53 @@ fn leading_letters(word: u128) -> usize {
     (not_letter.leading_zeros() / 8) as usize
 }
 
+/// A hash map keyed by packed words ([`key`], [`leading_word_key`]).
+pub(crate) type PackedMap<V> = HashMap<u128, V, BuildHasherDefault<PackedHasher>>;
+/// A hash set of packed words ([`key`], [`leading_word_key`]).
+pub(crate) type PackedSet = HashSet<u128, BuildHasherDefault<PackedHasher>>;
+
+/// The hash of a packed word. FxHash multiplies each 64-bit half by one
+/// constant, so the zero bytes that pad a short word stay zero in the
+/// product's low bits: every word of up to four letters got the same
+/// hashbrown tag (the hash's top seven bits) and two-letter words shared
+/// their low bits too, so a look-up walked a long probe comparing whole keys.
+/// One full 64 x 64 -> 128-bit multiply of the two halves, folded to 64
+/// bits, spreads every byte of the word over every bit of the hash.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PackedHasher(u64);
+
+/// The folded multiply (as in wyhash): the high and low halves of the full
+/// product, combined.
+fn fold_multiply(a: u64, b: u64) -> u64 {
+    const SEED_A: u64 = 0xa076_1d64_78bd_642f;
+    const SEED_B: u64 = 0xe703_7ed1_a0b4_28db;
+    let product = u128::from(a ^ SEED_A) * u128::from(b ^ SEED_B);
+    (product as u64) ^ ((product >> 64) as u64)
+}
+
+impl Hasher for PackedHasher {
+    fn write_u128(&mut self, packed: u128) {
+        self.0 = fold_multiply(self.0 ^ (packed >> 64) as u64, packed as u64);
+    }
+
+    // Only packed words are hashed with this; other input still hashes
+    // soundly, a byte at a time.
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = fold_multiply(self.0, u64::from(byte));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Words with flag bits (or, for words listed once, any non-zero number); a
 /// word listed more than once has the union of its bits.
 #[derive(Debug, Default)]
 pub(crate) struct WordTable {
-    short: FxHashMap<u128, u32>,
+    short: PackedMap<u32>,
     long: Vec<(Box<str>, u32)>,
 }
 
@@ -142,6 +185,28 @@ fn merge_duplicates(entries: &mut Vec<(Box<str>, u32)>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every two-letter word's hash, as a hash map with 1,024 buckets
+    /// would split it: its bucket (low bits) and its tag (top seven bits).
+    #[test]
+    fn short_words_spread_over_buckets_and_tags() {
+        use std::hash::BuildHasher;
+        let hasher = BuildHasherDefault::<PackedHasher>::default();
+        let mut buckets = HashSet::new();
+        let mut tags = HashSet::new();
+        for first in b'a'..=b'z' {
+            for second in b'a'..=b'z' {
+                let word = [first, second];
+                let packed = key(std::str::from_utf8(&word).unwrap()).unwrap();
+                let hash = hasher.hash_one(packed);
+                buckets.insert(hash & 1023);
+                tags.insert(hash >> 57);
+            }
+        }
+        // 676 words: FxHash gave them one bucket in 1,024 and a single tag
+        assert!(buckets.len() > 350, "{} buckets", buckets.len());
+        assert_eq!(tags.len(), 128);
+    }
 
     #[test]
     fn finds_short_and_long_words_with_all_their_bits() {

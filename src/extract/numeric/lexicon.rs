@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::text::ascii_letters;
-use crate::extract::word_table::{key, leading_word_key};
+use crate::extract::word_table::{key, leading_word_key, PackedSet};
 use crate::lexicon::builtin;
 
 /// rules/numbers.toml as written. The parsers look words up in these at
@@ -190,9 +190,9 @@ pub(crate) fn currencies() -> &'static Currencies {
 /// form's letters in the text is never an ASCII letter.
 pub(crate) struct StartGate {
     /// The leading ASCII-letter runs of the case-sensitive forms, packed.
-    exact_runs: FxHashSet<u128>,
+    exact_runs: PackedSet,
     /// The leading ASCII-letter runs of the lower-case forms, packed.
-    folded_runs: FxHashSet<u128>,
+    folded_runs: PackedSet,
     /// The first characters of the forms that start with something else.
     other_firsts: FxHashSet<char>,
     /// A form is empty, so every text may start one.
@@ -205,8 +205,8 @@ impl StartGate {
         folded: impl IntoIterator<Item = &'a str>,
     ) -> StartGate {
         let mut gate = StartGate {
-            exact_runs: FxHashSet::default(),
-            folded_runs: FxHashSet::default(),
+            exact_runs: PackedSet::default(),
+            folded_runs: PackedSet::default(),
             other_firsts: FxHashSet::default(),
             empty_form: false,
         };
