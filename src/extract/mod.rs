@@ -25,6 +25,7 @@ pub use describe::{describe, describe_date, format_amount, ordinal_words};
 /// Read by the Wikidata look-up, which exists only with the `net` feature.
 #[cfg(feature = "net")]
 pub(crate) use temporal::NOT_NAMES;
+pub(crate) use word_table::PackedSet;
 
 /// The types of the data files the parsers read, so that packs extending
 /// them can be checked when they load (see `crate::lexicon`).

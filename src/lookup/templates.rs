@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use fnv::FnvHashSet;
-use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
-use crate::extract::ClaimKind;
+use crate::extract::{ClaimKind, PackedSet};
 use crate::lexicon::builtin;
 
 use super::links::Prepared;
@@ -143,13 +142,13 @@ pub(super) struct QuerySettings {
     /// The stop words that [`super::query::packed`] can pack, packed; made
     /// on first use.
     #[serde(skip)]
-    stop_keys: OnceLock<FxHashSet<u128>>,
+    stop_keys: OnceLock<PackedSet>,
 }
 
 impl QuerySettings {
     /// The packed stop words: a short ASCII word is a stop word when its
     /// packed form is here.
-    pub fn stop_keys(&self) -> &FxHashSet<u128> {
+    pub fn stop_keys(&self) -> &PackedSet {
         self.stop_keys.get_or_init(|| {
             // A stop word written with a capital matches no word, as in the set.
             self.stop_words

@@ -13,14 +13,13 @@
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
-use rustc_hash::FxHashMap;
 
 use super::absolute::DECADE_NAMES;
 use super::duration::SPAN_WORDS;
 use super::relative::QUALIFIERS;
 use super::trigger::calendar_words;
 use super::words;
-use crate::extract::word_table::leading_word_key;
+use crate::extract::word_table::{leading_word_key, PackedMap};
 
 /// A set of alternatives, one bit each.
 pub(super) type Alternatives = u32;
@@ -189,14 +188,14 @@ fn after_the(table: &Table, rest: &str) -> Alternatives {
 }
 
 struct Table {
-    by_word: FxHashMap<u128, Alternatives>,
+    by_word: PackedMap<Alternatives>,
     /// Alternatives with a pack phrase that does not start with an ASCII
     /// word (or with a longer one), which the table cannot key.
     always: Alternatives,
     /// "the" packed.
     the: u128,
     /// The alternatives that open with "the", by the word after it.
-    after_the: FxHashMap<u128, Alternatives>,
+    after_the: PackedMap<Alternatives>,
     /// Those with a pack phrase "the" alone, or "the" and no ASCII word.
     after_the_always: Alternatives,
 }
@@ -208,10 +207,10 @@ fn table() -> &'static Table {
 
 fn build() -> Table {
     let mut table = Table {
-        by_word: FxHashMap::default(),
+        by_word: PackedMap::default(),
         always: 0,
         the: leading_word_key("the").unwrap_or_default(),
-        after_the: FxHashMap::default(),
+        after_the: PackedMap::default(),
         after_the_always: 0,
     };
     let mut add = |set: Alternatives, word: &str| match leading_word_key(word) {

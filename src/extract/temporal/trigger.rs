@@ -10,9 +10,8 @@ use jiff::civil::Weekday;
 use super::absolute::DECADE_NAMES;
 use super::words;
 use crate::calendar;
-use rustc_hash::FxHashMap;
 
-use crate::extract::word_table::key;
+use crate::extract::word_table::{key, PackedMap};
 
 /// What a (lower-case) word can do at the start of a temporal expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,7 +84,7 @@ fn lookup(key: u128) -> Option<Class> {
 }
 
 struct Table {
-    classes: FxHashMap<u128, Class>,
+    classes: PackedMap<Class>,
     filter: Filter,
     /// By the first letter of a temporal word, a bit for its second letter
     /// (or [`ONE_LETTER`]).
@@ -142,7 +141,7 @@ fn build() -> Table {
         .map(|k| (k, Class::Temporal));
     let openers = OPENERS.iter().copied().chain(words::count_words());
     let classified = temporal.chain(openers.filter_map(key).map(|k| (k, Class::Opener)));
-    let mut classes = FxHashMap::default();
+    let mut classes = PackedMap::default();
     for (key, class) in classified {
         // A word in both lists ("twenty") keeps its first, stronger class.
         classes.entry(key).or_insert(class);
