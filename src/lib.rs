@@ -23,6 +23,7 @@ pub mod lookup;
 pub mod report;
 pub mod review;
 pub mod rules;
+mod slow_path;
 pub mod source;
 
 pub use document::Document;

@@ -28,7 +28,7 @@ const SCORE_WINDOW_AFTER: usize = 3;
 pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     #[cfg(test)]
-    if RUN_EVERY_TOKEN.with(std::cell::Cell::get) {
+    if crate::slow_path::taken(crate::slow_path::SlowPath::EveryToken) {
         let (tokens, starts) = every_token(text);
         for at in 0..tokens.len() {
             let around = Around {
@@ -91,13 +91,6 @@ fn test_token(around: &Around, out: &mut Vec<Range<usize>>) {
         name_number(text, around, i),
     ];
     out.extend(rules.into_iter().flatten());
-}
-
-#[cfg(test)]
-thread_local! {
-    /// Set by the tests that compare the pass with running every test on
-    /// every token of a full token list, as the pass did before it skipped.
-    static RUN_EVERY_TOKEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Cuts ranges after every character that may end a sentence (". ! ?" and
@@ -1077,9 +1070,7 @@ mod tests {
                 .map(|(pieces, separator)| pieces.concat() + separator)
                 .collect();
             let fast = excluded_ranges(&text);
-            RUN_EVERY_TOKEN.with(|every| every.set(true));
-            let every = excluded_ranges(&text);
-            RUN_EVERY_TOKEN.with(|every| every.set(false));
+            let every = crate::slow_path::run(crate::slow_path::SlowPath::EveryToken, true, || excluded_ranges(&text));
             proptest::prop_assert_eq!(fast, every, "{:?}", text);
         }
     }

@@ -124,21 +124,10 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     urls.give(claims);
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Set by the tests that compare sharing a URL between claims filling a
-    /// template alike with writing each claim's URLs afresh.
-    static WRITE_EVERY_URL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// Whether a URL made for one claim is shared with the next claims that
 /// fill its template alike (always, outside tests).
 fn share_urls() -> bool {
-    #[cfg(test)]
-    if WRITE_EVERY_URL.with(std::cell::Cell::get) {
-        return false;
-    }
-    true
+    !crate::slow_path::taken(crate::slow_path::SlowPath::EveryUrl)
 }
 
 /// The links of a document's claims as they are made: their URLs written
@@ -846,9 +835,9 @@ mod tests {
             in Britain rose to 9.7% in March 2016.\nToll income (the Treasury's) fell by \
             £2 million on 3 May 2017, to 40 million, after 2 November 2017.\n";
         let shared = links_of(text);
-        WRITE_EVERY_URL.with(|every| every.set(true));
-        let written = links_of(text);
-        WRITE_EVERY_URL.with(|every| every.set(false));
+        let written = crate::slow_path::run(crate::slow_path::SlowPath::EveryUrl, true, || {
+            links_of(text)
+        });
         assert!(shared.len() > 4, "{shared:?}");
         assert_eq!(shared, written);
         let news = shared[0].iter().find(|l| &*l.title == "News").unwrap();

@@ -335,20 +335,9 @@ pub(super) fn packed(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Set by the tests that compare reading an ASCII sentence from its
-    /// capitals with cutting it all into tokens first.
-    static CUT_WHOLE_SENTENCES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// Whether an ASCII sentence is read from its capitals (always, outside tests).
 fn cut_from_capitals() -> bool {
-    #[cfg(test)]
-    if CUT_WHOLE_SENTENCES.with(std::cell::Cell::get) {
-        return false;
-    }
-    true
+    !crate::slow_path::taken(crate::slow_path::SlowPath::WholeSentences)
 }
 
 /// The named entities of a sentence's tokens, in order, each once: their
@@ -853,9 +842,7 @@ mod tests {
             proptest::prop_assert_eq!(&read.words, &cut.words, "{:?}", text);
             proptest::prop_assert_eq!(&read.ends, &cut.ends, "{:?}", text);
             let query = SentenceWords::new(&text, settings()).query(subject, settings());
-            CUT_WHOLE_SENTENCES.with(|cut| cut.set(true));
-            let whole = SentenceWords::new(&text, settings()).query(subject, settings());
-            CUT_WHOLE_SENTENCES.with(|cut| cut.set(false));
+            let whole = crate::slow_path::run(crate::slow_path::SlowPath::WholeSentences, true, || SentenceWords::new(&text, settings()).query(subject, settings()));
             proptest::prop_assert_eq!(query, whole, "{:?}", text);
         }
     }

@@ -70,17 +70,10 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     parse_opened(ctx, start, opener)
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Set by the tests that compare the gated scan with one that offers
-    /// every position to every parser, as the family did before its gates.
-    pub(super) static GATES_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// True while a test runs the family without its gates.
 #[cfg(test)]
 fn gates_off() -> bool {
-    GATES_OFF.with(std::cell::Cell::get)
+    crate::slow_path::taken(crate::slow_path::SlowPath::NoGates)
 }
 
 #[inline(never)]

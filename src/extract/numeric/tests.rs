@@ -543,7 +543,6 @@ fn more_forms_and_negatives() {
 
 mod gates {
     use super::*;
-    use crate::extract::numeric::GATES_OFF;
     use proptest::prelude::*;
 
     /// Words and signs the numeric parsers read (number words, digits,
@@ -707,10 +706,9 @@ mod gates {
 
     /// The claims of `text`, with the gates on or off.
     fn scanned(text: &str, gates_off: bool) -> Vec<Claim> {
-        GATES_OFF.with(|off| off.set(gates_off));
-        let found = claims(text);
-        GATES_OFF.with(|off| off.set(false));
-        found
+        crate::slow_path::run(crate::slow_path::SlowPath::NoGates, gates_off, || {
+            claims(text)
+        })
     }
 
     proptest! {

@@ -76,18 +76,10 @@ const OTHER: Alternatives = CALENDAR_DATE
 /// 1988 second quarter", "the 2nd half", "the 10 years".
 const THE_OTHER: Alternatives = DECADE | CENTURY | QUARTER | HALF | SPAN_OF_TIME;
 
-#[cfg(test)]
-thread_local! {
-    /// Set by the tests that compare the dispatch with running every
-    /// alternative, as the parsers did before it.
-    pub(super) static RUN_EVERY_ALTERNATIVE: std::cell::Cell<bool> =
-        const { std::cell::Cell::new(false) };
-}
-
 /// The alternatives that can match at the start of `input`.
 pub(super) fn alternatives(input: &str) -> Alternatives {
     #[cfg(test)]
-    if RUN_EVERY_ALTERNATIVE.with(std::cell::Cell::get) {
+    if crate::slow_path::taken(crate::slow_path::SlowPath::EveryAlternative) {
         return Alternatives::MAX;
     }
     let table = table();
@@ -117,7 +109,7 @@ const AGO_ENDS: [&str; 5] = ["ago", "earlier", "from", "hence", "later"];
 /// search over the lowered text runs many bytes at a time.
 pub(super) fn ago_may_end_after(ctx: &crate::extract::Ctx, start: usize) -> bool {
     #[cfg(test)]
-    if RUN_EVERY_ALTERNATIVE.with(std::cell::Cell::get) {
+    if crate::slow_path::taken(crate::slow_path::SlowPath::EveryAlternative) {
         return true;
     }
     static ENDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();

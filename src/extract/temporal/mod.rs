@@ -41,21 +41,9 @@ use words::PResult;
 
 pub(crate) use sentence::SentenceCache;
 
-#[cfg(test)]
-thread_local! {
-    /// Set by the tests that compare the per-sentence tense cues
-    /// ([`sentence`]) with reading the text around each claim, as the
-    /// parser did before them.
-    static READ_EACH_POSITION: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 /// Whether the per-sentence tense cues are read (always, outside tests).
 fn per_sentence() -> bool {
-    #[cfg(test)]
-    if READ_EACH_POSITION.with(std::cell::Cell::get) {
-        return false;
-    }
-    true
+    !crate::slow_path::taken(crate::slow_path::SlowPath::CuesAroundEachDate)
 }
 
 /// The temporal claim that starts at `start`, if any. `first_word` is the

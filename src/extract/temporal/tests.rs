@@ -539,7 +539,6 @@ fn extreme_publication_dates_do_not_panic() {
 
 mod properties {
     use super::*;
-    use crate::extract::temporal::dispatch::RUN_EVERY_ALTERNATIVE;
     use proptest::prelude::*;
 
     /// Words the temporal grammars open with or read after their first
@@ -687,9 +686,7 @@ mod properties {
         ) {
             let text = format!("{}.", words.join(" "));
             let dispatched = scanned(&text);
-            RUN_EVERY_ALTERNATIVE.with(|every| every.set(true));
-            let every = scanned(&text);
-            RUN_EVERY_ALTERNATIVE.with(|every| every.set(false));
+            let every = crate::slow_path::run(crate::slow_path::SlowPath::EveryAlternative, true, || scanned(&text));
             prop_assert_eq!(dispatched, every, "{}", text);
         }
     }
@@ -770,9 +767,7 @@ mod properties {
         ) {
             let text = format!("{}.", words.join(" "));
             let shortcut = scanned(&text);
-            super::super::READ_EACH_POSITION.with(|slow| slow.set(true));
-            let slow = scanned(&text);
-            super::super::READ_EACH_POSITION.with(|slow| slow.set(false));
+            let slow = crate::slow_path::run(crate::slow_path::SlowPath::CuesAroundEachDate, true, || scanned(&text));
             prop_assert_eq!(shortcut, slow, "{}", text);
         }
     }

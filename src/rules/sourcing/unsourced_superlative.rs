@@ -154,7 +154,7 @@ impl Search {
             // there rather than run on into the next sentence.
             let from = end.saturating_sub(1).max(sentence.span.start);
             #[cfg(test)]
-            let from = if WIDE_REGIONS.with(std::cell::Cell::get) {
+            let from = if crate::slow_path::taken(crate::slow_path::SlowPath::WideRegions) {
                 end
             } else {
                 from
@@ -172,14 +172,6 @@ impl Search {
         }
         regions
     }
-}
-
-#[cfg(test)]
-thread_local! {
-    /// Set by the test that compares the regions with the wider ones the
-    /// rule searched before: each sentence's region ran on past its end to
-    /// the next break.
-    static WIDE_REGIONS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 #[cfg(test)]
@@ -219,9 +211,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let findings = |wide: bool| {
-                WIDE_REGIONS.with(|w| w.set(wide));
-                let report = crate::check("t", &text, &crate::Options::default());
-                WIDE_REGIONS.with(|w| w.set(false));
+                let report = crate::slow_path::run(crate::slow_path::SlowPath::WideRegions, wide, || crate::check("t", &text, &crate::Options::default()));
                 report
                     .findings
                     .into_iter()
