@@ -468,8 +468,8 @@ fn next_run(text: &str, at: usize) -> Option<usize> {
     let mut i = at;
     // Whether the character at `i` is alphanumeric, and its length.
     let class = |i: usize| match RUN_BYTES[usize::from(bytes[i])] {
-        RUN_ASCII_ALPHANUMERIC => Some((true, 1)),
-        RUN_ASCII_OTHER => Some((false, 1)),
+        words::WORD_BYTE => Some((true, 1)),
+        words::GAP_BYTE => Some((false, 1)),
         _ => text[i..]
             .chars()
             .next()
@@ -491,25 +491,8 @@ fn next_run(text: &str, at: usize) -> Option<usize> {
     Some(i)
 }
 
-/// What a byte is to [`next_run`]: an ASCII letter or digit, another ASCII
-/// character, or part of a character outside ASCII (which is decoded).
-const RUN_ASCII_OTHER: u8 = 0;
-const RUN_ASCII_ALPHANUMERIC: u8 = 1;
-const RUN_OUTSIDE_ASCII: u8 = 2;
-
-static RUN_BYTES: [u8; 256] = {
-    let mut table = [RUN_OUTSIDE_ASCII; 256];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = if (byte as u8).is_ascii_alphanumeric() {
-            RUN_ASCII_ALPHANUMERIC
-        } else {
-            RUN_ASCII_OTHER
-        };
-        byte += 1;
-    }
-    table
-};
+/// The kind of each byte to [`next_run`] (the apostrophe ends a word here).
+static RUN_BYTES: [u8; 256] = words::byte_kinds(false);
 
 /// "early 1991", "late November", "mid-1990s", "the end of 2017": a period
 /// with a TIMEX3 `mod`.

@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::trigger::Filter;
-use super::words::{lexicon, TenseWords};
+use super::words::{lexicon, TenseWords, GAP_BYTE, OUTSIDE_ASCII, WORD_BYTE};
 use crate::extract::word_table::{key, WordTable};
 
 pub(super) use crate::extract::Tense;
@@ -433,29 +433,9 @@ pub(super) struct SentenceCues {
     first_modal_space: usize,
 }
 
-/// What a byte is to the word cutter: part of an ASCII word character
-/// (letters, digits and the apostrophe, see [`word_char_at`]), any other
-/// ASCII character, or part of a character outside ASCII, which is decoded.
-const WORD_BYTE: u8 = 1;
-const GAP_BYTE: u8 = 0;
-const OUTSIDE_ASCII: u8 = 2;
-
-static BYTE_KINDS: [u8; 256] = {
-    let mut table = [GAP_BYTE; 256];
-    let mut byte = 0;
-    while byte < 256 {
-        let b = byte as u8;
-        table[byte] = if !b.is_ascii() {
-            OUTSIDE_ASCII
-        } else if b.is_ascii_alphanumeric() || b == b'\'' {
-            WORD_BYTE
-        } else {
-            GAP_BYTE
-        };
-        byte += 1;
-    }
-    table
-};
+/// The kind of each byte to the word cutter: the apostrophe is part of a
+/// word (see [`word_char_at`]).
+static BYTE_KINDS: [u8; 256] = super::words::byte_kinds(true);
 
 /// Set once a word's facts are read.
 const WORD_READ: u32 = 1 << 8;

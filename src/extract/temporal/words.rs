@@ -547,6 +547,32 @@ pub(super) fn season_code(word: &str) -> Option<&'static str> {
     ["SP", "SU", "FA", "WI"].into_iter().find(|c| *c == code)
 }
 
+/// What a byte is to the passes that cut a sentence into words by table:
+/// part of an ASCII word, any other ASCII character, or part of a character
+/// outside ASCII (which those passes decode).
+pub(super) const GAP_BYTE: u8 = 0;
+pub(super) const WORD_BYTE: u8 = 1;
+pub(super) const OUTSIDE_ASCII: u8 = 2;
+
+/// The kind of each of the 256 bytes: ASCII letters and digits are word
+/// bytes, and the apostrophe too when `apostrophe_in_words` (the tense cues
+/// read "won't" and "they'll" as one word; the look-ahead after an opener
+/// stops at it).
+pub(super) const fn byte_kinds(apostrophe_in_words: bool) -> [u8; 256] {
+    let mut table = [OUTSIDE_ASCII; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() || (apostrophe_in_words && b == b'\'') {
+            WORD_BYTE
+        } else {
+            GAP_BYTE
+        };
+        byte += 1;
+    }
+    table
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
