@@ -20,6 +20,11 @@ use figcheck::batch::{self, Progress};
 use figcheck::source::{self, Input};
 use figcheck::Options;
 
+// The allocator the command line uses (src/main.rs), so the figures are the
+// ones a user gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const ARTICLES: usize = 1_000;
 
 /// The inputs to check and what they are.

@@ -20,6 +20,11 @@ use std::time::Duration;
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use figcheck::Options;
 
+// The allocator the command line uses (src/main.rs), so the figures are the
+// ones a user gets.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The articles of the BBC corpus, if it is present: every valid UTF-8 `.txt`
 /// file under it, in a stable order (one file is not UTF-8 and is skipped).
 fn corpus_articles() -> Option<Vec<String>> {
