@@ -50,6 +50,10 @@ struct CueIndex {
     /// on, so most words are never looked up. None when a word is not plain
     /// ASCII letters and digits, which the byte scan cannot see.
     key_words: Option<KeyWords>,
+    /// For a key word at a place k after the first, the phrase's word k-1
+    /// and the key word joined by a space, with bit k: a key word that does
+    /// not follow such a word right away cannot stand at place k.
+    key_pairs: WordTable,
 }
 
 impl CueIndex {
@@ -78,7 +82,7 @@ struct KeyWords {
     /// [`letter_bit`]: 32 slots), a bit for each second letter a word of
     /// that length and first letter has (the first letter again for a word
     /// of one letter).
-    second_letters: Box<[u32; 17 * 32]>,
+    second_letters: Box<[[u32; 32]; 17]>,
 }
 
 /// A run of a text that is one of the key words: where it starts and ends,
@@ -92,7 +96,7 @@ struct Hit {
 
 impl KeyWords {
     fn new(words: &[(&str, u32)]) -> Option<KeyWords> {
-        let mut second_letters = Box::new([0; 17 * 32]);
+        let mut second_letters = Box::new([[0; 32]; 17]);
         for (word, _) in words {
             let plain = word
                 .bytes()
@@ -101,17 +105,13 @@ impl KeyWords {
                 return None;
             }
             let bytes = word.as_bytes();
-            second_letters[Self::slot(bytes)] |= letter_bit(bytes[bytes.len().min(2) - 1]);
+            second_letters[bytes.len()][letter_slot(bytes[0])] |=
+                letter_bit(bytes[bytes.len().min(2) - 1]);
         }
         Some(KeyWords {
             table: WordTable::new(words.iter().copied()),
             second_letters,
         })
-    }
-
-    /// The slot of [`KeyWords::second_letters`] for a run of 1 to 16 bytes.
-    fn slot(run: &[u8]) -> usize {
-        run.len() * 32 + letter_slot(run[0])
     }
 
     /// The runs of `text` that are key words, in text order, into `hits`
@@ -186,7 +186,7 @@ impl KeyWords {
             return false;
         }
         let second = bytes[start + usize::from(len > 1)];
-        self.second_letters[len * 32 + letter_slot(bytes[start])] & letter_bit(second) != 0
+        self.second_letters[len][letter_slot(bytes[start])] & letter_bit(second) != 0
     }
 
     /// The places of the key word `run` is (in any case), 0 when it is
@@ -279,6 +279,7 @@ fn index() -> &'static CueIndex {
         for phrases in by_first_word.values_mut() {
             phrases.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
         }
+        let mut key_pairs: Vec<(String, u32)> = Vec::new();
         let key_words: Option<Vec<(&str, u32)>> = by_first_word
             .values()
             .flatten()
@@ -289,10 +290,15 @@ fn index() -> &'static CueIndex {
                     .enumerate()
                     .rev()
                     .max_by_key(|(_, w)| w.len())?;
-                Some((word.as_str(), 1u32.checked_shl(place as u32)?))
+                let bit = 1u32.checked_shl(place as u32)?;
+                if place > 0 {
+                    key_pairs.push((format!("{} {word}", words[place - 1]), bit));
+                }
+                Some((word.as_str(), bit))
             })
             .collect();
         let key_words = key_words.and_then(|words| KeyWords::new(&words));
+        let key_pairs = WordTable::new(key_pairs.iter().map(|(pair, bit)| (pair.as_str(), *bit)));
         let (first_words, phrases): (Vec<String>, Vec<_>) = by_first_word.into_iter().unzip();
         let stops: Vec<String> = cues.source_stops.iter().map(|s| s.to_lowercase()).collect();
         CueIndex {
@@ -301,6 +307,7 @@ fn index() -> &'static CueIndex {
             phrases,
             stops: WordTable::new(stops.iter().map(|w| (w.as_str(), 1))),
             key_words,
+            key_pairs,
         }
     })
 }
@@ -637,20 +644,30 @@ fn cue_starts<'t>(
         }
         let mut places = hit.places;
         if places > 1 {
+            // The k-th word before the key word, for each place k after the
+            // first it may take; the word right before it tells which it may.
             let mut before = sentence.words_before(word.range.start);
-            let mut shifted = places;
-            while shifted > 1 {
-                shifted >>= 1;
-                let Some(earlier) = before.next() else {
+            let mut earlier = before.next();
+            if let Some(previous) = &earlier {
+                places &= 1 | index.key_pairs.get_pair(&previous.lower, &word.lower);
+            }
+            let mut later = places >> 1;
+            while later != 0 {
+                let Some(start) = earlier else {
                     break;
                 };
-                if shifted & 1 != 0 {
-                    starts.push(earlier);
+                if later & 1 != 0 {
+                    starts.push(start);
+                }
+                later >>= 1;
+                if later != 0 {
+                    earlier = before.next();
+                } else {
+                    break;
                 }
             }
-            places &= 1;
         }
-        if places != 0 {
+        if places & 1 != 0 {
             starts.push(word);
         }
     }
@@ -830,31 +847,39 @@ fn speech_source(
             return Some(text[opening].to_string());
         }
     }
-    // The words before the verb, nearest first.
-    let mut taken: Vec<Word> = Vec::new();
-    let mut next_gap = verb.gap_before;
-    for word in sentence.words_before(verb.range.start) {
-        if taken.len() == 6 {
+    // The words before the verb, nearest first: the phrase runs from the
+    // farthest taken to the nearest that is not an adverb between subject
+    // and verb ("the ministry also said").
+    let mut taken = 0;
+    let mut farthest = verb.range.start;
+    let mut nearest_end: Option<usize> = None;
+    let mut next = verb;
+    let mut word;
+    while taken < 6 {
+        // A possessive or an initial's stop joins the phrase; other
+        // punctuation ends it (a comma only after a capitalised word right
+        // before the verb), so the word is read only when it may join.
+        let next_gap = next.gap_before;
+        let may_join = matches!(next_gap, "" | "'" | "’" | ".") || next_gap == "," && taken == 0;
+        if !may_join {
             break;
         }
-        // A possessive or an initial's stop joins the phrase; other
-        // punctuation ends it.
-        let joins = matches!(next_gap, "" | "'" | "’" | ".")
-            || (next_gap == "," && word.capitalised && taken.is_empty());
+        let Some(before) = sentence.word_before(next.range.start) else {
+            break;
+        };
+        word = before;
+        let joins = next_gap != "," || word.capitalised;
         if !joins || index.is_stop(&word.lower) || word.lower.starts_with(char::is_numeric) {
             break;
         }
-        next_gap = word.gap_before;
-        taken.push(word);
+        taken += 1;
+        farthest = word.range.start;
+        if nearest_end.is_none() && !(word.lower.ends_with("ly") || word.lower == "also") {
+            nearest_end = Some(word.range.end);
+        }
+        next = &word;
     }
-    // An adverb between subject and verb ("the ministry also said").
-    let adverbs = taken
-        .iter()
-        .take_while(|w| w.lower.ends_with("ly") || w.lower == "also")
-        .count();
-    let nearest = taken.get(adverbs)?;
-    let farthest = taken.last()?;
-    Some(text[farthest.range.start..nearest.range.end].to_string())
+    Some(text[farthest..nearest_end?].to_string())
 }
 
 /// The words before the first comma of the sentence, ahead of the word at
