@@ -35,6 +35,10 @@ pub(crate) enum SlowPath {
     /// unsourced-superlative searches each sentence's region on to the next
     /// break, instead of stopping at the sentence's last byte.
     WideRegions,
+    /// Attribution offers every word of a sentence as a cue start, read
+    /// from a list of all its words, instead of the words its key words
+    /// reach, read from the text around them.
+    EveryWord,
 }
 
 impl SlowPath {
