@@ -77,13 +77,20 @@ const OTHER: Alternatives = CALENDAR_DATE
 const THE_OTHER: Alternatives = DECADE | CENTURY | QUARTER | HALF | SPAN_OF_TIME;
 
 /// The alternatives that can match at the start of `input`.
+#[cfg(test)]
 pub(super) fn alternatives(input: &str) -> Alternatives {
-    #[cfg(test)]
-    if crate::slow_path::taken(crate::slow_path::SlowPath::EveryAlternative) {
+    alternatives_of(input, leading_word_key(input))
+}
+
+/// The alternatives that can match at the start of `input`, whose first
+/// word `leading_word_key` packs as `first_word` (the scanner packs it for
+/// the trigger check already).
+pub(super) fn alternatives_of(input: &str, first_word: Option<u128>) -> Alternatives {
+    if every_alternative() {
         return Alternatives::MAX;
     }
     let table = table();
-    match leading_word_key(input) {
+    match first_word {
         // "the" opens half the alternatives, each only before a few words:
         // the next word decides which.
         Some(key) if key == table.the => {
@@ -98,28 +105,127 @@ pub(super) fn alternatives(input: &str) -> Alternatives {
     }
 }
 
+/// Whether the test switch that runs every alternative everywhere is on.
+fn every_alternative() -> bool {
+    #[cfg(test)]
+    if crate::slow_path::taken(crate::slow_path::SlowPath::EveryAlternative) {
+        return true;
+    }
+    false
+}
+
 /// The words that end an "ago" phrase ("17 years ago", "two days later",
 /// "three months from now", "a year earlier", "hence"), which the grammar
 /// reads in any ASCII case.
 const AGO_ENDS: [&str; 5] = ["ago", "earlier", "from", "hence", "later"];
 
-/// Whether a word that can end an "ago" phrase occurs (as part of any word)
-/// in the sentence of `ctx` after `start`: without one, the phrase cannot
-/// match at `start`. Most positions it is asked about have none, and the
-/// search over the lowered text runs many bytes at a time.
-pub(super) fn ago_may_end_after(ctx: &crate::extract::Ctx, start: usize) -> bool {
-    #[cfg(test)]
-    if crate::slow_path::taken(crate::slow_path::SlowPath::EveryAlternative) {
-        return true;
+/// The words (as part of any word, in lower case) without one of which
+/// after the position an alternative cannot match, by group: "17 years
+/// ago" needs a word that ends the phrase and a unit, "the third quarter"
+/// the word "quarter" (or "period", or "Q3"), and so on. The grammars read
+/// these words with `kw`, `phrase` and `words::unit`, which compare ASCII
+/// case-insensitively, so a match shows in the text with its ASCII letters
+/// lowered.
+const CLUE_GROUPS: [(Alternatives, &[&str]); 8] = [
+    (AGO, &AGO_ENDS),
+    // Every unit word `words::unit` reads ("centur" for "century" and
+    // "centuries", "second" for "seconds", ...) and its abbreviations.
+    (
+        AGO | LEAD | BARE_PLURAL | SPAN_OF_TIME,
+        &[
+            "second", "minute", "hour", "day", "week", "month", "quarter", "season", "year",
+            "decade", "centur", "yr", "hrs",
+        ],
+    ),
+    (QUARTER, &["quarter", "period", "q1", "q2", "q3", "q4"]),
+    (HALF, &["half"]),
+    (CENTURY, &["century"]),
+    (MONTH_OF_RELATIVE_YEAR | REPORTING_YEAR, &["year"]),
+    // "year-earlier", "year-ago".
+    (YEAR_EARLIER, &["year-"]),
+    // "the end of the", "the start of the", "the beginning of the", "the
+    // middle of the", "year-end", "year's end".
+    (PERIOD_EDGE, &["end", "start", "beginning", "middle"]),
+];
+
+/// What is known of where the clue words of each of [`CLUE_GROUPS`] occur
+/// in one sentence: for each group, the offset (in the document) a search
+/// started at and the first match from there, if any. The scanner asks
+/// about positions in order, so the sentence is searched about once for
+/// each group that a position asks about.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Clues([(usize, Option<usize>); CLUE_GROUPS.len()]);
+
+impl Default for Clues {
+    fn default() -> Clues {
+        // Nothing is searched yet: a search "from past the end" finds none
+        // but is never trusted, as every position is before it.
+        Clues([(usize::MAX, None); CLUE_GROUPS.len()])
     }
-    static ENDS: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let Some(ends) = ENDS.get_or_init(|| AhoCorasick::new(AGO_ENDS).ok()) else {
-        return true;
-    };
-    let lowered = ctx.doc.lowered_text().as_bytes();
-    lowered
-        .get(start + 1..ctx.sentence.span.end)
-        .is_some_and(|after| ends.is_match(after))
+}
+
+impl Clues {
+    /// `can` without the alternatives none of whose clue words starts at
+    /// or after `start` (for an "ago" end word, after `start`: the phrase
+    /// has a word before it) in `sentence`, the sentence text with ASCII
+    /// letters lowered, which starts at document offset `offset`.
+    pub(super) fn prune(
+        &mut self,
+        mut can: Alternatives,
+        start: usize,
+        sentence: &[u8],
+        offset: usize,
+    ) -> Alternatives {
+        if every_alternative() {
+            return can;
+        }
+        for (group, (set, _)) in CLUE_GROUPS.iter().enumerate() {
+            if can & set != 0 {
+                let from = if *set == AGO { start + 1 } else { start };
+                if !self.occurs_from(group, from, sentence, offset) {
+                    can &= !set;
+                }
+            }
+        }
+        can
+    }
+
+    /// Whether a clue word of group `group` starts at or after `from`.
+    fn occurs_from(&mut self, group: usize, from: usize, sentence: &[u8], offset: usize) -> bool {
+        let (searched_from, found) = self.0[group];
+        match found {
+            // A match after an earlier start, or after this one.
+            Some(at) if at >= from => return true,
+            // None from an earlier start: none from this one either.
+            None if searched_from <= from => return false,
+            _ => {}
+        }
+        let finders = finders();
+        let found = match (
+            finders.get(group),
+            sentence.get(from.saturating_sub(offset)..),
+        ) {
+            (Some(finder), Some(rest)) if from >= offset => {
+                finder.find(rest).map(|m| from + m.start())
+            }
+            // Without a finder nothing is ruled out.
+            (None, _) => Some(from),
+            _ => None,
+        };
+        self.0[group] = (from, found);
+        found.is_some()
+    }
+}
+
+/// One searcher for the words of each of [`CLUE_GROUPS`].
+fn finders() -> &'static [AhoCorasick] {
+    static FINDERS: OnceLock<Vec<AhoCorasick>> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        CLUE_GROUPS
+            .iter()
+            .map_while(|(_, words)| AhoCorasick::new(*words).ok())
+            .collect()
+    })
 }
 
 /// The alternatives of [`OTHER`] that can open with the figure that starts
@@ -156,7 +262,11 @@ fn figure_alternatives(input: &str) -> Alternatives {
         }
         // A year, a range or decade, "2017-11-01", "the 1988 second quarter".
         4 => {
-            set |= YEAR | YEAR_RANGE | DECADE | QUARTER;
+            set |= YEAR | YEAR_RANGE | QUARTER;
+            // A decade ends in 0 and goes on with "s", "'s" or "’s".
+            if input.as_bytes()[3] == b'0' && matches!(after, Some(b's' | b'\'' | 0xE2)) {
+                set |= DECADE;
+            }
             if after == Some(b'-') {
                 set |= CALENDAR_DATE;
             }

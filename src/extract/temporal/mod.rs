@@ -39,6 +39,8 @@ use timex::Direction;
 pub(crate) use words::Lexicon as TemporalWords;
 use words::PResult;
 
+use crate::extract::word_table::leading_word_key;
+
 pub(crate) use sentence::SentenceCache;
 
 /// Whether the per-sentence tense cues are read (always, outside tests).
@@ -56,10 +58,8 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    if !may_start(ctx, start, first_word) {
-        return None;
-    }
-    let env = Env::new(ctx, start);
+    let can = may_start(ctx, start, first_word)?;
+    let env = Env::with(ctx, start, can)?;
     let mut hit = parse_env(&env)?;
     let end = start + hit.len;
     if hit.len == 0 || !ctx.text.is_char_boundary(end) {
@@ -158,17 +158,26 @@ struct Env<'c, 'a> {
 
 impl<'c, 'a> Env<'c, 'a> {
     fn new(ctx: &'c Ctx<'a>, start: usize) -> Env<'c, 'a> {
-        let mut can = dispatch::alternatives(ctx.rest(start));
-        // "ago" needs a word after it that the sentence may not have.
-        if can & dispatch::AGO != 0 && !dispatch::ago_may_end_after(ctx, start) {
-            can &= !dispatch::AGO;
-        }
+        let input = ctx.rest(start);
+        let can = dispatch::alternatives_of(input, leading_word_key(input));
         Env {
             ctx,
             start,
             as_of: ctx.as_of,
-            can,
+            can: sentence::prune(ctx, can, start),
         }
+    }
+
+    /// The position `start`, where the alternatives `can` are left by the
+    /// first word; None when the sentence rules all of them out.
+    fn with(ctx: &'c Ctx<'a>, start: usize, can: dispatch::Alternatives) -> Option<Env<'c, 'a>> {
+        let can = sentence::prune(ctx, can, start);
+        (can != 0).then_some(Env {
+            ctx,
+            start,
+            as_of: ctx.as_of,
+            can,
+        })
     }
 
     /// The sentence text from the position on.
@@ -348,23 +357,33 @@ impl<'c, 'a> Env<'c, 'a> {
 }
 
 /// Cheap test on the first word: can a temporal claim start at `start` at
-/// all? `first_word` is the word there, packed.
-fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> bool {
+/// all? `first_word` is the word there, packed. Returns the alternatives
+/// that can match there (see [`dispatch`]), none of which can when there
+/// are none.
+fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<dispatch::Alternatives> {
     let input = ctx.rest(start);
-    let Some(&first) = input.as_bytes().first() else {
-        return false;
-    };
+    let &first = input.as_bytes().first()?;
     // Common words ("the", "at", "some", "more") open temporal expressions
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
-    if first.is_ascii_digit() {
-        return digits_may_start(input);
+    let class = if first.is_ascii_digit() {
+        None
+    } else {
+        Some(first_word.and_then(trigger::class_of)?)
+    };
+    // The first word's alternatives are one table lookup: most openers
+    // ("the company", "that") open none, and the words after them are not
+    // read.
+    let can = dispatch::alternatives_of(input, first_word);
+    if can == 0 {
+        return None;
     }
-    match first_word.and_then(trigger::class_of) {
-        None => false,
+    let may = match class {
+        None => digits_may_start(input),
         Some(trigger::Class::Temporal) => true,
         Some(trigger::Class::Opener) => next_words_temporal(input),
-    }
+    };
+    may.then_some(can)
 }
 
 /// Whether a figure can open a temporal expression: a year ("2014",
@@ -447,7 +466,7 @@ fn next_words_temporal(input: &str) -> bool {
             continue;
         }
         let rest = &input[next..];
-        let key = crate::extract::word_table::leading_word_key(rest);
+        let key = leading_word_key(rest);
         if key.and_then(trigger::class_of) == Some(trigger::Class::Temporal) {
             return true;
         }

@@ -16,6 +16,7 @@ use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, kw, one_of, phrase, sp, Count, PResult, Unit};
 use super::{Env, Hit, Longest, Parsed};
 use crate::calendar::{self, weekday_name};
+use crate::extract::word_table::{leading_word_key, PackedMap};
 use crate::extract::{ClaimKind, TemporalValue};
 
 pub(super) fn parse(env: &Env) -> Option<Hit> {
@@ -505,7 +506,16 @@ pub(super) const QUALIFIERS: [(&str, &str); 21] = [
 
 /// The TIMEX3 `mod` of a qualifier before an amount of time.
 pub(super) fn qualifier(input: &str) -> PResult<'_, &'static str> {
-    for (text, modifier) in QUALIFIERS {
+    // A qualifier's first word is followed by a space or ends the phrase,
+    // so it is the input's leading letters: only the qualifiers that start
+    // with those are tried, in their order.
+    let Some(&(mut candidates)) = leading_word_key(input).and_then(|k| qualifier_index().get(&k))
+    else {
+        return fail(input);
+    };
+    while candidates != 0 {
+        let (text, modifier) = QUALIFIERS[candidates.trailing_zeros() as usize];
+        candidates &= candidates - 1;
         if let Ok((rest, ())) = phrase(input, text) {
             if let Ok((rest, _)) = sp(rest) {
                 return Ok((rest, modifier));
@@ -513,6 +523,21 @@ pub(super) fn qualifier(input: &str) -> PResult<'_, &'static str> {
         }
     }
     fail(input)
+}
+
+/// The [`QUALIFIERS`] by their first word, packed: a bit for each, by its
+/// place in the list.
+fn qualifier_index() -> &'static PackedMap<u32> {
+    static INDEX: std::sync::OnceLock<PackedMap<u32>> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = PackedMap::default();
+        for (place, (text, _)) in QUALIFIERS.iter().enumerate() {
+            if let Some(key) = leading_word_key(text) {
+                *index.entry(key).or_default() |= 1 << place;
+            }
+        }
+        index
+    })
 }
 
 /// "17 years ago", "about two weeks ago", "a year earlier", "two days

@@ -1,4 +1,5 @@
-//! What the temporal parser knows about the sentence being scanned: the
+//! What the temporal parser knows about the sentence being scanned: where
+//! the words some alternatives need occur ([`Clues`]), and the
 //! words of the sentence and their tense cues, cut and looked up once (when
 //! a claim first asks), from which the tense around each claim is read
 //! ([`tense::SentenceCues`]) rather than by reading the words around it
@@ -11,6 +12,7 @@
 use std::cell::RefCell;
 use std::ops::Range;
 
+use super::dispatch::{Alternatives, Clues};
 use super::tense::{self, SentenceCues, Tense};
 use crate::extract::Ctx;
 
@@ -32,6 +34,8 @@ struct State {
     /// The last mention asked about and its cue: the grammars ask about a
     /// reading before [`super::parse_at`] asks about the winning one.
     last_cue: Option<(usize, usize, Option<Tense>)>,
+    /// Where the words that some alternatives need occur, once found.
+    clues: Clues,
 }
 
 impl State {
@@ -43,8 +47,24 @@ impl State {
                 self.spare_cues = Some(cues);
             }
             self.last_cue = None;
+            self.clues = Clues::default();
         }
     }
+}
+
+/// `can` without the alternatives that the sentence of `ctx` rules out at
+/// `start`: those whose clue words do not occur after it (see [`Clues`]).
+pub(super) fn prune(ctx: &Ctx, can: Alternatives, start: usize) -> Alternatives {
+    let mut state = ctx.temporal.state.borrow_mut();
+    state.for_sentence(ctx);
+    let span = ctx.sentence.span.clone();
+    let sentence = ctx
+        .doc
+        .lowered_text()
+        .as_bytes()
+        .get(span.clone())
+        .unwrap_or(&[]);
+    state.clues.prune(can, start, sentence, span.start)
 }
 
 /// The tense cue around a mention from `start` to `end` of the sentence

@@ -667,6 +667,17 @@ mod properties {
         "old",
         "aged",
         "born",
+        "period",
+        "year-ago",
+        "latest",
+        "least",
+        "just",
+        "under",
+        "up",
+        "hence",
+        "middle",
+        "beginning",
+        "full",
     ];
 
     /// Every claim of `text` with all its fields, as the scanner gives them.
@@ -688,6 +699,37 @@ mod properties {
             let dispatched = scanned(&text);
             let every = crate::slow_path::run(crate::slow_path::SlowPath::EveryAlternative, true, || scanned(&text));
             prop_assert_eq!(dispatched, every, "{}", text);
+        }
+    }
+
+    /// The words of the qualifiers, and words that look like them.
+    fn qualifier_words() -> Vec<&'static str> {
+        let look_alike = [
+            "About", "ABOUT", "At", "a", "abouts", "at-least", "5", "two", "years", ",", "-",
+        ];
+        super::super::relative::QUALIFIERS
+            .iter()
+            .flat_map(|(text, _)| text.split(' '))
+            .chain(look_alike)
+            .collect()
+    }
+
+    proptest! {
+        /// The qualifiers tried by their first word are those the list
+        /// finds when every one is tried in turn.
+        #[test]
+        fn qualifier_index_finds_what_the_list_finds(
+            words in prop::collection::vec(prop::sample::select(qualifier_words()), 1..5),
+            space in prop::sample::select(&[" ", "  ", "\u{a0}", ""][..])
+        ) {
+            use super::super::{relative, words::{phrase, sp}};
+            let input = words.join(space);
+            let every = relative::QUALIFIERS.iter().find_map(|(text, modifier)| {
+                let (rest, ()) = phrase(&input, text).ok()?;
+                let (rest, _) = sp(rest).ok()?;
+                Some((rest, *modifier))
+            });
+            prop_assert_eq!(relative::qualifier(&input).ok(), every, "{:?}", input);
         }
     }
 
