@@ -35,6 +35,10 @@ pub(crate) enum SlowPath {
     /// unsourced-superlative searches each sentence's region on to the next
     /// break, instead of stopping at the sentence's last byte.
     WideRegions,
+    /// The numeric parsers read every decimal number with the standard
+    /// parse, instead of from its digits as an integer when it has at most
+    /// 15.
+    ParsedDecimals,
 }
 
 impl SlowPath {
