@@ -39,6 +39,10 @@ pub(crate) enum SlowPath {
     /// from a list of all its words, instead of the words its key words
     /// reach, read from the text around them.
     EveryWord,
+    /// The numeric parsers read every decimal number with the standard
+    /// parse, instead of from its digits as an integer when it has at most
+    /// 15.
+    ParsedDecimals,
 }
 
 impl SlowPath {

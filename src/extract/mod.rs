@@ -99,9 +99,32 @@ pub fn extract(doc: &Document) -> Extraction {
         excluded.push(dateline.clone());
         excluded = merge_ranges(excluded);
     }
-    let mut exclusions = Exclusions::new(&excluded);
-    let mut found: Vec<(usize, Found)> = Vec::new();
+    let mut claims = scan_claims(doc, &excluded);
+    numeric::link_partitives(&mut claims);
+    let attributions = attribution::sentence_attributions(doc);
+    attribution::attribute(doc, &attributions, &mut claims);
+    Extraction {
+        claims,
+        attributions,
+    }
+}
+
+/// Every claim of the document outside the `excluded` ranges, in text
+/// order, with ids c1, c2, ... The scanner's loop is the hottest code of the
+/// stage: it is kept in a function of its own, out of line, so that the
+/// compiler does not merge it with the passes that follow (merged, both ran
+/// slower).
+#[inline(never)]
+fn scan_claims(doc: &Document, excluded: &[std::ops::Range<usize>]) -> Vec<Claim> {
+    let text = doc.text();
+    let mut exclusions = Exclusions::new(excluded);
     let temporal_cache = temporal::SentenceCache::default();
+    let numeric_tables = numeric::Tables::resolve();
+    // Claims are made as they are found (in text order, as their spans
+    // want), not gathered first and converted after: a found claim is
+    // moved once, and no second list is grown.
+    let mut cursor = doc.span_cursor();
+    let mut claims: Vec<Claim> = Vec::new();
     for (sentence_index, sentence) in doc.sentences.iter().enumerate() {
         let ctx = Ctx {
             text,
@@ -116,38 +139,24 @@ pub fn extract(doc: &Document) -> Extraction {
                 starts.skip_to(skip_to);
                 continue;
             }
-            if let Some(claim) = best_match(&ctx, start) {
-                if !overlaps_exclusion(&excluded, claim.start, claim.end) {
+            if let Some(found) = best_match(&ctx, start, &numeric_tables) {
+                if !overlaps_exclusion(excluded, found.start, found.end) {
                     // A claim ends at or after the character at its start,
                     // which the scanner has already stepped over.
-                    starts.skip_to(claim.end);
-                    found.push((sentence_index, claim));
+                    starts.skip_to(found.end);
+                    claims.push(Claim::new(
+                        claim_id(claims.len() + 1),
+                        found.kind,
+                        text[found.start..found.end].to_string(),
+                        cursor.span(found.start, found.end),
+                        found.value,
+                        sentence_index,
+                    ));
                 }
             }
         }
     }
-    let mut cursor = doc.span_cursor();
-    let mut claims: Vec<Claim> = found
-        .into_iter()
-        .enumerate()
-        .map(|(index, (sentence, f))| {
-            Claim::new(
-                claim_id(index + 1),
-                f.kind,
-                text[f.start..f.end].to_string(),
-                cursor.span(f.start, f.end),
-                f.value,
-                sentence,
-            )
-        })
-        .collect();
-    numeric::link_partitives(&mut claims);
-    let attributions = attribution::sentence_attributions(doc);
-    attribution::attribute(doc, &attributions, &mut claims);
-    Extraction {
-        claims,
-        attributions,
-    }
+    claims
 }
 
 /// "c" and the claim's number: written with `itoa` rather than `format!`,
@@ -161,11 +170,11 @@ fn claim_id(number: usize) -> String {
     id
 }
 
-fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
+fn best_match(ctx: &Ctx, start: usize, numeric_tables: &numeric::Tables) -> Option<Found> {
     // Both families first look the word up in their tables: pack it once.
     let first_word = word_table::leading_word_key(ctx.rest(start));
     let temporal = temporal::parse_at(ctx, start, first_word);
-    let numeric = numeric::parse_at(ctx, start, first_word);
+    let numeric = numeric::parse_at(ctx, start, first_word, numeric_tables);
     match (temporal, numeric) {
         (Some(t), Some(n)) => Some(if n.end > t.end { n } else { t }),
         (t, n) => t.or(n),
@@ -178,15 +187,24 @@ fn best_match(ctx: &Ctx, start: usize) -> Option<Found> {
 ///
 /// This sees every byte of every sentence, so it keeps whether the last
 /// character was a letter or digit rather than decoding it again at each
-/// call, classes eight bytes at once where they are all ASCII, and decodes
-/// a character only outside ASCII.
+/// call, classes eight bytes at once where they are all ASCII (keeping the
+/// starts found in them for the calls that follow, so each eight bytes are
+/// classed once), and decodes a character only outside ASCII.
 struct WordStarts<'t> {
     text: &'t str,
-    /// The next byte to read: a character boundary.
+    /// The next byte to class: a character boundary.
     at: usize,
     end: usize,
     /// Whether the character before `at` is a letter or digit.
     previous_alphanumeric: bool,
+    /// The starts not yet given among the eight bytes before `at` (when
+    /// they were classed at once), as the top bit of each byte.
+    pending: u64,
+    /// Which of the `pending` starts are claim symbols.
+    pending_symbols: u64,
+    /// Where the scan goes on: one past the last start given, or where
+    /// [`WordStarts::skip_to`] sent it.
+    next: usize,
 }
 
 impl<'t> WordStarts<'t> {
@@ -196,18 +214,38 @@ impl<'t> WordStarts<'t> {
             at: start,
             end,
             previous_alphanumeric: false,
+            pending: 0,
+            pending_symbols: 0,
+            next: start,
         };
-        starts.skip_to(start);
+        starts.seek(start);
         starts
     }
 
     /// Goes on from `pos` (a character boundary), unless the scan is
     /// already past it.
     fn skip_to(&mut self, pos: usize) {
-        if pos < self.at {
+        if pos < self.next {
             return;
         }
+        self.next = pos;
+        if pos < self.at && self.at - pos < 8 {
+            // Within the eight bytes classed last: what they start does not
+            // depend on where the scan resumes, so only the starts before
+            // `pos` are dropped (`at - pos` is at most 7).
+            let dropped = !0u64 << (8 * (8 - (self.at - pos)));
+            self.pending &= dropped;
+            self.pending_symbols &= dropped;
+        } else {
+            self.seek(pos);
+        }
+    }
+
+    /// Classes the text afresh from `pos`.
+    fn seek(&mut self, pos: usize) {
         self.at = pos;
+        self.pending = 0;
+        self.pending_symbols = 0;
         self.previous_alphanumeric = self.text[..pos]
             .chars()
             .next_back()
@@ -218,8 +256,20 @@ impl<'t> WordStarts<'t> {
     /// a URL say, may have taken the scan past it).
     fn next_start(&mut self) -> Option<usize> {
         let bytes = self.text.as_bytes();
-        while self.at < self.end {
+        loop {
+            while self.pending != 0 {
+                let lowest = self.pending & self.pending.wrapping_neg();
+                let start = self.at - 8 + (self.pending.trailing_zeros() / 8) as usize;
+                self.pending &= self.pending - 1;
+                if self.pending_symbols & lowest != 0 || !continues_number(bytes, start) {
+                    self.next = start + 1;
+                    return Some(start);
+                }
+            }
             let at = self.at;
+            if at >= self.end {
+                return None;
+            }
             if let Some(chunk) = bytes.get(at..at + 8).filter(|_| at + 8 <= self.end) {
                 let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
                 if chunk & TOP_BITS == 0 {
@@ -229,18 +279,8 @@ impl<'t> WordStarts<'t> {
                     // the byte before it (the previous character for the
                     // first) is not; a claim symbol is a start of its own.
                     let before = (alphanumeric << 8) | (u64::from(self.previous_alphanumeric) << 7);
-                    let mut starts = (alphanumeric & !before) | symbols;
-                    while starts != 0 {
-                        let lowest = starts & starts.wrapping_neg();
-                        let start = at + (starts.trailing_zeros() / 8) as usize;
-                        let symbol = symbols & lowest != 0;
-                        if symbol || !continues_number(bytes, start) {
-                            self.at = start + 1;
-                            self.previous_alphanumeric = !symbol;
-                            return Some(start);
-                        }
-                        starts &= starts - 1;
-                    }
+                    self.pending = (alphanumeric & !before) | symbols;
+                    self.pending_symbols = symbols;
                     self.previous_alphanumeric = alphanumeric >> 63 != 0;
                     self.at = at + 8;
                     continue;
@@ -258,10 +298,10 @@ impl<'t> WordStarts<'t> {
             self.previous_alphanumeric = alphanumeric;
             self.at = at + width;
             if claim_symbol || starts_word {
+                self.next = self.at;
                 return Some(at);
             }
         }
-        None
     }
 }
 

@@ -72,12 +72,12 @@ fn is_time_word(word: &str) -> bool {
     if time_nouns.contains(word) {
         return true;
     }
-    let mut parts = word.split('-');
-    let first = parts.next().unwrap_or("");
-    let last = word.rsplit('-').next().unwrap_or("");
-    word.contains('-')
-        && (time_nouns.contains(last) && last.len() > 2
-            || time_nouns.contains(first) && matches!(last, "old" | "olds" | "long"))
+    // Most words hold no hyphen: they are not split at all.
+    let (Some((first, _)), Some((_, last))) = (word.split_once('-'), word.rsplit_once('-')) else {
+        return false;
+    };
+    time_nouns.contains(last) && last.len() > 2
+        || time_nouns.contains(first) && matches!(last, "old" | "olds" | "long")
 }
 
 /// The noun phrase after a number: words up to a stop word, punctuation, a

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::text::ascii_letters;
-use crate::extract::word_table::{key, leading_word_key, PackedSet};
+use crate::extract::word_table::{key, leading_word_key, PackedFilter, PackedSet};
 use crate::lexicon::builtin;
 
 /// rules/numbers.toml as written. The parsers look words up in these at
@@ -90,6 +90,10 @@ pub(crate) struct Units {
     pub names: FxHashMap<String, UnitRef>,
     /// The longest symbol in bytes, to bound the prefix search.
     pub longest_symbol: usize,
+    /// By first byte, the lengths in bytes (below 64) of the symbols that
+    /// start with it, one bit each: the prefix search looks up only the
+    /// lengths some symbol has.
+    symbol_lengths: Vec<u64>,
     /// Rules out texts no symbol or name can start.
     pub start: StartGate,
 }
@@ -97,6 +101,19 @@ pub(crate) struct Units {
 impl Units {
     pub fn symbol(&self, unit: UnitRef) -> &'static str {
         &unit_file().unit[unit.index].symbol
+    }
+
+    /// False when no symbol is the `len` bytes at the start of `s` (which
+    /// has at least `len` bytes): none has its first byte and length.
+    pub fn may_be_symbol(&self, s: &str, len: usize) -> bool {
+        #[cfg(test)]
+        if super::gates_off() {
+            return true;
+        }
+        let Some(&first) = s.as_bytes().first() else {
+            return true;
+        };
+        len >= 64 || self.symbol_lengths[usize::from(first)] & (1 << len) != 0
     }
 }
 
@@ -118,6 +135,12 @@ pub(crate) fn units() -> &'static Units {
             }
         }
         let longest_symbol = symbols.keys().map(String::len).max().unwrap_or(0);
+        let mut symbol_lengths = vec![0u64; 256];
+        for symbol in symbols.keys() {
+            if let (Some(&first), true) = (symbol.as_bytes().first(), symbol.len() < 64) {
+                symbol_lengths[usize::from(first)] |= 1 << symbol.len();
+            }
+        }
         let start = StartGate::new(
             symbols.keys().map(String::as_str),
             names.keys().map(String::as_str),
@@ -126,6 +149,7 @@ pub(crate) fn units() -> &'static Units {
             symbols,
             names,
             longest_symbol,
+            symbol_lengths,
             start,
         }
     })
@@ -193,6 +217,10 @@ pub(crate) struct StartGate {
     exact_runs: PackedSet,
     /// The leading ASCII-letter runs of the lower-case forms, packed.
     folded_runs: PackedSet,
+    /// The lower case of every run in `exact_runs` and `folded_runs`: a
+    /// text's lower-cased run outside it matches neither (an exact run is
+    /// the text's run only if its lower case is the text's lower case).
+    lower_runs: PackedFilter,
     /// The first characters of the forms that start with something else.
     other_firsts: FxHashSet<char>,
     /// A form is empty, so every text may start one.
@@ -207,6 +235,7 @@ impl StartGate {
         let mut gate = StartGate {
             exact_runs: PackedSet::default(),
             folded_runs: PackedSet::default(),
+            lower_runs: PackedFilter::default(),
             other_firsts: FxHashSet::default(),
             empty_form: false,
         };
@@ -228,6 +257,9 @@ impl StartGate {
             let Some(packed) = key(&form[..run]) else {
                 continue;
             };
+            if let Some(lower) = key(&form[..run].to_ascii_lowercase()) {
+                gate.lower_runs.insert(lower);
+            }
             if exact {
                 gate.exact_runs.insert(packed);
             } else {
@@ -261,11 +293,16 @@ impl StartGate {
         if s.as_bytes().get(run).is_some_and(|b| !b.is_ascii()) {
             return true;
         }
-        match (key(&s[..run]), leading_word_key(s)) {
-            (Some(exact), Some(folded)) => {
-                self.exact_runs.contains(&exact) || self.folded_runs.contains(&folded)
-            }
-            _ => true,
+        // Both keys exist exactly when the run has at most 16 letters.
+        let Some(folded) = leading_word_key(s) else {
+            return true;
+        };
+        if !self.lower_runs.may_contain(folded) {
+            return false;
+        }
+        match key(&s[..run]) {
+            Some(exact) => self.exact_runs.contains(&exact) || self.folded_runs.contains(&folded),
+            None => true,
         }
     }
 }

@@ -65,9 +65,29 @@ use text::{at_boundary, last_word_lower, skip_space, space1, word_ci};
 // look-up of the packed first word, and the rest of the work is kept out of
 // line.
 #[inline]
-pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
-    let opener = Opener::at(ctx.text, start, first_word)?;
+pub(crate) fn parse_at(
+    ctx: &Ctx,
+    start: usize,
+    first_word: Option<u128>,
+    tables: &Tables,
+) -> Option<Found> {
+    let opener = Opener::at(ctx.text, start, first_word, tables.openers)?;
     parse_opened(ctx, start, opener)
+}
+
+/// The tables the family's first test reads at every word start, resolved
+/// once per document rather than at each start (a resolution reads a
+/// thread-local and a `OnceLock`, which cost as much as the test itself).
+pub(crate) struct Tables {
+    openers: &'static Openers,
+}
+
+impl Tables {
+    pub(crate) fn resolve() -> Tables {
+        Tables {
+            openers: opener_words(),
+        }
+    }
 }
 
 /// True while a test runs the family without its gates.
@@ -155,7 +175,7 @@ impl Opener {
     /// The cheap first test: None when no numeric claim can start at
     /// `start` of `text`.
     #[inline]
-    fn at(text: &str, start: usize, first_word: Option<u128>) -> Option<Opener> {
+    fn at(text: &str, start: usize, first_word: Option<u128>, openers: &Openers) -> Option<Opener> {
         #[cfg(test)]
         if gates_off() {
             return Some(Opener::Figure);
@@ -164,13 +184,15 @@ impl Opener {
         let Some(packed) = first_word.filter(|_| first.is_ascii_alphabetic()) else {
             return Opener::at_other(&text[start..]);
         };
-        let bits = opener_words().get_key(packed);
+        let bits = openers.get_key(packed);
         if bits & opens::NUMBER != 0 {
             return Some(Opener::Word(bits));
         }
         // "in", "a", "at", "as", "not": common words that open a figure
         // only before a few words
-        if bits & (opens::QUALIFIER | opens::ARTICLE) != 0 && next_word_goes_on(&text[start..]) {
+        if bits & (opens::QUALIFIER | opens::ARTICLE) != 0
+            && next_word_goes_on(&text[start..], openers)
+        {
             return Some(Opener::Word(bits));
         }
         // A capitalised word opens a money prefix only when its letters are
@@ -256,7 +278,7 @@ impl Opener {
 /// hundred", "a third"). Anything but spaces and an ASCII word after the
 /// first word ("approx.", "a-third", "as\n") is let through.
 #[inline(never)]
-fn next_word_goes_on(s: &str) -> bool {
+fn next_word_goes_on(s: &str, openers: &Openers) -> bool {
     #[cfg(test)]
     if gates_off() {
         return true;
@@ -275,7 +297,7 @@ fn next_word_goes_on(s: &str) -> bool {
     let goes_on =
         opens::NUMBER | opens::ARTICLE | opens::MONEY | opens::AFTER_ARTICLE | opens::SECOND;
     match word_table::leading_word_key(&s[at..]) {
-        Some(packed) => opener_words().get_key(packed) & goes_on != 0,
+        Some(packed) => openers.get_key(packed) & goes_on != 0,
         // a longer word: let the parsers decide
         None => true,
     }
@@ -326,25 +348,15 @@ fn article_opens(s: &str) -> bool {
 /// scale words).
 struct Openers {
     words: WordTable,
-    /// One bit per hash of a packed word in `words`: nearly every word of
-    /// a text opens nothing, and the filter says so without a table probe.
-    filter: [u64; FILTER_WORDS],
+    /// The packed words of `words`: nearly every word of a text opens
+    /// nothing, and the filter says so without a table probe.
+    filter: word_table::PackedFilter,
 }
 
-const FILTER_WORDS: usize = 64;
-
 impl Openers {
-    /// The filter bit of a packed word: a multiplicative hash of its halves.
-    fn bit(packed: u128) -> (usize, u64) {
-        let mixed = ((packed as u64) ^ ((packed >> 64) as u64)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let index = (mixed >> (64 - 12)) as usize;
-        (index / 64, 1 << (index % 64))
-    }
-
     /// The [`opens`] bits of the word packed as `packed`.
     fn get_key(&self, packed: u128) -> u32 {
-        let (word, bit) = Openers::bit(packed);
-        if self.filter[word] & bit == 0 {
+        if !self.filter.may_contain(packed) {
             return 0;
         }
         self.words.get_key(packed)
@@ -367,10 +379,9 @@ fn opener_words() -> &'static Openers {
             .chain(money_letters.iter().map(|w| (w.as_str(), opens::MONEY)))
             .chain(qualifier::second_words().map(|w| (w, opens::SECOND)))
             .collect();
-        let mut filter = [0; FILTER_WORDS];
+        let mut filter = word_table::PackedFilter::default();
         for packed in entries.iter().filter_map(|(w, _)| word_table::key(w)) {
-            let (word, bit) = Openers::bit(packed);
-            filter[word] |= bit;
+            filter.insert(packed);
         }
         Openers {
             words: WordTable::new(entries),

@@ -12,6 +12,7 @@ use nom::{IResult, Parser};
 use super::lexicon::numbers;
 use super::text::{self, at_boundary, skip_space, word_ci};
 use super::words;
+use crate::extract::word_table::{leading_word_key, PackedFilter};
 
 /// A number as written, before any unit or noun.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +113,15 @@ fn plain_number(s: &str) -> Option<(f64, &str)> {
         let numerator: f64 = first.parse().ok()?;
         return Some((numerator / denominator, after));
     }
-    let value = if grouped.count == 0 {
+    let exact = exact_decimal(
+        std::iter::once(first)
+            .chain(grouped.digits())
+            .chain(fraction),
+        fraction.map_or(0, str::len),
+    );
+    let value = if let Some(value) = exact {
+        value
+    } else if grouped.count == 0 {
         // the digits and decimal part as written, with nothing to strip
         let end = first.len() + fraction.map_or(0, |f| 1 + f.len());
         s[..end].parse::<f64>().ok()?
@@ -130,6 +139,34 @@ fn plain_number(s: &str) -> Option<(f64, &str)> {
         text.as_str().parse::<f64>().ok()?
     };
     Some((value, rest))
+}
+
+/// The value of the decimal number whose digits are `parts` joined, the
+/// last `decimals` of them after the point, when its digits fit in an
+/// integer of at most 15 digits: that integer and the power of ten are then
+/// exact as `f64`, so their quotient is the correctly rounded value, the
+/// one parsing the text gives (most figures take this way, which costs a
+/// fraction of the parse). None for longer numbers.
+fn exact_decimal<'a>(parts: impl Iterator<Item = &'a str>, decimals: usize) -> Option<f64> {
+    const POWERS: [f64; 16] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ];
+    #[cfg(test)]
+    if crate::slow_path::taken(crate::slow_path::SlowPath::ParsedDecimals) {
+        return None;
+    }
+    let mut mantissa: u64 = 0;
+    let mut digits = 0;
+    for part in parts {
+        for byte in part.bytes() {
+            digits += 1;
+            if digits > 15 {
+                return None;
+            }
+            mantissa = mantissa * 10 + u64::from(byte - b'0');
+        }
+    }
+    Some(mantissa as f64 / POWERS[decimals])
 }
 
 /// The digit groups of a grouped number ("1,200,000": "200", "000").
@@ -278,6 +315,18 @@ fn decimal(s: &str) -> IResult<&str, &str> {
 /// "× 10^3", "x 10−3", "×10³", "e-3". Plain exponent digits ("× 103", a
 /// superscript lost in copying) only after a true multiplication sign.
 fn times_ten(s: &str) -> IResult<&str, i32> {
+    // Most numbers are followed by neither form's opening: a sign after
+    // spaces and tabs (`space0`), or "e" right after the digits.
+    let marker_next = s
+        .trim_start_matches([' ', '\t'])
+        .starts_with(['×', 'x', 'X', '*', '·']);
+    #[cfg(test)]
+    let gated = !super::gates_off();
+    #[cfg(not(test))]
+    let gated = true;
+    if gated && !marker_next && !s.starts_with(['e', 'E']) {
+        return Err(verify_error(s));
+    }
     let (rest, marker) = alt((
         recognize((space0, one_of("×xX*·"), space0, tag("10"))),
         recognize(one_of("eE")),
@@ -362,7 +411,7 @@ pub(super) fn scale(s: &str, money: bool) -> Option<(f64, &str)> {
     let data = numbers();
     // Attached letters: the longest that ends at a boundary.
     let letters = text::ascii_letters(s);
-    if letters > 0 && letters <= 3 && at_boundary(&s[letters..]) {
+    if letters > 0 && letters <= 3 && at_boundary(&s[letters..]) && may_be_scale(s) {
         let attached = &s[..letters];
         let found = data
             .scale_suffixes
@@ -379,6 +428,9 @@ pub(super) fn scale(s: &str, money: bool) -> Option<(f64, &str)> {
     } else {
         spaced
     };
+    if !may_be_scale(spaced) {
+        return None;
+    }
     let letters = text::ascii_letters(spaced);
     let word = &spaced[..letters];
     if let Some(&factor) = data.scale_suffixes.get(word) {
@@ -399,6 +451,44 @@ pub(super) fn scale(s: &str, money: bool) -> Option<(f64, &str)> {
     Some((total, rest))
 }
 
+/// False when the leading ASCII letters of `s` are, in any case, none of
+/// the scale words and suffixes: most numbers are followed by a plain word
+/// ("people", "in"), which this rules out without the four table look-ups.
+fn may_be_scale(s: &str) -> bool {
+    #[cfg(test)]
+    if super::gates_off() {
+        return true;
+    }
+    match leading_word_key(s) {
+        Some(packed) => scale_filter().may_contain(packed),
+        // no letters, or too many to pack: let the tables decide
+        None => true,
+    }
+}
+
+/// The scale words and suffixes of every table, lower-cased and packed
+/// (a word of letters only can equal only a key of letters only, and such
+/// a key packs as its lower case).
+fn scale_filter() -> &'static PackedFilter {
+    static FILTER: std::sync::OnceLock<PackedFilter> = std::sync::OnceLock::new();
+    crate::lexicon::resolve(&FILTER, || {
+        let data = numbers();
+        let mut filter = PackedFilter::default();
+        let tables = [
+            &data.scale_words,
+            &data.scale_suffixes,
+            &data.attached_suffixes,
+            &data.money_suffixes,
+        ];
+        for word in tables.iter().flat_map(|table| table.keys()) {
+            if let Some(packed) = leading_word_key(word) {
+                filter.insert(packed);
+            }
+        }
+        filter
+    })
+}
+
 fn space1_then_scale(s: &str) -> Option<(f64, &str)> {
     let spaced = super::text::space1(s)?;
     let mut buf = [0u8; 24];
@@ -410,6 +500,46 @@ fn space1_then_scale(s: &str) -> Option<(f64, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// Reading a number's digits as an integer gives the value the
+        /// standard parse gives, for plain, grouped and decimal numbers of
+        /// every length.
+        #[test]
+        fn integer_reading_agrees_with_the_parse(
+            lead in "[0-9]{1,18}",
+            groups in prop::collection::vec("[0-9]{2,3}", 0..4),
+            separator in prop::sample::select(&[",", ".", " ", "\u{2009}"][..]),
+            fraction in prop::option::of("[0-9]{1,18}"),
+            after in prop::sample::select(&["", " people", "%", "m", "bn", "th", " x 10^3"][..]),
+        ) {
+            let mut text = lead;
+            for group in &groups {
+                text.push_str(separator);
+                text.push_str(group);
+            }
+            if let Some(fraction) = &fraction {
+                text.push('.');
+                text.push_str(fraction);
+            }
+            text.push_str(after);
+            let read = |slow| {
+                crate::slow_path::run(crate::slow_path::SlowPath::ParsedDecimals, slow, || {
+                    number(&text, false)
+                })
+            };
+            let fast = read(false);
+            let slow = read(true);
+            prop_assert_eq!(
+                fast.map(|n| (n.value.to_bits(), n.len)),
+                slow.map(|n| (n.value.to_bits(), n.len)),
+                "{:?}", text
+            );
+        }
+    }
 
     fn value(s: &str) -> Option<(f64, usize)> {
         number(s, false).map(|n| (n.value, n.len))

@@ -173,7 +173,7 @@ fn simple_unit(s: &str, denominator: bool) -> Option<(String, &str)> {
     for end_limit in [two_token_end, token_end] {
         let limit = end_limit.min(s.len()).min(table.longest_symbol);
         for end in (1..=limit).rev() {
-            if !s.is_char_boundary(end) {
+            if !s.is_char_boundary(end) || !table.may_be_symbol(s, end) {
                 continue;
             }
             let Some(unit) = table.symbols.get(&s[..end]) else {

@@ -702,6 +702,11 @@ mod gates {
         "A-third",
         "eighth",
         "estimated",
+        "×",
+        "10^3",
+        "2e6",
+        "1.25",
+        "12,500.75",
     ];
 
     /// The claims of `text`, with the gates on or off.

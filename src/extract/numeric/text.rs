@@ -58,17 +58,30 @@ pub(super) fn phrase_ci<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
 
 /// The leading run of letters (with inner apostrophes and hyphens) of `s`.
 pub(super) fn leading_word(s: &str) -> &str {
+    let bytes = s.as_bytes();
     let mut end = 0;
     let mut previous_joiner = false;
-    for (i, c) in s.char_indices() {
-        if c.is_alphabetic() {
-            end = i + c.len_utf8();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // ASCII bytes are classed as they are; only other characters are
+        // decoded (an ASCII byte is alphabetic exactly when a letter)
+        let (letter, joiner, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphabetic(), matches!(byte, b'\'' | b'-'), 1)
+        } else {
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            (c.is_alphabetic(), c == '’', c.len_utf8())
+        };
+        if letter {
+            end = at + width;
             previous_joiner = false;
-        } else if matches!(c, '\'' | '’' | '-') && end > 0 && !previous_joiner {
+        } else if joiner && end > 0 && !previous_joiner {
             previous_joiner = true;
         } else {
             break;
         }
+        at += width;
     }
     &s[..end]
 }
@@ -94,12 +107,25 @@ pub(super) fn lower_ascii_word<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b
 /// The last word of `before` (letters only), lower-cased.
 pub(super) fn last_word_lower(before: &str) -> Cow<'_, str> {
     let trimmed = before.trim_end();
-    let start = trimmed
-        .char_indices()
+    // ASCII letters back to an ASCII byte that is not one (or the start):
+    // the word, without decoding characters (a letter is alphabetic, and
+    // an ASCII byte that is not a letter is not).
+    let bytes = trimmed.as_bytes();
+    let ascii_start = bytes
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(Some(0), |i| bytes[i].is_ascii().then_some(i + 1));
+    let start = ascii_start.unwrap_or_else(|| last_word_start(trimmed));
+    lower(&trimmed[start..])
+}
+
+/// Where the last run of letters of `text` starts, read character by
+/// character.
+fn last_word_start(text: &str) -> usize {
+    text.char_indices()
         .rev()
         .find(|(_, c)| !c.is_alphabetic())
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    lower(&trimmed[start..])
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 /// Lower-casing that borrows words already in lower case (most are), so
@@ -109,6 +135,50 @@ pub(super) use crate::extract::lower_case as lower;
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// [`leading_word`] as it read before ASCII bytes were classed
+    /// without decoding.
+    fn leading_word_by_chars(s: &str) -> &str {
+        let mut end = 0;
+        let mut previous_joiner = false;
+        for (i, c) in s.char_indices() {
+            if c.is_alphabetic() {
+                end = i + c.len_utf8();
+                previous_joiner = false;
+            } else if matches!(c, '\'' | '’' | '-') && end > 0 && !previous_joiner {
+                previous_joiner = true;
+            } else {
+                break;
+            }
+        }
+        &s[..end]
+    }
+
+    /// [`last_word_lower`] as it read before its ASCII way.
+    fn last_word_lower_by_chars(before: &str) -> Cow<'_, str> {
+        let trimmed = before.trim_end();
+        lower(&trimmed[last_word_start(trimmed)..])
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "Z", "word", "Ab", "é", "Ö", "ß", "\u{212A}", "’", "'", "-", " ", "\u{a0}", "\n", "5",
+        ",", ".", "“", "x",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The byte-wise word readers agree with the character-wise ones.
+        #[test]
+        fn words_read_as_by_characters(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..12),
+        ) {
+            let text: String = pieces.concat();
+            prop_assert_eq!(leading_word(&text), leading_word_by_chars(&text));
+            prop_assert_eq!(last_word_lower(&text), last_word_lower_by_chars(&text));
+        }
+    }
 
     #[test]
     fn phrases_and_words() {
