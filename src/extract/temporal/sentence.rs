@@ -82,11 +82,12 @@ pub(super) fn cue_near(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
     }
     let cues = state.cues.get_or_insert_with(|| {
         let mut cues = state.spare_cues.take().unwrap_or_default();
-        cues.build(ctx.sentence_text(), ctx.sentence.span.start);
+        cues.build();
         cues
     });
+    let sentence = (ctx.sentence_text(), ctx.sentence.span.start);
     let cue = cues
-        .cue(ctx.text, before, start, end)
+        .cue(ctx.text, sentence, before, start, end)
         .unwrap_or_else(|| tense::cue_near(before, &ctx.text[end..ctx.sentence.span.end]));
     state.last_cue = Some((start, end, cue));
     cue

@@ -418,19 +418,22 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize) -> Option<Tense> {
 
 /// The tense facts of the words of one sentence, kept so that each mention
 /// in the sentence is answered from them (see [`SentenceCues::cue`]): the
-/// words are cut once, and each is looked up at most once, when a mention
-/// first reads it. Words are cut as [`last_words`] and [`first_words`] cut
-/// them.
+/// words are cut once, only as far as the last window a mention reads (the
+/// rest of the sentence is never read), and each is looked up at most
+/// once, when a mention's search for the nearest cue first reaches it.
+/// Words are cut as [`last_words`] and [`first_words`] cut them.
 #[derive(Default)]
 pub(super) struct SentenceCues {
-    /// Each word's span in the document text.
+    /// Each word's span in the document text, for the words cut so far.
     spans: Vec<(usize, usize)>,
     /// Each word's facts (`WORD_*` bits, with its lists), 0 until read.
     facts: Vec<u32>,
     /// The position of the first space in the sentence that ends a "will"
     /// or "shall" (the test [`modal_governs`] starts with; `usize::MAX`
-    /// for none), found while the words are cut.
+    /// for none), found while the words are cut: of the part cut so far.
     first_modal_space: usize,
+    /// The byte of the sentence where cutting goes on (after a word).
+    cut_to: usize,
 }
 
 /// The kind of each byte to the word cutter: the apostrophe is part of a
@@ -514,16 +517,26 @@ fn facts_of(index: &TenseIndex, text: &str, start: usize, end: usize) -> u32 {
 }
 
 impl SentenceCues {
-    /// Cuts `sentence`, which starts at byte `offset` of the document text,
-    /// into words, and finds the first space that ends a modal. The words'
-    /// facts are read when a mention first reads the words around it.
-    pub(super) fn build(&mut self, sentence: &str, offset: usize) {
+    /// Starts over for a sentence: no word cut yet (the words are cut when a
+    /// mention first needs them, see [`Self::cut_past`]).
+    pub(super) fn build(&mut self) {
         self.spans.clear();
         self.facts.clear();
         self.first_modal_space = usize::MAX;
+        self.cut_to = 0;
+    }
+
+    /// Cuts `sentence`, which starts at byte `offset` of the document text,
+    /// into words until [`WINDOW`] words start at or after document offset
+    /// `end` (or the sentence ends), and notes the first space that ends a
+    /// modal. Every word before those is cut too, so the spans stay the
+    /// whole sentence's first words, in order.
+    fn cut_past(&mut self, sentence: &str, offset: usize, end: usize) {
+        let after = self.spans.len() - self.spans.partition_point(|&(s, _)| s < end);
+        let mut wanted = WINDOW.saturating_sub(after);
         let bytes = sentence.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
+        let mut i = self.cut_to;
+        while i < bytes.len() && wanted > 0 {
             // The gap.
             match BYTE_KINDS[usize::from(bytes[i])] {
                 GAP_BYTE => {
@@ -555,6 +568,10 @@ impl SentenceCues {
                 }
             }
             self.spans.push((offset + start, offset + i));
+            self.facts.push(0);
+            if offset + start >= end {
+                wanted -= 1;
+            }
             // Every "will " or "shall " ends a word with a space: its letters
             // are word characters.
             if self.first_modal_space == usize::MAX
@@ -565,19 +582,25 @@ impl SentenceCues {
                 self.first_modal_space = offset + i;
             }
         }
-        self.facts.resize(self.spans.len(), 0);
+        self.cut_to = i;
     }
 
-    /// Reads the facts of the words `words` that are not read yet, in one
-    /// tight loop (a mention reads every word of its windows).
-    fn read(&mut self, text: &str, words: Range<usize>) {
-        let index = tense_index();
-        for word in words {
-            if self.facts[word] & WORD_READ == 0 {
-                let (start, end) = self.spans[word];
-                self.facts[word] = facts_of(index, text, start, end) | WORD_READ;
-            }
+    /// The facts of word `word`, read the first time they are asked for.
+    // Inlined, so that a word already read costs a load, not a call.
+    #[inline(always)]
+    fn fact(&mut self, text: &str, word: usize) -> u32 {
+        match self.facts[word] {
+            0 => self.read_fact(text, word),
+            facts => facts,
         }
+    }
+
+    /// Reads and keeps the facts of word `word` (see [`Self::fact`]).
+    #[inline(never)]
+    fn read_fact(&mut self, text: &str, word: usize) -> u32 {
+        let (start, end) = self.spans[word];
+        self.facts[word] = facts_of(tense_index(), text, start, end) | WORD_READ;
+        self.facts[word]
     }
 
     /// Whether the sentence has a "will" or "shall" before `start`, which
@@ -604,15 +627,18 @@ impl SentenceCues {
 
     /// [`cue_near`] for a mention from `start` to `end` (document offsets
     /// inside the sentence) of `text`, with `before` the sentence text
-    /// before it. None when a word runs across either end of the mention,
-    /// which the cut words cannot answer (the caller reads the text then).
+    /// before it and `sentence` the sentence, which starts at byte `offset`.
+    /// None when a word runs across either end of the mention, which the
+    /// cut words cannot answer (the caller reads the text then).
     pub(super) fn cue(
         &mut self,
         text: &str,
+        (sentence, offset): (&str, usize),
         before: &str,
         start: usize,
         end: usize,
     ) -> Option<Option<Tense>> {
+        self.cut_past(sentence, offset, end);
         let spans = &self.spans;
         let before_end = spans.partition_point(|&(_, e)| e <= start);
         if spans.get(before_end).is_some_and(|&(s, _)| s < start) {
@@ -624,8 +650,6 @@ impl SentenceCues {
         }
         let before_words = before_end.saturating_sub(WINDOW + 1)..before_end;
         let after_words = after_start..(after_start + WINDOW).min(spans.len());
-        self.read(text, before_words.clone());
-        self.read(text, after_words.clone());
         // As `cue_near`: the nearest cue before, then a strictly nearer one
         // after (a reporting verb after the mention is passed over).
         let mut best: Option<(usize, Tense)> = None;
@@ -640,7 +664,7 @@ impl SentenceCues {
             if best.is_some_and(|(d, _)| distance >= d) {
                 break;
             }
-            if self.facts[index] & REPORTING != 0 {
+            if self.fact(text, index) & REPORTING != 0 {
                 continue;
             }
             if let Some(tense) = self.cue_at(text, &after_words, index) {
@@ -659,10 +683,10 @@ impl SentenceCues {
 
     /// [`cue_at`] for word `index` of the sentence, in a window of words
     /// `window` (the words the mention reads on that side).
-    fn cue_at(&self, text: &str, window: &Range<usize>, index: usize) -> Option<Tense> {
-        let facts = self.facts[index];
+    fn cue_at(&mut self, text: &str, window: &Range<usize>, index: usize) -> Option<Tense> {
+        let facts = self.fact(text, index);
         let previous = if index > window.start {
-            self.facts[index - 1]
+            self.fact(text, index - 1)
         } else {
             0
         };
@@ -687,7 +711,7 @@ impl SentenceCues {
             return None;
         }
         let verb_like_next =
-            index + 1 >= window.end || self.facts[index + 1] & (WORD_CAPITAL | FUNCTION) != 0;
+            index + 1 >= window.end || self.fact(text, index + 1) & (WORD_CAPITAL | FUNCTION) != 0;
         verb_like_next.then_some(Tense::Past)
     }
 }
