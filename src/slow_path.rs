@@ -35,6 +35,9 @@ pub(crate) enum SlowPath {
     /// unsourced-superlative searches each sentence's region on to the next
     /// break, instead of stopping at the sentence's last byte.
     WideRegions,
+    /// Look-up links find the words of template conditions with the
+    /// automaton in each sentence, instead of at the sentence's word starts.
+    AutomatonWords,
 }
 
 impl SlowPath {
