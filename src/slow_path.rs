@@ -43,6 +43,9 @@ pub(crate) enum SlowPath {
     /// parse, instead of from its digits as an integer when it has at most
     /// 15.
     ParsedDecimals,
+    /// Look-up links find the words of template conditions with the
+    /// automaton in each sentence, instead of at the sentence's word starts.
+    AutomatonWords,
 }
 
 impl SlowPath {

@@ -322,8 +322,9 @@ fn claim_symbols(chunk: u64) -> u64 {
 
 /// The ASCII letters and digits among eight ASCII bytes (every byte below
 /// 0x80), as the top bit of each byte. Each test is two additions per byte
-/// that cannot carry into the next byte.
-fn ascii_alphanumeric(chunk: u64) -> u64 {
+/// that cannot carry into the next byte. (Look-up links find word starts
+/// with it too.)
+pub(crate) fn ascii_alphanumeric(chunk: u64) -> u64 {
     let in_range = |v: u64, low: u8, high: u8| {
         let at_least = v + EACH_BYTE * (0x80 - u64::from(low));
         let above = v + EACH_BYTE * (0x80 - u64::from(high) - 1);

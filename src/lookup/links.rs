@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::AhoCorasick;
 
@@ -75,7 +75,9 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     // Claims come in text order: what depends on the sentence alone is
     // found once per sentence, and a query once for the claims beside each
     // other that share a subject (or have none).
-    let mut current: Option<(usize, SentenceFacts)> = None;
+    let mut current: Option<(usize, SentenceWords)> = None;
+    let mut scratch = Scratch::default();
+    let mut meets: Vec<bool> = Vec::new();
     let mut query_for: Option<usize> = None;
     let mut query = String::new();
     let mut value = String::new();
@@ -89,10 +91,11 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
                 .sentences
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
-            current = Some((claim.sentence, SentenceFacts::new(sentence, prepared)));
+            prepared.sentence_meets(sentence, &mut scratch, &mut meets);
+            current = Some((claim.sentence, SentenceWords::new(sentence, settings)));
             query_for = None;
         }
-        let Some((_, facts)) = &mut current else {
+        let Some((_, words)) = &mut current else {
             continue;
         };
         // The claim's own date, else a date in its sentence, else the publication date.
@@ -108,7 +111,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
         if new_query {
             query.clear();
-            facts.words.write_query(subject, settings, &mut query);
+            words.write_query(subject, settings, &mut query);
             query_for = Some(i);
         }
         if prepared.uses_value {
@@ -119,7 +122,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             value: &value,
             dates: dates.as_ref(),
         };
-        urls.add_claim(claim.kind, &facts.meets, &fill, new_query);
+        urls.add_claim(claim.kind, &meets, &fill, new_query);
     }
     urls.give(claims);
 }
@@ -226,22 +229,6 @@ fn subject_of(claim: &Claim) -> Option<&str> {
     match &claim.value {
         Value::Number(n) => n.subject.as_deref(),
         Value::Temporal(t) => t.subject.as_deref(),
-    }
-}
-
-/// What the links of every claim in one sentence share.
-struct SentenceFacts<'a> {
-    words: SentenceWords<'a>,
-    /// By template: whether the sentence meets its topic and country conditions.
-    meets: Vec<bool>,
-}
-
-impl<'a> SentenceFacts<'a> {
-    fn new(sentence: &'a str, prepared: &Prepared) -> SentenceFacts<'a> {
-        SentenceFacts {
-            words: SentenceWords::new(sentence, &reference_data().query),
-            meets: prepared.sentence_meets(sentence),
-        }
     }
 }
 
@@ -358,29 +345,35 @@ impl Prepared {
         }
     }
 
-    /// By template: whether `sentence` meets its topic and country
-    /// conditions, which hold for every claim in the sentence.
-    fn sentence_meets(&self, sentence: &str) -> Vec<bool> {
+    /// By template, into `meets`: whether `sentence` meets its topic and
+    /// country conditions, which hold for every claim in the sentence.
+    fn sentence_meets(&self, sentence: &str, scratch: &mut Scratch, meets: &mut Vec<bool>) {
         // A condition is met by any of its words: what the few words found
         // meet is marked, rather than every condition's words looked at.
-        let mut topic: Vec<bool> = self.templates.iter().map(|t| t.topics.is_empty()).collect();
-        let mut country: Vec<bool> = self
-            .templates
-            .iter()
-            .map(|t| t.countries.is_empty())
-            .collect();
-        for (id, found) in self.words.found(sentence).into_iter().enumerate() {
-            if found {
-                self.topic_of[id].iter().for_each(|&t| topic[t] = true);
-                self.country_of[id].iter().for_each(|&t| country[t] = true);
-            }
+        meets.clear();
+        meets.extend(self.templates.iter().map(|t| t.topics.is_empty()));
+        let country = &mut scratch.country;
+        country.clear();
+        country.extend(self.templates.iter().map(|t| t.countries.is_empty()));
+        self.words.find(sentence, &mut scratch.words);
+        for &id in &scratch.words.hits {
+            self.topic_of[id].iter().for_each(|&t| meets[t] = true);
+            self.country_of[id].iter().for_each(|&t| country[t] = true);
         }
-        topic
+        meets
             .iter_mut()
-            .zip(country)
+            .zip(country.iter())
             .for_each(|(topic, country)| *topic &= country);
-        topic
     }
+}
+
+/// Buffers that finding the templates a sentence meets reuses from one
+/// sentence to the next (one set per document).
+#[derive(Debug, Default)]
+struct Scratch {
+    /// By template: whether the sentence meets its country condition.
+    country: Vec<bool>,
+    words: Found,
 }
 
 /// How an occurrence of a condition's word must sit in the sentence.
@@ -484,33 +477,317 @@ fn word_id(words: &mut Vec<Word>, word: Word) -> usize {
 struct WordSet {
     words: Vec<Word>,
     /// Finds every place a word may occur, ignoring ASCII case; none if it
-    /// could not be built, and then every word is tried.
-    automaton: Option<AhoCorasick>,
+    /// could not be built, and then every word is tried. Made on first use:
+    /// with the word starts, only a sentence with letters beyond ASCII
+    /// needs it.
+    automaton: OnceLock<Option<AhoCorasick>>,
+    /// The words by how they start, when every word is ASCII and starts
+    /// with a letter or digit (as every built-in one does).
+    starts: Option<StartIndex>,
+}
+
+/// The words of a sentence that a [`WordSet`] finds, in buffers kept from
+/// one sentence to the next.
+#[derive(Debug, Default)]
+struct Found {
+    /// By word: whether it occurs in the sentence as its rule asks.
+    found: Vec<bool>,
+    /// By word: whether it was searched for in the whole sentence.
+    searched: Vec<bool>,
+    /// The words found, each once.
+    hits: Vec<usize>,
+}
+
+impl Found {
+    fn reset(&mut self, words: usize) {
+        for flags in [&mut self.found, &mut self.searched] {
+            flags.clear();
+            flags.resize(words, false);
+        }
+        self.hits.clear();
+    }
+
+    /// Takes the answer of a search that gives every word's.
+    fn set_all(&mut self, found: Vec<bool>) {
+        self.hits.extend(
+            found
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| **f)
+                .map(|(id, _)| id),
+        );
+        self.found = found;
+    }
+
+    fn set(&mut self, id: usize, found: bool) {
+        if found && !self.found[id] {
+            self.hits.push(id);
+        }
+        self.found[id] |= found;
+    }
+}
+
+/// The words of a [`WordSet`] by how they start, ignoring ASCII case: a
+/// sentence's word starts are looked up here. Bytes are compared folded
+/// (with bit 0x20 set), which keeps apart what differs other than in
+/// ASCII case nearly always: a filter, each word it lets through is then
+/// compared in full.
+#[derive(Debug, Clone)]
+struct StartIndex {
+    /// By a first byte folded (below 0x80): bit `b` set when a word that
+    /// starts with it goes on with a byte whose folded low seven bits are
+    /// `b` (every bit for a word of one byte).
+    second: Vec<u128>,
+    /// By a first byte folded: the range of `starts` holding the words that
+    /// start with it.
+    first: Vec<Range<usize>>,
+    starts: Vec<WordStart>,
+}
+
+/// A word's first eight bytes (or fewer), folded, and its id.
+#[derive(Debug, Clone, Copy)]
+struct WordStart {
+    folded: u64,
+    /// The bytes of `folded` the word has.
+    mask: u64,
+    id: usize,
+}
+
+/// Bit 0x20 in each byte of a u64: ASCII letters differ in case by it.
+const FOLD: u64 = 0x2020_2020_2020_2020;
+
+/// Up to eight bytes of `bytes` from `at`, the first in the low byte, none
+/// (zero) past the end.
+fn eight_bytes(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut padded = [0u8; 8];
+            let rest = &bytes[at.min(bytes.len())..];
+            padded[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(padded)
+        }
+    }
+}
+
+impl StartIndex {
+    /// None when a word is empty, not ASCII or starts with neither a
+    /// letter nor a digit.
+    fn new(words: &[Word]) -> Option<StartIndex> {
+        let mut starts = Vec::with_capacity(words.len());
+        for (id, word) in words.iter().enumerate() {
+            let bytes = word.text.as_bytes();
+            if !(word.text.is_ascii() && bytes.first()?.is_ascii_alphanumeric()) {
+                return None;
+            }
+            let length = bytes.len().min(8);
+            let mask = u64::MAX >> (64 - 8 * length);
+            starts.push(WordStart {
+                folded: (eight_bytes(bytes, 0) | FOLD) & mask,
+                mask,
+                id,
+            });
+        }
+        // The folded first byte is the low one.
+        starts.sort_by_key(|start| start.folded as u8);
+        let mut first = vec![0..0; 128];
+        let mut second = vec![0u128; 128];
+        let mut at = 0;
+        while at < starts.len() {
+            let byte = usize::from(starts[at].folded as u8);
+            let from = at;
+            while at < starts.len() && usize::from(starts[at].folded as u8) == byte {
+                second[byte] |= match words[starts[at].id].text.len() {
+                    1 => u128::MAX,
+                    _ => 1 << ((starts[at].folded >> 8) & 0x7f),
+                };
+                at += 1;
+            }
+            first[byte] = from..at;
+        }
+        Some(StartIndex {
+            second,
+            first,
+            starts,
+        })
+    }
+
+    /// Whether a word may start at `at` in `bytes` (an ASCII letter or
+    /// digit), by its first two bytes.
+    #[inline(always)]
+    fn may_start(&self, bytes: &[u8], at: usize) -> bool {
+        let first = usize::from(bytes[at] | 0x20);
+        let next = bytes.get(at + 1).map_or(0, |b| (b | 0x20) & 0x7f);
+        self.second[first] >> next & 1 != 0
+    }
+
+    /// The words that may start at `at` in `bytes` (an ASCII letter or
+    /// digit): those whose first eight bytes match there, folded.
+    fn candidates<'s>(&'s self, bytes: &[u8], at: usize) -> impl Iterator<Item = usize> + 's {
+        let there = eight_bytes(bytes, at) | FOLD;
+        self.starts[self.first[usize::from(bytes[at] | 0x20)].clone()]
+            .iter()
+            .filter(move |start| there & start.mask == start.folded)
+            .map(|start| start.id)
+    }
+}
+
+/// Whether the words are found at the sentence's word starts (always,
+/// outside tests).
+fn at_word_starts() -> bool {
+    !crate::slow_path::taken(crate::slow_path::SlowPath::AutomatonWords)
+}
+
+/// Whether every character of `sentence` beyond ASCII is neither a letter
+/// nor a digit and is its own lower case ("£", "’"). In such a sentence,
+/// lowering changes ASCII letters only, in place, and the character before
+/// or after a place is a letter or digit exactly when its byte is an ASCII
+/// one: the sentence reads, for finding words, as an ASCII one does.
+fn reads_as_ascii(sentence: &str) -> bool {
+    sentence.is_ascii()
+        || sentence.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            c.is_ascii()
+                || (!c.is_alphanumeric() && lower.next() == Some(c) && lower.next().is_none())
+        })
+}
+
+/// Gives `at` every word start of `bytes`: each ASCII letter or digit
+/// after a byte that is neither (or at the start). Eight ASCII bytes are
+/// read at a time; a byte beyond ASCII is never a letter or digit here.
+fn each_word_start(bytes: &[u8], mut at: impl FnMut(usize)) {
+    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    let mut previous_alphanumeric = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if chunk & TOP_BITS == 0 {
+                let alphanumeric = crate::extract::ascii_alphanumeric(chunk);
+                let before = (alphanumeric << 8) | (u64::from(previous_alphanumeric) << 7);
+                let mut starts = alphanumeric & !before;
+                while starts != 0 {
+                    at(i + (starts.trailing_zeros() / 8) as usize);
+                    starts &= starts - 1;
+                }
+                previous_alphanumeric = alphanumeric >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let alphanumeric = bytes[i].is_ascii_alphanumeric();
+        if alphanumeric && !previous_alphanumeric {
+            at(i);
+        }
+        previous_alphanumeric = alphanumeric;
+        i += 1;
+    }
 }
 
 impl WordSet {
     fn new(words: Vec<Word>) -> WordSet {
         WordSet {
-            automaton: AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(words.iter().map(|w| &w.text))
-                .ok(),
+            automaton: OnceLock::new(),
+            starts: StartIndex::new(&words),
             words,
         }
     }
 
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(true)
+                    .build(self.words.iter().map(|w| &w.text))
+                    .ok()
+            })
+            .as_ref()
+    }
+
     /// By word: whether it occurs in `sentence` (or its lower case) as its
-    /// rule asks. The automaton finds the words present at all; only those
-    /// are checked by their rule, each once, exactly as a search for that
-    /// word alone would.
+    /// rule asks.
+    #[cfg(test)]
     fn found(&self, sentence: &str) -> Vec<bool> {
-        match &self.automaton {
-            Some(automaton) if sentence.is_ascii() => self.found_in_ascii(automaton, sentence),
-            _ => self.found_by_search(sentence),
+        let mut found = Found::default();
+        self.find(sentence, &mut found);
+        found.found
+    }
+
+    /// Finds the words in `sentence`, into `found`.
+    fn find(&self, sentence: &str, found: &mut Found) {
+        found.reset(self.words.len());
+        if let Some(starts) = &self.starts {
+            if at_word_starts() && reads_as_ascii(sentence) {
+                return self.find_at_starts(starts, sentence, found);
+            }
+        }
+        match self.automaton() {
+            Some(automaton) if sentence.is_ascii() => {
+                found.set_all(self.found_in_ascii(automaton, sentence))
+            }
+            _ => found.set_all(self.found_by_search(sentence)),
         }
     }
 
-    /// [`WordSet::found`] for an ASCII sentence, from the places the
+    /// [`WordSet::find`] for a sentence that reads as ASCII (see
+    /// [`reads_as_ascii`]), looking only at its word starts: both rules ask
+    /// for no letter or digit before a word, and every word starts with a
+    /// letter or digit, so a word that meets its rule starts a word of the
+    /// sentence. There it is checked as [`WordSet::found_in_ascii`] checks
+    /// it where the automaton finds it; a word that may hide an occurrence
+    /// in an overlapping one is searched for as before, and only when it
+    /// starts a word somewhere (else no search finds it).
+    fn find_at_starts(&self, index: &StartIndex, sentence: &str, found: &mut Found) {
+        let mut lowered: Option<String> = None;
+        let bytes = sentence.as_bytes();
+        each_word_start(bytes, |at| {
+            // Most word starts begin no word: they are turned away here, in
+            // the scan, without a call.
+            if index.may_start(bytes, at) {
+                self.check_start(index, sentence, at, found, &mut lowered)
+            }
+        });
+    }
+
+    /// Checks the words that may start at `at`, a word start of `sentence`
+    /// (see [`WordSet::find_at_starts`]); `lowered` is the sentence in lower
+    /// case, once made.
+    #[inline(never)]
+    fn check_start(
+        &self,
+        index: &StartIndex,
+        sentence: &str,
+        at: usize,
+        found: &mut Found,
+        lowered: &mut Option<String>,
+    ) {
+        let bytes = sentence.as_bytes();
+        for id in index.candidates(bytes, at) {
+            let word = &self.words[id];
+            let text = word.text.as_bytes();
+            let end = at + text.len();
+            if found.found[id] || found.searched[id] {
+                continue;
+            }
+            let Some(there) = bytes.get(at..end).filter(|t| t.eq_ignore_ascii_case(text)) else {
+                continue;
+            };
+            if !word.checked_in_place {
+                found.searched[id] = true;
+                let text = match word.in_lower {
+                    true => lowered.get_or_insert_with(|| sentence.to_lowercase()),
+                    false => sentence,
+                };
+                found.set(id, word.rule.holds(text, &word.text));
+                continue;
+            }
+            let word_char_after = word.rule == Rule::WholeWord
+                && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+            found.set(id, (word.in_lower || there == text) && !word_char_after);
+        }
+    }
+
+    /// [`WordSet::find`] for an ASCII sentence, from the places the
     /// automaton finds: lowering ASCII moves no byte, so a word looked for
     /// in the lower case matches where the automaton matched it, and the
     /// rule is checked at that place. Only a word that may hide an
@@ -544,7 +821,7 @@ impl WordSet {
         found
     }
 
-    /// [`WordSet::found`] by searching the sentence for each word the
+    /// [`WordSet::find`] by searching the sentence for each word the
     /// automaton (if any) finds.
     fn found_by_search(&self, sentence: &str) -> Vec<bool> {
         let lowered = sentence.to_lowercase();
@@ -558,7 +835,7 @@ impl WordSet {
                 found[id] = word.rule.holds(text, &word.text);
             }
         };
-        let Some(automaton) = &self.automaton else {
+        let Some(automaton) = self.automaton() else {
             (0..self.words.len()).for_each(try_word);
             return found;
         };
@@ -754,15 +1031,22 @@ mod tests {
         assert_eq!(fill_url("https://x.org/?q={query", &undated), None);
     }
 
+    /// The built-in templates and "T", with `topics` (a TOML list) and
+    /// two countries, one the table lacks.
+    fn with_template_t(topics: &str) -> References {
+        let mut references = References::builtin();
+        let entry = format!(
+            "name = \"t\"\ntitle = \"T\"\nurl = \"https://t.org/?q={{query}}\"\ntopics = {topics}\ncountries = [\"Ruritania\", \"France\"]"
+        );
+        references
+            .apply(&toml::from_str::<crate::lookup::ReferenceEntry>(&entry).unwrap())
+            .unwrap();
+        references
+    }
+
     #[test]
     fn topics_start_words_and_countries_are_whole_words() {
-        let mut references = References::builtin();
-        let entry = |text: &str| toml::from_str::<crate::lookup::ReferenceEntry>(text).unwrap();
-        references
-            .apply(&entry(
-                "name = \"t\"\ntitle = \"T\"\nurl = \"https://t.org/?q={query}\"\ntopics = [\"tax\"]\ncountries = [\"Ruritania\", \"France\"]",
-            ))
-            .unwrap();
+        let references = with_template_t("[\"tax\"]");
         let has_t = |text: &str| {
             let document = Document::parse(text, None);
             let mut claims = crate::extract::extract(&document).claims;
@@ -822,8 +1106,76 @@ mod tests {
                 Word::as_written("aba"),
                 Word::as_written("B"),
             ]);
-            proptest::prop_assert_eq!(words.found(&sentence), words.found_by_search(&sentence));
+            let automaton = crate::slow_path::run(crate::slow_path::SlowPath::AutomatonWords, true, || words.found(&sentence));
+            proptest::prop_assert_eq!(&automaton, &words.found_by_search(&sentence));
+            proptest::prop_assert_eq!(words.found(&sentence), automaton);
         }
+
+        /// Finding the templates' words at the word starts of a sentence
+        /// agrees with the automaton's search, also in sentences with
+        /// characters beyond ASCII, and with words that may hide an
+        /// occurrence in an overlapping one.
+        #[test]
+        fn word_starts_agree_with_the_automaton(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    " ", " ", ",", ".", "-", "'", "£", "’", "é", "É", "\u{212a}", "\u{a0}", "İ",
+                    "UK", "U.K.", "uk", "US", "U.S.", "USB", "Britain", "British", "France",
+                    "french", "French", "econom", "Economy", "tax", "Taxes", "syntax", "job",
+                    "jobs", "life expectancy", "Life", "expectancy", "aa", "a.a", "Kelvin", "k", "2",
+                ][..]),
+                0..16,
+            )
+        ) {
+            let sentence = pieces.concat();
+            let references = with_template_t("[\"aa\", \"a.a\", \"k\", \"2\"]");
+            let words = &references.prepared().words;
+            proptest::prop_assert!(words.starts.is_some());
+            let automaton = crate::slow_path::run(crate::slow_path::SlowPath::AutomatonWords, true, || words.found(&sentence));
+            proptest::prop_assert_eq!(words.found(&sentence), automaton, "{:?}", sentence);
+        }
+    }
+
+    proptest::proptest! {
+        /// The word starts read eight bytes at a time are those a reading
+        /// byte by byte finds.
+        #[test]
+        fn word_starts_are_read_as_byte_by_byte(text in "[a-zA-Z0-9 .,'£é\\-]{0,40}") {
+            let bytes = text.as_bytes();
+            let mut starts = Vec::new();
+            each_word_start(bytes, |at| starts.push(at));
+            let by_byte: Vec<usize> = (0..bytes.len())
+                .filter(|&at| {
+                    bytes[at].is_ascii_alphanumeric()
+                        && !(at > 0 && bytes[at - 1].is_ascii_alphanumeric())
+                })
+                .collect();
+            proptest::prop_assert_eq!(starts, by_byte);
+        }
+    }
+
+    #[test]
+    fn only_words_starting_with_an_ascii_letter_or_digit_are_indexed() {
+        assert!(
+            StartIndex::new(&[Word::lower("tax", Rule::StartsWord), Word::as_written("9")])
+                .is_some()
+        );
+        assert!(
+            StartIndex::new(&[Word::lower("tax", Rule::StartsWord), Word::as_written("£")])
+                .is_none()
+        );
+        assert!(StartIndex::new(&[Word::as_written("Österreich")]).is_none());
+        assert!(StartIndex::new(&[Word::as_written("")]).is_none());
+    }
+
+    #[test]
+    fn sentences_read_as_ascii_when_other_characters_are_caseless_marks() {
+        assert!(reads_as_ascii("Taxes rose by £2bn, it’s said."));
+        assert!(!reads_as_ascii("Taxes in Zürich rose."));
+        assert!(!reads_as_ascii("A \u{212a} sign lowers to k."));
+        assert!(reads_as_ascii(
+            "A non-breaking\u{a0}space is no letter and has no case."
+        ));
     }
 
     /// Claims filling a template alike share one URL; each reads as the

@@ -652,21 +652,24 @@ impl Window {
     /// The window a TIMEX3 value names: a day (± `days`), a month or a year;
     /// none for seasons, quarters, decades, durations and references.
     pub fn of_timex(timex: &str, days: i32) -> Option<Window> {
-        let parts: Vec<&str> = timex.split('-').collect();
+        // The parts between hyphens, read without collecting them (once per
+        // dated claim): a fourth part means no window.
+        let mut parts = timex.split('-');
+        let parts = (parts.next(), parts.next(), parts.next(), parts.next());
         let number = |s: &str| s.parse::<i16>().ok();
-        match parts.as_slice() {
-            [y, m, d] if y.len() == 4 => {
+        match parts {
+            (Some(y), Some(m), Some(d), None) if y.len() == 4 => {
                 let date = Date::new(number(y)?, number(m)? as i8, number(d)? as i8).ok()?;
                 Window::around(date, days)
             }
-            [y, m] if y.len() == 4 && m.len() == 2 => {
+            (Some(y), Some(m), None, _) if y.len() == 4 && m.len() == 2 => {
                 let first = Date::new(number(y)?, number(m)? as i8, 1).ok()?;
                 Some(Window {
                     from: first,
                     to: first.last_of_month(),
                 })
             }
-            [y] if y.len() == 4 => Some(Window {
+            (Some(y), None, ..) if y.len() == 4 => Some(Window {
                 from: Date::new(number(y)?, 1, 1).ok()?,
                 to: Date::new(number(y)?, 12, 31).ok()?,
             }),
@@ -864,5 +867,8 @@ mod tests {
         assert_eq!(Window::of_timex("2017-SU", 7), None);
         assert_eq!(Window::of_timex("P4Y", 7), None);
         assert_eq!(Window::of_timex("PAST_REF", 7), None);
+        assert_eq!(Window::of_timex("2017-11-05-01", 7), None);
+        assert_eq!(Window::of_timex("2017-111", 7), None);
+        assert_eq!(Window::of_timex("17-11-05", 7), None);
     }
 }
