@@ -273,15 +273,13 @@ impl<'t> WordStarts<'t> {
             if let Some(chunk) = bytes.get(at..at + 8).filter(|_| at + 8 <= self.end) {
                 let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
                 if chunk & TOP_BITS == 0 {
-                    let alphanumeric = ascii_alphanumeric(chunk);
+                    let (starts, last_alphanumeric) =
+                        ascii_word_starts(chunk, self.previous_alphanumeric);
+                    // A claim symbol is a start of its own.
                     let symbols = claim_symbols(chunk);
-                    // A byte starts a word when it is a letter or digit and
-                    // the byte before it (the previous character for the
-                    // first) is not; a claim symbol is a start of its own.
-                    let before = (alphanumeric << 8) | (u64::from(self.previous_alphanumeric) << 7);
-                    self.pending = (alphanumeric & !before) | symbols;
+                    self.pending = starts | symbols;
                     self.pending_symbols = symbols;
-                    self.previous_alphanumeric = alphanumeric >> 63 != 0;
+                    self.previous_alphanumeric = last_alphanumeric;
                     self.at = at + 8;
                     continue;
                 }
@@ -320,11 +318,22 @@ fn claim_symbols(chunk: u64) -> u64 {
     equal(chunk, b'$') | equal(chunk, b'~') | equal(chunk | (EACH_BYTE * 0x02), b'>')
 }
 
+/// The word starts among eight ASCII bytes (every byte below 0x80, the
+/// first in the low byte), as the top bit of each byte: the letters and
+/// digits whose byte before is not one (for the first byte, the character
+/// before the chunk: `previous_alphanumeric`); and whether the last byte is
+/// a letter or digit, for the chunk that follows. The scanner and look-up
+/// links find word starts with it.
+pub(crate) fn ascii_word_starts(chunk: u64, previous_alphanumeric: bool) -> (u64, bool) {
+    let alphanumeric = ascii_alphanumeric(chunk);
+    let before = (alphanumeric << 8) | (u64::from(previous_alphanumeric) << 7);
+    (alphanumeric & !before, alphanumeric >> 63 != 0)
+}
+
 /// The ASCII letters and digits among eight ASCII bytes (every byte below
 /// 0x80), as the top bit of each byte. Each test is two additions per byte
-/// that cannot carry into the next byte. (Look-up links find word starts
-/// with it too.)
-pub(crate) fn ascii_alphanumeric(chunk: u64) -> u64 {
+/// that cannot carry into the next byte.
+fn ascii_alphanumeric(chunk: u64) -> u64 {
     let in_range = |v: u64, low: u8, high: u8| {
         let at_least = v + EACH_BYTE * (0x80 - u64::from(low));
         let above = v + EACH_BYTE * (0x80 - u64::from(high) - 1);
@@ -336,7 +345,7 @@ pub(crate) fn ascii_alphanumeric(chunk: u64) -> u64 {
 /// 0x01 in each byte of a u64.
 const EACH_BYTE: u64 = u64::MAX / 0xFF;
 /// 0x80 (the top bit) in each byte of a u64.
-const TOP_BITS: u64 = EACH_BYTE * 0x80;
+pub(crate) const TOP_BITS: u64 = EACH_BYTE * 0x80;
 
 /// Byte classes for the passes that read every byte of a text (here and in
 /// attribution): an ASCII letter or digit.

@@ -656,21 +656,20 @@ fn reads_as_ascii(sentence: &str) -> bool {
 /// after a byte that is neither (or at the start). Eight ASCII bytes are
 /// read at a time; a byte beyond ASCII is never a letter or digit here.
 fn each_word_start(bytes: &[u8], mut at: impl FnMut(usize)) {
-    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+    use crate::extract::{ascii_word_starts, TOP_BITS};
     let mut previous_alphanumeric = false;
     let mut i = 0;
     while i < bytes.len() {
         if let Some(chunk) = bytes.get(i..i + 8) {
             let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
             if chunk & TOP_BITS == 0 {
-                let alphanumeric = crate::extract::ascii_alphanumeric(chunk);
-                let before = (alphanumeric << 8) | (u64::from(previous_alphanumeric) << 7);
-                let mut starts = alphanumeric & !before;
+                let (mut starts, last_alphanumeric) =
+                    ascii_word_starts(chunk, previous_alphanumeric);
                 while starts != 0 {
                     at(i + (starts.trailing_zeros() / 8) as usize);
                     starts &= starts - 1;
                 }
-                previous_alphanumeric = alphanumeric >> 63 != 0;
+                previous_alphanumeric = last_alphanumeric;
                 i += 8;
                 continue;
             }
