@@ -148,19 +148,27 @@ const CLUE_GROUPS: [(Alternatives, &[&str]); 8] = [
     (PERIOD_EDGE, &["end", "start", "beginning", "middle"]),
 ];
 
-/// What is known of where the clue words of each of [`CLUE_GROUPS`] occur
-/// in one sentence: for each group, the offset (in the document) a search
-/// started at and the first match from there, if any. The scanner asks
-/// about positions in order, so the sentence is searched about once for
-/// each group that a position asks about.
+/// Where the clue words of [`CLUE_GROUPS`] occur in one sentence: for
+/// each group, the last start of one of its words at or after the offset
+/// (in the document) the sentence was searched from. Whether a group's
+/// word starts at or after a position is then one comparison; the sentence
+/// is searched once, for every group at once, when a position first asks
+/// (the scanner asks about positions in order, so again only if one asks
+/// about an earlier position).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Clues([(usize, Option<usize>); CLUE_GROUPS.len()]);
+pub(crate) struct Clues {
+    /// The document offset the search started at; `usize::MAX` before it.
+    searched_from: usize,
+    /// By group, the last start found, if any.
+    last: [Option<usize>; CLUE_GROUPS.len()],
+}
 
 impl Default for Clues {
     fn default() -> Clues {
-        // Nothing is searched yet: a search "from past the end" finds none
-        // but is never trusted, as every position is before it.
-        Clues([(usize::MAX, None); CLUE_GROUPS.len()])
+        Clues {
+            searched_from: usize::MAX,
+            last: [None; CLUE_GROUPS.len()],
+        }
     }
 }
 
@@ -176,55 +184,90 @@ impl Clues {
         sentence: &[u8],
         offset: usize,
     ) -> Alternatives {
-        if every_alternative() {
+        if every_alternative() || can & CLUED == 0 {
             return can;
         }
+        if start < self.searched_from {
+            self.search(start, sentence, offset);
+        }
         for (group, (set, _)) in CLUE_GROUPS.iter().enumerate() {
-            if can & set != 0 {
-                let from = if *set == AGO { start + 1 } else { start };
-                if !self.occurs_from(group, from, sentence, offset) {
-                    can &= !set;
-                }
+            let from = if *set == AGO { start + 1 } else { start };
+            if can & set != 0 && self.last[group].is_none_or(|at| at < from) {
+                can &= !set;
             }
         }
         can
     }
 
-    /// Whether a clue word of group `group` starts at or after `from`.
-    fn occurs_from(&mut self, group: usize, from: usize, sentence: &[u8], offset: usize) -> bool {
-        let (searched_from, found) = self.0[group];
-        match found {
-            // A match after an earlier start, or after this one.
-            Some(at) if at >= from => return true,
-            // None from an earlier start: none from this one either.
-            None if searched_from <= from => return false,
-            _ => {}
-        }
-        let finders = finders();
-        let found = match (
-            finders.get(group),
-            sentence.get(from.saturating_sub(offset)..),
-        ) {
-            (Some(finder), Some(rest)) if from >= offset => {
-                finder.find(rest).map(|m| from + m.start())
-            }
-            // Without a finder nothing is ruled out.
-            (None, _) => Some(from),
-            _ => None,
+    /// Finds the last start of a word of each group at or after `from` (a
+    /// document offset at or after `offset`, where `sentence` starts).
+    fn search(&mut self, from: usize, sentence: &[u8], offset: usize) {
+        self.searched_from = from;
+        self.last = [None; CLUE_GROUPS.len()];
+        let Some(rest) = from
+            .checked_sub(offset)
+            .and_then(|skipped| sentence.get(skipped..))
+        else {
+            return;
         };
-        self.0[group] = (from, found);
-        found.is_some()
+        let finder = finder();
+        let Some(automaton) = &finder.automaton else {
+            // Without a searcher nothing is ruled out.
+            self.last = [Some(usize::MAX); CLUE_GROUPS.len()];
+            return;
+        };
+        for found in automaton.find_overlapping_iter(rest) {
+            let at = from + found.start();
+            let mut groups = finder.groups[found.pattern().as_usize()];
+            while groups != 0 {
+                let group = groups.trailing_zeros() as usize;
+                groups &= groups - 1;
+                // Matches come in the order they end, not start.
+                self.last[group] = Some(self.last[group].map_or(at, |last| last.max(at)));
+            }
+        }
     }
 }
 
-/// One searcher for the words of each of [`CLUE_GROUPS`].
-fn finders() -> &'static [AhoCorasick] {
-    static FINDERS: OnceLock<Vec<AhoCorasick>> = OnceLock::new();
-    FINDERS.get_or_init(|| {
-        CLUE_GROUPS
-            .iter()
-            .map_while(|(_, words)| AhoCorasick::new(*words).ok())
-            .collect()
+/// Every alternative that a group of [`CLUE_GROUPS`] needs a word for.
+const CLUED: Alternatives = {
+    let mut set = 0;
+    let mut group = 0;
+    while group < CLUE_GROUPS.len() {
+        set |= CLUE_GROUPS[group].0;
+        group += 1;
+    }
+    set
+};
+
+/// One searcher for the words of all of [`CLUE_GROUPS`], and for each of
+/// its words the groups it is in, one bit each.
+struct Finder {
+    automaton: Option<AhoCorasick>,
+    groups: Vec<u8>,
+}
+
+fn finder() -> &'static Finder {
+    static FINDER: OnceLock<Finder> = OnceLock::new();
+    FINDER.get_or_init(|| {
+        let mut words: Vec<&str> = Vec::new();
+        let mut groups: Vec<u8> = Vec::new();
+        for (group, (_, list)) in CLUE_GROUPS.iter().enumerate() {
+            for word in *list {
+                match words.iter().position(|w| w == word) {
+                    Some(i) => groups[i] |= 1 << group,
+                    None => {
+                        words.push(word);
+                        groups.push(1 << group);
+                    }
+                }
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&words)
+            .ok();
+        Finder { automaton, groups }
     })
 }
 
@@ -511,5 +554,47 @@ mod tests {
         );
         assert_ne!(alternatives("3,000 years") & LEAD, 0);
         assert_eq!(alternatives("123456 days") & (LEAD | AGO), 0);
+    }
+
+    /// `Clues::prune` as the groups define it: a group's alternatives stay
+    /// when one of its words occurs in the lowered sentence at or after the
+    /// position (after it, for an "ago" end word).
+    fn pruned_by_searching(start: usize, sentence: &[u8], offset: usize) -> Alternatives {
+        let mut can = Alternatives::MAX;
+        for (set, words) in CLUE_GROUPS {
+            let from = if set == AGO { start + 1 } else { start };
+            let rest = sentence.get(from - offset..).unwrap_or(&[]);
+            let occurs = words
+                .iter()
+                .any(|w| rest.windows(w.len()).any(|window| window == w.as_bytes()));
+            if !occurs {
+                can &= !set;
+            }
+        }
+        can
+    }
+
+    proptest::proptest! {
+        /// One search of the sentence for every group answers each position
+        /// as a search from that position would.
+        #[test]
+        fn clues_match_a_search_from_each_position(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "years", "year-end", "ago", "q3", "half", "centuries", "end",
+                "from", "later", "period", "weekend", "midyear", "said", "2014", "a",
+            ]), 0..12),
+            offset in 0usize..3,
+        ) {
+            let sentence = words.join(" ");
+            let bytes = sentence.as_bytes();
+            let mut clues = Clues::default();
+            for start in offset..=offset + bytes.len() {
+                proptest::prop_assert_eq!(
+                    clues.prune(Alternatives::MAX, start, bytes, offset),
+                    pruned_by_searching(start, bytes, offset),
+                    "{:?} at {}", sentence, start
+                );
+            }
+        }
     }
 }

@@ -51,6 +51,9 @@ fn per_sentence() -> bool {
 /// The temporal claim that starts at `start`, if any. `first_word` is the
 /// word there as `word_table::leading_word_key` packs it.
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
+    // Most words are turned away by the trigger check on their first word
+    // alone (see `may_start`), before anything else is read or sliced.
+    let class = first_class(ctx.text.as_bytes().get(start)?, first_word)?;
     // The scanner offers positions inside the sentence on character
     // boundaries; anything else is refused rather than sliced.
     let offset = start.checked_sub(ctx.sentence.span.start)?;
@@ -58,7 +61,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    let can = may_start(ctx, start, first_word)?;
+    let can = may_start(ctx, start, first_word, class)?;
     let env = Env::with(ctx, start, can)?;
     let mut hit = parse_env(&env)?;
     let end = start + hit.len;
@@ -356,21 +359,31 @@ impl<'c, 'a> Env<'c, 'a> {
     }
 }
 
+/// The trigger class of the word that starts with the byte `first` and
+/// that `leading_word_key` packs as `first_word`: Some(None) for a figure,
+/// None when no temporal claim can start with the word.
+fn first_class(first: &u8, first_word: Option<u128>) -> Option<Option<trigger::Class>> {
+    if first.is_ascii_digit() {
+        Some(None)
+    } else {
+        Some(Some(first_word.and_then(trigger::class_of)?))
+    }
+}
+
 /// Cheap test on the first word: can a temporal claim start at `start` at
-/// all? `first_word` is the word there, packed. Returns the alternatives
-/// that can match there (see [`dispatch`]), none of which can when there
-/// are none.
-fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<dispatch::Alternatives> {
+/// all? `first_word` is the word there, packed, and `class` its trigger
+/// class ([`first_class`]). Returns the alternatives that can match there
+/// (see [`dispatch`]), none of which can when there are none.
+fn may_start(
+    ctx: &Ctx,
+    start: usize,
+    first_word: Option<u128>,
+    class: Option<trigger::Class>,
+) -> Option<dispatch::Alternatives> {
     let input = ctx.rest(start);
-    let &first = input.as_bytes().first()?;
     // Common words ("the", "at", "some", "more") open temporal expressions
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
-    let class = if first.is_ascii_digit() {
-        None
-    } else {
-        Some(first_word.and_then(trigger::class_of)?)
-    };
     // The first word's alternatives are one table lookup: most openers
     // ("the company", "that") open none, and the words after them are not
     // read.
