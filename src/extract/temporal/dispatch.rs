@@ -12,8 +12,6 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
 use super::absolute::DECADE_NAMES;
 use super::duration::SPAN_WORDS;
 use super::relative::QUALIFIERS;
@@ -210,20 +208,30 @@ impl Clues {
         else {
             return;
         };
+        // Backwards, so that the first start seen of a group is its last.
         let finder = finder();
-        let Some(automaton) = &finder.automaton else {
-            // Without a searcher nothing is ruled out.
-            self.last = [Some(usize::MAX); CLUE_GROUPS.len()];
-            return;
-        };
-        for found in automaton.find_overlapping_iter(rest) {
-            let at = from + found.start();
-            let mut groups = finder.groups[found.pattern().as_usize()];
-            while groups != 0 {
-                let group = groups.trailing_zeros() as usize;
-                groups &= groups - 1;
-                // Matches come in the order they end, not start.
-                self.last[group] = Some(self.last[group].map_or(at, |last| last.max(at)));
+        let mut seen = 0u8;
+        for at in (0..rest.len().saturating_sub(1)).rev() {
+            let pair = usize::from(rest[at]) << 8 | usize::from(rest[at + 1]);
+            let Some(words) = finder.by_pair[pair]
+                .checked_sub(1)
+                .map(|list| &finder.lists[usize::from(list)])
+            else {
+                continue;
+            };
+            for &(word, groups) in words {
+                let mut new = groups & !seen;
+                if new == 0 || !rest[at..].starts_with(word) {
+                    continue;
+                }
+                seen |= new;
+                while new != 0 {
+                    self.last[new.trailing_zeros() as usize] = Some(from + at);
+                    new &= new - 1;
+                }
+            }
+            if seen == u8::MAX {
+                break;
             }
         }
     }
@@ -240,34 +248,39 @@ const CLUED: Alternatives = {
     set
 };
 
-/// One searcher for the words of all of [`CLUE_GROUPS`], and for each of
-/// its words the groups it is in, one bit each.
+/// The words of all of [`CLUE_GROUPS`] by their first two bytes (every
+/// word has two or more): most pairs of bytes in a sentence start none, and
+/// are passed over with one table load.
 struct Finder {
-    automaton: Option<AhoCorasick>,
-    groups: Vec<u8>,
+    /// By a pair of bytes (the first in the high byte), one more than the
+    /// index of the list of words starting with it in `lists`; 0 for none.
+    by_pair: Box<[u8]>,
+    /// Words, each with the groups it is in (one bit each).
+    lists: Vec<Vec<(&'static [u8], u8)>>,
 }
 
 fn finder() -> &'static Finder {
     static FINDER: OnceLock<Finder> = OnceLock::new();
     FINDER.get_or_init(|| {
-        let mut words: Vec<&str> = Vec::new();
-        let mut groups: Vec<u8> = Vec::new();
+        let mut finder = Finder {
+            by_pair: vec![0; 1 << 16].into_boxed_slice(),
+            lists: Vec::new(),
+        };
         for (group, (_, list)) in CLUE_GROUPS.iter().enumerate() {
-            for word in *list {
-                match words.iter().position(|w| w == word) {
-                    Some(i) => groups[i] |= 1 << group,
-                    None => {
-                        words.push(word);
-                        groups.push(1 << group);
-                    }
+            for word in list.iter().map(|w| w.as_bytes()) {
+                let pair = usize::from(word[0]) << 8 | usize::from(word[1]);
+                if finder.by_pair[pair] == 0 {
+                    finder.lists.push(Vec::new());
+                    finder.by_pair[pair] = u8::try_from(finder.lists.len()).unwrap_or(u8::MAX);
+                }
+                let words = &mut finder.lists[usize::from(finder.by_pair[pair] - 1)];
+                match words.iter_mut().find(|(w, _)| *w == word) {
+                    Some((_, groups)) => *groups |= 1 << group,
+                    None => words.push((word, 1 << group)),
                 }
             }
         }
-        let automaton = AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&words)
-            .ok();
-        Finder { automaton, groups }
+        finder
     })
 }
 

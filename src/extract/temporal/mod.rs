@@ -394,7 +394,11 @@ fn may_start(
     let may = match class {
         None => digits_may_start(input),
         Some(trigger::Class::Temporal) => true,
-        Some(trigger::Class::Opener) => next_words_temporal(input),
+        // The opener's letters are packed already: the look-ahead starts
+        // after them.
+        Some(trigger::Class::Opener) => {
+            next_words_temporal(input, first_word.map_or(0, packed_len))
+        }
     };
     may.then_some(can)
 }
@@ -418,7 +422,7 @@ fn digits_may_start(input: &str) -> bool {
     {
         return true;
     }
-    next_words_temporal(input) || next_word_joins(input)
+    next_words_temporal(input, 0) || next_word_joins(input)
 }
 
 /// Whether the word after the first one is `to`, `or`, `and`, `more`, `of`
@@ -460,10 +464,12 @@ fn find_alphanumeric(text: &str, wanted: bool) -> Option<usize> {
     }
 }
 
-/// Whether one of the next four words is a digit or a temporal word.
-fn next_words_temporal(input: &str) -> bool {
+/// Whether one of the next four words is a digit or a temporal word: the
+/// runs of letters and digits after the one the position starts, which
+/// goes on at least to byte `skip` (none starts before it).
+fn next_words_temporal(input: &str, skip: usize) -> bool {
     let bytes = input.as_bytes();
-    let mut at = 0;
+    let mut at = skip;
     for _ in 0..4 {
         let Some(next) = next_run(input, at) else {
             return false;
@@ -483,11 +489,16 @@ fn next_words_temporal(input: &str) -> bool {
         if key.and_then(trigger::class_of) == Some(trigger::Class::Temporal) {
             return true;
         }
-        // The word's leading letters are read already (the packed word ends
-        // in a zero byte for each of the 16 it does not fill): skip them.
-        at = next + key.map_or(0, |k| 16 - (k.trailing_zeros() / 8) as usize);
+        // The word's leading letters are read already: skip them.
+        at = next + key.map_or(0, packed_len);
     }
     false
+}
+
+/// How many letters `leading_word_key` packed into `key`: the packed word
+/// ends in a zero byte for each of the 16 it does not fill.
+fn packed_len(key: u128) -> usize {
+    16 - (key.trailing_zeros() / 8) as usize
 }
 
 /// The start of the first run of letters and digits in `text` after the one

@@ -870,10 +870,18 @@ mod properties {
             for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let rest = &text[at..];
                 prop_assert_eq!(
-                    super::super::next_words_temporal(rest),
+                    super::super::next_words_temporal(rest, 0),
                     next_words_temporal_by_packing(rest),
                     "{:?}", rest
                 );
+                // Skipping the letters of the first word, packed already.
+                if let Some(key) = crate::extract::word_table::leading_word_key(rest) {
+                    prop_assert_eq!(
+                        super::super::next_words_temporal(rest, super::super::packed_len(key)),
+                        next_words_temporal_by_packing(rest),
+                        "{:?} after its first word", rest
+                    );
+                }
             }
         }
     }

@@ -33,6 +33,9 @@ fn first_word_class(input: &str) -> Option<Class> {
 }
 
 /// The class of a word packed by `leading_word_key`.
+// Inlined: the scanner asks at nearly every word, and most words are
+// turned away by the filter in a few instructions, less than a call costs.
+#[inline]
 pub(super) fn class_of(packed: u128) -> Option<Class> {
     // "Q3", "q1": a quarter (a two-letter word starting with 'q').
     let letters = packed.to_be_bytes();
@@ -59,6 +62,7 @@ fn class(word: &str) -> Option<Class> {
 /// some temporal word starts with the same two letters (or is the same one
 /// letter). Read from two bytes, without packing the word, it turns away
 /// most of the words after an opener ("the company", "at least").
+#[inline]
 pub(super) fn may_be_temporal(word: &[u8]) -> bool {
     let Some(&first) = word.first().filter(|b| b.is_ascii_alphabetic()) else {
         return false;
@@ -73,6 +77,7 @@ pub(super) fn may_be_temporal(word: &[u8]) -> bool {
 /// The bit of [`Table::temporal_prefixes`] for a word of one letter.
 const ONE_LETTER: u8 = 26;
 
+#[inline]
 fn lookup(key: u128) -> Option<Class> {
     let table = table();
     // Most words of a text are in no class: their filter bit is clear, and
@@ -109,6 +114,7 @@ impl Filter {
         Filter(bits)
     }
 
+    #[inline]
     fn position(key: u128) -> usize {
         // The first eight letters are the high half; a longer word's rest
         // is folded in.
@@ -116,12 +122,14 @@ impl Filter {
         (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
     }
 
+    #[inline]
     pub(super) fn may_hold(&self, key: u128) -> bool {
         let at = Self::position(key);
         self.0[at / 64] & (1 << (at % 64)) != 0
     }
 }
 
+#[inline]
 fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(build)
