@@ -1063,6 +1063,40 @@ mod tests {
         }
     }
 
+    /// Lowering a short ASCII word on the stack finds in a list what
+    /// lowering a copy finds, for every reference noun in several cases,
+    /// one too long for the stack and one with the Kelvin sign.
+    #[test]
+    fn lowering_on_the_stack_finds_what_lowering_a_copy_finds() {
+        let set = &numbers().reference_nouns;
+        assert!(!set.is_empty());
+        for noun in set {
+            let capitalised = noun
+                .char_indices()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect::<String>();
+            let variants = [
+                noun.clone(),
+                noun.to_uppercase(),
+                capitalised,
+                format!("{noun}x"),
+                format!("{}{noun}", "a".repeat(40)),
+                noun.replace('k', "\u{212A}"),
+            ];
+            for variant in variants {
+                assert_eq!(
+                    contains_lower(set, &variant),
+                    set.contains(lower_case(&variant).as_ref()),
+                    "{variant:?}"
+                );
+            }
+        }
+        assert_eq!(
+            excluded("at 9 o'cloc\u{212A} sharp"),
+            vec!["9 o'cloc\u{212A}"]
+        );
+    }
+
     /// Pieces of generated tokens: letters, capitals, digits, the signs of
     /// URLs, e-mails and identifiers, brackets, characters outside ASCII, and
     /// the words some tests look for next to a number.
