@@ -210,6 +210,22 @@ enum Class {
 }
 
 fn class(byte: u8) -> Class {
+    CLASSES[usize::from(byte)]
+}
+
+/// [`class`] of every byte, looked up rather than matched: the breaks read
+/// the class of most bytes of every window.
+static CLASSES: [Class; 256] = {
+    let mut classes = [Class::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        classes[byte] = class_of(byte as u8);
+        byte += 1;
+    }
+    classes
+};
+
+const fn class_of(byte: u8) -> Class {
     match byte {
         b'A'..=b'Z' => Class::Upper,
         b'a'..=b'z' => Class::Lower,

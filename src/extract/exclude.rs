@@ -45,7 +45,16 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     }
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(found) = next_trigger(bytes, from) {
+    // The next "www." stop, found apart from the marks: full stops are
+    // common, and one that opens a URL is rare.
+    let mut www = next_www_stop(bytes, 0);
+    loop {
+        if www.is_some_and(|stop| stop < from) {
+            www = next_www_stop(bytes, from);
+        }
+        let Some(found) = [next_mark(bytes, from), www].into_iter().flatten().min() else {
+            break;
+        };
         if CLASSES[usize::from(bytes[found])] & LEAD != 0 && unicode_space(text, found) {
             from = found + text[found..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -145,8 +154,6 @@ const NON_ASCII: u8 = 4;
 const LEAD: u8 = 8;
 /// ASCII whitespace.
 const SPACE: u8 = 16;
-/// A full stop: it may end a "www." opening a URL.
-const STOP: u8 = 32;
 /// The classes a token's marks keep.
 const MARKS: u8 = DIGIT | URL_SIGN | NON_ASCII;
 
@@ -158,7 +165,6 @@ static CLASSES: [u8; 256] = {
             b'0'..=b'9' => DIGIT,
             b'@' | b':' => URL_SIGN,
             b'\t'..=b'\r' | b' ' => SPACE,
-            b'.' => STOP,
             0x80..=0xBF => NON_ASCII,
             0xC0.. => NON_ASCII | LEAD,
             _ => 0,
@@ -193,43 +199,42 @@ fn unicode_space(text: &str, i: usize) -> bool {
     text[i..].starts_with(char::is_whitespace)
 }
 
-/// The first byte at or after `from` that a token any test can match must
-/// hold: a mark (digit, "@", ":", outside ASCII) or the stop of a "www.".
-/// Most bytes are letters and spaces: eight bytes at a time are read as one
-/// number, and only a group that may hold such a byte is read byte by byte.
-fn next_trigger(bytes: &[u8], from: usize) -> Option<usize> {
-    let triggers = |i: usize| {
-        let class = CLASSES[usize::from(bytes[i])];
-        class & MARKS != 0
-            || class & STOP != 0 && i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www")
-    };
+/// The first byte at or after `from` that is a mark (digit, "@", ":",
+/// outside ASCII). Most bytes are letters, spaces and punctuation: eight
+/// bytes at a time are read as one number, and only a group that may hold a
+/// mark is read byte by byte.
+fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
+    let marks = |i: usize| CLASSES[usize::from(bytes[i])] & MARKS != 0;
     let mut i = from;
     while let Some(group) = bytes.get(i..i + 8) {
         let word = u64::from_le_bytes(group.try_into().expect("eight bytes"));
-        if may_trigger(word) {
-            if let Some(found) = (i..i + 8).find(|&j| triggers(j)) {
+        if may_mark(word) {
+            if let Some(found) = (i..i + 8).find(|&j| marks(j)) {
                 return Some(found);
             }
         }
         i += 8;
     }
-    (i..bytes.len()).find(|&j| triggers(j))
+    (i..bytes.len()).find(|&j| marks(j))
 }
 
-/// Whether any of eight bytes may be a mark or a stop: a byte outside
-/// ASCII, one of ". / 0-9 :", or "@". A necessary test only ("/" passes it).
-fn may_trigger(word: u64) -> bool {
+/// The first full stop at or after `from` that ends a "www" (in any case):
+/// the one byte besides the marks that a token a test can match may need.
+fn next_www_stop(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr_iter(b'.', &bytes[from..])
+        .map(|at| from + at)
+        .find(|&i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
+}
+
+/// Whether any of eight bytes may be a mark: a byte outside ASCII, or one
+/// of "0-9 : ; < = > ? @". A necessary test only (";" to "?" pass it).
+fn may_mark(word: u64) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    if word & HIGH != 0 {
-        return true;
-    }
     // With every byte below 0x80, adding 0x80 - n to each byte carries into
     // no other byte and sets its top bit exactly when the byte is >= n.
     let at_least = |n: u8| word.wrapping_add(ONES * u64::from(0x80 - n));
-    let signs = at_least(b'.') & !at_least(b':' + 1);
-    let at = at_least(b'@') & !at_least(b'@' + 1);
-    (signs | at) & HIGH != 0
+    (word | at_least(b'0') & !at_least(b'@' + 1)) & HIGH != 0
 }
 
 /// The start of the token holding the byte at `at`, which is no
@@ -535,12 +540,17 @@ fn time_of_day(text: &str, tokens: &Around, i: usize) -> Option<Range<usize>> {
     // only a token that touches: "9:30 a.m.", not "at 9:30. GMT"
     let open_end = token.core.end == token.range.end;
     // The next word is read only when it could be the meridiem.
+    // is_meridiem ignores ASCII case: only a word outside ASCII is lowered
+    // first (the Kelvin sign lowers to "k").
     let next_meridiem = open_end
         && suffix.is_empty()
-        && word(text, tokens, i + 1)
-            .as_deref()
-            .is_some_and(is_meridiem);
-    let next_zone = open_end
+        && tokens.get(i + 1).is_some_and(|t| {
+            let core = t.core(text);
+            is_meridiem(core) || !core.is_ascii() && is_meridiem(&lower_case(core))
+        });
+    // A zone counts only after a clock ("14:00 GMT"): it is read only then.
+    let next_zone = clock
+        && open_end
         && suffix.is_empty()
         && tokens
             .get(i + 1)
@@ -779,9 +789,22 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     }
     data.name_words.contains(with_stop)
         || data.name_words.contains(token.core(text))
-        || data
-            .reference_nouns
-            .contains(lower_case(with_stop).as_ref())
+        || contains_lower(&data.reference_nouns, with_stop)
+}
+
+/// Whether `set` holds `word` in lower case. A short ASCII word (nearly
+/// every word before a number) is lowered on the stack, not into a new
+/// string: this runs for most figures.
+fn contains_lower(set: &rustc_hash::FxHashSet<String>, word: &str) -> bool {
+    let mut lowered = [0u8; 32];
+    match lowered.get_mut(..word.len()) {
+        Some(lowered) if word.is_ascii() => {
+            lowered.copy_from_slice(word.as_bytes());
+            lowered.make_ascii_lowercase();
+            std::str::from_utf8(lowered).is_ok_and(|lowered| set.contains(lowered))
+        }
+        _ => set.contains(lower_case(word).as_ref()),
+    }
 }
 
 /// "10 Downing Street", "221B Baker St": a number before up to three
@@ -1023,21 +1046,55 @@ mod tests {
         assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
     }
 
-    /// The eight-byte test passes every byte a match may need, in every
-    /// place of the group, among bytes that it does not pass.
+    /// The eight-byte test passes every mark, in every place of the group,
+    /// among bytes that it does not pass.
     #[test]
-    fn group_test_passes_every_trigger() {
+    fn group_test_passes_every_mark() {
         // plain letters, spaces and punctuation do not pass it
-        assert!(!may_trigger(u64::from_le_bytes(*b"ab Z-,;!")));
+        assert!(!may_mark(u64::from_le_bytes(*b"ab Z-,.!")));
         for byte in 0..=255u8 {
-            let needed = byte >= 0x80 || matches!(byte, b'.' | b'0'..=b'9' | b':' | b'@');
+            let needed = CLASSES[usize::from(byte)] & MARKS != 0;
             for place in 0..8 {
-                let mut group = *b"ab Z-,;!";
+                let mut group = *b"ab Z-,.!";
                 group[place] = byte;
-                let passes = may_trigger(u64::from_le_bytes(group));
+                let passes = may_mark(u64::from_le_bytes(group));
                 assert!(passes || !needed, "{byte:#x} at {place}");
             }
         }
+    }
+
+    /// Lowering a short ASCII word on the stack finds in a list what
+    /// lowering a copy finds, for every reference noun in several cases,
+    /// one too long for the stack and one with the Kelvin sign.
+    #[test]
+    fn lowering_on_the_stack_finds_what_lowering_a_copy_finds() {
+        let set = &numbers().reference_nouns;
+        assert!(!set.is_empty());
+        for noun in set {
+            let capitalised = noun
+                .char_indices()
+                .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
+                .collect::<String>();
+            let variants = [
+                noun.clone(),
+                noun.to_uppercase(),
+                capitalised,
+                format!("{noun}x"),
+                format!("{}{noun}", "a".repeat(40)),
+                noun.replace('k', "\u{212A}"),
+            ];
+            for variant in variants {
+                assert_eq!(
+                    contains_lower(set, &variant),
+                    set.contains(lower_case(&variant).as_ref()),
+                    "{variant:?}"
+                );
+            }
+        }
+        assert_eq!(
+            excluded("at 9 o'cloc\u{212A} sharp"),
+            vec!["9 o'cloc\u{212A}"]
+        );
     }
 
     /// Pieces of generated tokens: letters, capitals, digits, the signs of
