@@ -203,8 +203,9 @@ struct WordStarts<'t> {
     /// The starts not yet given among the bytes from `base` to `at` (when
     /// they were classed at once), one bit each.
     pending: u32,
-    /// Which of the `pending` starts are claim symbols.
-    pending_symbols: u32,
+    /// Which of the `pending` starts need no look at the bytes before
+    /// them: claim symbols, and letters (only a digit continues a number).
+    pending_unchecked: u32,
     /// Where the scan goes on: one past the last start given, or where
     /// [`WordStarts::skip_to`] sent it.
     next: usize,
@@ -219,7 +220,7 @@ impl<'t> WordStarts<'t> {
             previous_alphanumeric: false,
             base: start,
             pending: 0,
-            pending_symbols: 0,
+            pending_unchecked: 0,
             next: start,
         };
         starts.seek(start);
@@ -239,7 +240,7 @@ impl<'t> WordStarts<'t> {
             // `pos` are dropped (`pos - base` is below sixteen).
             let dropped = u32::MAX << (pos - self.base);
             self.pending &= dropped;
-            self.pending_symbols &= dropped;
+            self.pending_unchecked &= dropped;
         } else {
             self.seek(pos);
         }
@@ -250,7 +251,7 @@ impl<'t> WordStarts<'t> {
         self.at = pos;
         self.base = pos;
         self.pending = 0;
-        self.pending_symbols = 0;
+        self.pending_unchecked = 0;
         self.previous_alphanumeric = self.text[..pos]
             .chars()
             .next_back()
@@ -266,7 +267,7 @@ impl<'t> WordStarts<'t> {
                 let lowest = self.pending & self.pending.wrapping_neg();
                 let start = self.base + self.pending.trailing_zeros() as usize;
                 self.pending &= self.pending - 1;
-                if self.pending_symbols & lowest != 0 || !continues_number(bytes, start) {
+                if self.pending_unchecked & lowest != 0 || !continues_number(bytes, start) {
                     self.next = start + 1;
                     return Some(start);
                 }
@@ -286,8 +287,9 @@ impl<'t> WordStarts<'t> {
                     let alphanumeric = classes.alphanumeric & kept;
                     let before = (alphanumeric << 1) | u32::from(self.previous_alphanumeric);
                     let symbols = classes.claim_symbols & kept;
-                    self.pending = (alphanumeric & !before) | symbols;
-                    self.pending_symbols = symbols;
+                    let starts = alphanumeric & !before;
+                    self.pending = starts | symbols;
+                    self.pending_unchecked = (starts & !classes.digits) | symbols;
                     self.previous_alphanumeric = alphanumeric >> (ascii - 1) != 0;
                     self.base = at;
                     self.at = at + ascii;
@@ -321,6 +323,8 @@ struct Classes16 {
     outside_ascii: u32,
     /// ASCII letters and digits.
     alphanumeric: u32,
+    /// ASCII digits.
+    digits: u32,
     /// "$", "~", "<" and ">".
     claim_symbols: u32,
 }
@@ -348,6 +352,7 @@ impl Classes16 {
         let mut classes = Classes16 {
             outside_ascii: 0,
             alphanumeric: 0,
+            digits: 0,
             claim_symbols: 0,
         };
         for (i, &byte) in chunk.iter().enumerate() {
@@ -355,6 +360,7 @@ impl Classes16 {
             let bit = |flag: u8| u32::from(class & flag != 0) << i;
             classes.outside_ascii |= bit(OUTSIDE_ASCII);
             classes.alphanumeric |= bit(ALPHANUMERIC);
+            classes.digits |= u32::from(byte.is_ascii_digit()) << i;
             classes.claim_symbols |= bit(CLAIM_SYMBOL);
         }
         classes
@@ -390,6 +396,7 @@ mod sse2 {
         Classes16 {
             outside_ascii: mask(v),
             alphanumeric: mask(_mm_or_si128(letters, digits)),
+            digits: mask(digits),
             claim_symbols: mask(symbols),
         }
     }
