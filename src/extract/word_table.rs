@@ -20,6 +20,18 @@ pub(crate) fn key(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(buffer))
 }
 
+/// An ASCII word of letters, apostrophes and hyphens (bytes whose bit
+/// 0x20 is the case bit or already set), lower-cased and packed as [`key`]
+/// packs it; None when it is longer than 16 bytes or not ASCII.
+pub(crate) fn folded_key(word: &str) -> Option<u128> {
+    if !word.is_ascii() || word.is_empty() {
+        return None;
+    }
+    let packed = key(word)?;
+    let bytes = u128::MAX << (8 * (16 - word.len()));
+    Some(packed | (bytes & BIT_20))
+}
+
 /// The leading ASCII letters of `input`, lower-cased and packed as [`key`]
 /// packs a word; None when there are none or more than 16. The scanner asks
 /// this at nearly every word, so the word goes straight into its key rather

@@ -6,6 +6,7 @@ use crate::extract::Partitive;
 
 use super::lexicon::numbers;
 use super::text::{leading_word, lower, phrase_ci, skip_space, space1, word_ci};
+use crate::extract::word_table::{folded_key, WordTable};
 
 /// The most words a counted noun phrase takes.
 const MAX_WORDS: usize = 6;
@@ -85,7 +86,6 @@ fn is_time_word(word: &str) -> bool {
 /// joins only when another word of the phrase follows it ("armed men", not
 /// "people died").
 pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
-    let data = numbers();
     let mut rest = s;
     let mut words = PhraseWords::default();
     let mut end_of_phrase = s;
@@ -99,15 +99,11 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
         if word.is_empty() {
             break;
         }
-        let lower = lower(word);
-        if data.noun_stop_words.contains(lower.as_ref()) {
-            break;
-        }
-        if is_time_word(&lower) {
-            if words.is_empty() {
-                return None;
-            }
-            break;
+        match NounWord::of(word) {
+            NounWord::Stop => break,
+            NounWord::Time if words.is_empty() => return None,
+            NounWord::Time => break,
+            NounWord::Other => {}
         }
         let mut after = &spaced[word.len()..];
         // a word glued to digits or symbols is not a plain noun ("G20s")
@@ -116,7 +112,7 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
         }
         let mut taken = word;
         // possessive plural: "Ministers' meetings"
-        if lower.ends_with('s') {
+        if ends_in_s(word) {
             if let Some(after_apostrophe) = after.strip_prefix(['\'', '’']) {
                 if after_apostrophe.starts_with(' ') {
                     taken = &spaced[..word.len() + after.len() - after_apostrophe.len()];
@@ -125,7 +121,7 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
             }
         }
         // the first word stays even so: "22nd meeting", "17 injured"
-        let participle = !words.is_empty() && is_participle(&lower);
+        let participle = !words.is_empty() && is_participle_word(word);
         words.push(taken);
         rest = after;
         if participle {
@@ -138,7 +134,7 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
     if pending_participle {
         // drop the trailing -ed/-ing/-ly words
         while words.len() > 1 {
-            if is_participle(&lower(words.last())) {
+            if is_participle_word(words.last()) {
                 words.pop();
             } else {
                 break;
@@ -149,6 +145,96 @@ pub(super) fn noun_phrase(s: &str) -> Option<(String, &str)> {
         return None;
     }
     Some((words.join(), end_of_phrase))
+}
+
+/// What a word is to the noun phrase reader.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum NounWord {
+    /// A stop word (numbers.toml `noun_stop_words`): the phrase ends.
+    Stop,
+    /// A time noun or compound ([`is_time_word`]).
+    Time,
+    Other,
+}
+
+/// Bits of [`noun_words`].
+const STOP: u32 = 1;
+const TIME: u32 = 2;
+
+/// The stop words and time nouns by packed lower-case word, made once
+/// per word-list configuration (a pack may add to both lists): every word
+/// of every counted phrase is looked up, and a packed look-up needs
+/// neither a lower-cased copy nor a string hash.
+fn noun_words() -> &'static WordTable {
+    static WORDS: std::sync::OnceLock<WordTable> = std::sync::OnceLock::new();
+    crate::lexicon::resolve(&WORDS, || {
+        let data = numbers();
+        let stop = data.noun_stop_words.iter().map(|w| (w.as_str(), STOP));
+        WordTable::new(stop.chain(data.time_nouns.iter().map(|w| (w.as_str(), TIME))))
+    })
+}
+
+impl NounWord {
+    /// The class of `word`, a [`leading_word`]: a stop word first, as the
+    /// reader tests it first.
+    fn of(word: &str) -> NounWord {
+        let packed = folded_key(word).filter(|_| !slow_words());
+        // An ASCII word without a hyphen is one look-up (its lower case is
+        // as long as it is, so a longer one is in neither list); a
+        // hyphenated one is also read in parts, by the general way.
+        if let Some(packed) = packed.filter(|_| !word.contains('-')) {
+            let bits = noun_words().get_key(packed);
+            return if bits & STOP != 0 {
+                NounWord::Stop
+            } else if bits & TIME != 0 {
+                NounWord::Time
+            } else {
+                NounWord::Other
+            };
+        }
+        let lower = lower(word);
+        if numbers().noun_stop_words.contains(lower.as_ref()) {
+            NounWord::Stop
+        } else if is_time_word(&lower) {
+            NounWord::Time
+        } else {
+            NounWord::Other
+        }
+    }
+}
+
+/// True while a test reads every word by lowering it (the way the packed
+/// look-ups and byte-wise tests replaced).
+fn slow_words() -> bool {
+    #[cfg(test)]
+    return super::gates_off();
+    #[cfg(not(test))]
+    false
+}
+
+/// Whether `word` ends in "s" once lowered.
+fn ends_in_s(word: &str) -> bool {
+    if word.is_ascii() && !slow_words() {
+        return word
+            .as_bytes()
+            .last()
+            .is_some_and(|b| b.eq_ignore_ascii_case(&b's'));
+    }
+    lower(word).ends_with('s')
+}
+
+/// [`is_participle`] of `word` lowered, with an ASCII word compared
+/// without lowering it (lowering keeps its length).
+fn is_participle_word(word: &str) -> bool {
+    if !word.is_ascii() || slow_words() {
+        return is_participle(&lower(word));
+    }
+    let bytes = word.as_bytes();
+    let ends = |suffix: &[u8]| {
+        bytes.len() >= suffix.len()
+            && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    bytes.len() > 3 && (ends(b"ed") || ends(b"ing") || ends(b"ly"))
 }
 
 /// The words of a noun phrase, at most [`MAX_WORDS`], kept without
@@ -228,6 +314,30 @@ mod tests {
         assert_eq!(noun(" years ago"), None);
         assert_eq!(noun(" and"), None);
         assert_eq!(noun(".5"), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Looking words up by their packed lower case reads the same
+        /// phrases as lowering each word and looking it up in the lists.
+        #[test]
+        fn packed_word_classes_read_as_the_lists(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "people", "Years", "year-long", "day-old", "Season-ticket", "of", "In",
+                "armed", "Ministers", "'", "’", " ", " ", "-", "Weeks", "killed", "é",
+                "ÉTÉ", "\u{212A}m", "staffs", "s", "ly", "Hours", "man-hours", ",", "3",
+                "internationalisation",
+            ][..]), 0..12)
+        ) {
+            let text = pieces.concat();
+            let read = |slow: bool| {
+                crate::slow_path::run(crate::slow_path::SlowPath::NoGates, slow, || {
+                    (noun_phrase(&text), counted(&text))
+                })
+            };
+            proptest::prop_assert_eq!(read(false), read(true), "{:?}", text);
+        }
     }
 
     #[test]

@@ -256,6 +256,19 @@ pub(super) fn symbol_before(before: &str) -> Option<Qualifier> {
 
 /// A qualifier after a number: "or more", "or so", "-odd", "+". Returns the
 /// qualifier and the rest.
+/// False when `s` cannot open a phrase [`suffix`] reads: its leading run
+/// of ASCII letters is none of their first words.
+fn opens_suffix(s: &str) -> bool {
+    #[cfg(test)]
+    if super::gates_off() {
+        return true;
+    }
+    let run = &s.as_bytes()[..super::text::ascii_letters(s)];
+    ["or", "and", "odd", "plus"]
+        .iter()
+        .any(|word| run.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
     if let Some(rest) = s.strip_prefix('+') {
         if at_boundary(rest) {
@@ -269,6 +282,12 @@ pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
     }
     let spaced = skip_space(s);
     if spaced.len() == s.len() {
+        return None;
+    }
+    // Most words after a number open no qualifier: a phrase's first word
+    // ends at a boundary, so it is the text's whole leading run of ASCII
+    // letters, which one packed comparison rules out.
+    if !opens_suffix(spaced) {
         return None;
     }
     let first = spaced.as_bytes().first()?;
