@@ -314,8 +314,12 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
+    let stop = settings.stop_keys();
+    if word.len() <= 15 && word.is_ascii() && !stop.may_hold(word.as_bytes()) {
+        return false;
+    }
     match packed(word) {
-        Some(key) => settings.stop_keys().contains(&key),
+        Some(key) => stop.keys.contains(&key),
         None => settings.stop_words.contains(lower_case(word).as_ref()),
     }
 }
@@ -341,23 +345,40 @@ fn cut_from_capitals() -> bool {
 }
 
 /// The named entities of a sentence's tokens, in order, each once: their
-/// words one after another, and where each entity's words end.
+/// words one after another, and where each entity's words end. Its buffers
+/// are kept from one sentence to the next.
+#[derive(Default)]
 struct Entities<'a> {
     words: Vec<&'a str>,
     ends: Vec<usize>,
+    /// The tokens of the run being read, and where each one's raw word ends
+    /// (see [`Entities::read_ascii`]).
+    run: Vec<Token<'a>>,
+    run_ends: Vec<usize>,
 }
 
 impl<'a> Entities<'a> {
-    fn none() -> Entities<'a> {
-        Entities {
-            words: Vec::new(),
-            ends: Vec::new(),
-        }
+    /// The entities of all the tokens of a sentence.
+    #[cfg(test)]
+    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
+        let mut found = Entities::default();
+        found.read(tokens, settings);
+        found
     }
 
-    /// The entities of all the tokens of a sentence.
-    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
-        let mut found = Entities::none();
+    /// [`Entities::read_ascii`] as a new value.
+    #[cfg(test)]
+    fn of_ascii(text: &'a str, settings: &QuerySettings) -> Entities<'a> {
+        let mut found = Entities::default();
+        found.read_ascii(text, settings);
+        found
+    }
+
+    /// Reads the entities of all the tokens of a sentence, in place of
+    /// those read before.
+    fn read(&mut self, tokens: &[Token<'a>], settings: &QuerySettings) {
+        self.words.clear();
+        self.ends.clear();
         let mut i = 0;
         while i < tokens.len() {
             if !tokens[i].capital {
@@ -365,20 +386,21 @@ impl<'a> Entities<'a> {
                 continue;
             }
             let end = run_end(|at| tokens.get(i + at).copied(), settings);
-            found.add_run(&tokens[i..i + end], settings);
+            self.add_run(&tokens[i..i + end], settings);
             i += end;
         }
-        found
     }
 
-    /// [`Entities::new`] for an ASCII sentence, read only from each
+    /// [`Entities::read`] for an ASCII sentence, read only from each
     /// capital letter that starts a word (what starts a run) to the end
     /// of its run; the words between are never cut.
-    fn of_ascii(text: &'a str, settings: &QuerySettings) -> Entities<'a> {
+    fn read_ascii(&mut self, text: &'a str, settings: &QuerySettings) {
+        self.words.clear();
+        self.ends.clear();
         let bytes = text.as_bytes();
-        let mut found = Entities::none();
-        let mut run: Vec<Token<'a>> = Vec::new();
-        let mut ends: Vec<usize> = Vec::new();
+        // The run's buffers are taken out while it is read, for `add_run`.
+        let mut run = std::mem::take(&mut self.run);
+        let mut ends = std::mem::take(&mut self.run_ends);
         let first_word_char = bytes
             .iter()
             .position(u8::is_ascii_alphanumeric)
@@ -413,10 +435,11 @@ impl<'a> Entities<'a> {
                 },
                 settings,
             );
-            found.add_run(&run[..end], settings);
+            self.add_run(&run[..end], settings);
             from = ends[end - 1];
         }
-        found
+        self.run = run;
+        self.run_ends = ends;
     }
 
     /// Adds the entity of a run of tokens (see [`run_end`]), if it names one.
@@ -494,10 +517,10 @@ fn run_end<'a>(
 }
 
 /// The words of one sentence a query is made of, found once for all the
-/// claims in it.
+/// claims in it. Its buffers are kept from one sentence to the next.
 pub(super) struct SentenceWords<'a> {
-    /// The words of its named entities, in order.
-    entities: Vec<&'a str>,
+    /// Its named entities, whose words a query starts with.
+    entities: Entities<'a>,
     /// Its words: a query takes its content words only while it is short.
     tokens: SentenceTokens<'a>,
     /// Its content words, read from `tokens` only as far as a query has
@@ -521,26 +544,40 @@ impl<'a> SentenceTokens<'a> {
     }
 }
 
-impl<'a> SentenceWords<'a> {
-    pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
-        let (entities, tokens) = match sentence.is_ascii() && cut_from_capitals() {
-            true => (
-                Entities::of_ascii(sentence, settings),
-                SentenceTokens::Ascii(AsciiTokens::new(sentence)),
-            ),
-            false => {
-                let tokens = tokens(sentence);
-                (
-                    Entities::new(&tokens, settings),
-                    SentenceTokens::Cut(tokens.into_iter()),
-                )
-            }
-        };
+impl Default for SentenceWords<'_> {
+    fn default() -> Self {
         SentenceWords {
-            entities: entities.words,
-            tokens,
+            entities: Entities::default(),
+            tokens: SentenceTokens::Cut(Vec::new().into_iter()),
             content: Vec::new(),
         }
+    }
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The words of `sentence`.
+    #[cfg(test)]
+    pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
+        let mut words = SentenceWords::default();
+        words.read(sentence, settings);
+        words
+    }
+
+    /// Reads the words of `sentence`, in place of those of the sentence
+    /// read before.
+    pub fn read(&mut self, sentence: &'a str, settings: &QuerySettings) {
+        self.content.clear();
+        self.tokens = match sentence.is_ascii() && cut_from_capitals() {
+            true => {
+                self.entities.read_ascii(sentence, settings);
+                SentenceTokens::Ascii(AsciiTokens::new(sentence))
+            }
+            false => {
+                let tokens = tokens(sentence);
+                self.entities.read(&tokens, settings);
+                SentenceTokens::Cut(tokens.into_iter())
+            }
+        };
     }
 
     /// The sentence's content word at `index`, if it has that many.
@@ -557,17 +594,17 @@ impl<'a> SentenceWords<'a> {
     /// The query for a claim: the sentence's entities, then the claim's
     /// subject's content words, then (while there are fewer than
     /// `min_words`) the sentence's other content words, in lower case.
+    /// Into `words`, in place of what it held.
     fn query_words<'w>(
         &mut self,
         subject: Option<&'w str>,
         settings: &QuerySettings,
-    ) -> Vec<Cow<'w, str>>
-    where
+        words: &mut Vec<Cow<'w, str>>,
+    ) where
         'a: 'w,
     {
-        let mut words: Vec<Cow<'w, str>> =
-            Vec::with_capacity(settings.min_words.max(self.entities.len()).max(8));
-        words.extend(self.entities.iter().map(|w| Cow::Borrowed(*w)));
+        words.clear();
+        words.extend(self.entities.words.iter().map(|w| Cow::Borrowed(*w)));
         fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
             if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
                 words.push(word);
@@ -576,7 +613,7 @@ impl<'a> SentenceWords<'a> {
         if let Some(subject) = subject {
             each_token(subject, |token| {
                 if is_content(token.word, settings) {
-                    add(Cow::Borrowed(token.word), &mut words);
+                    add(Cow::Borrowed(token.word), words);
                 }
             });
         }
@@ -586,27 +623,32 @@ impl<'a> SentenceWords<'a> {
                 break;
             };
             index += 1;
-            add(lower_case(word), &mut words);
+            add(lower_case(word), words);
         }
         words.truncate(settings.max_words.max(1));
-        words
     }
 
     /// The query for a claim, words separated by spaces.
     #[cfg(test)]
     pub fn query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
-        self.query_words(subject, settings).join(" ")
+        let mut words = Vec::new();
+        self.query_words(subject, settings, &mut words);
+        words.join(" ")
     }
 
     /// The query for a claim as a URL writes it: what [`encode`] makes of
     /// the query, written at the end of `out`.
-    pub fn write_query(
+    /// `words` is a buffer kept from one query to the next.
+    pub fn write_query<'w>(
         &mut self,
-        subject: Option<&str>,
+        subject: Option<&'w str>,
         settings: &QuerySettings,
+        words: &mut Vec<Cow<'w, str>>,
         out: &mut String,
-    ) {
-        let words = self.query_words(subject, settings);
+    ) where
+        'a: 'w,
+    {
+        self.query_words(subject, settings, words);
         for (i, word) in words.iter().enumerate() {
             if i > 0 {
                 out.push_str("%20");
