@@ -205,7 +205,7 @@ impl<'p> Urls<'p> {
         let claim = self.counts.len();
         let before = self.links.len();
         for (id, (template, meets)) in self.prepared.templates.iter().zip(meets).enumerate() {
-            if !*meets || !(template.kinds.is_empty() || template.kinds.contains(&kind)) {
+            if !*meets || !template.kinds.has(kind) {
                 continue;
             }
             let Some(url) = &template.url else {
@@ -299,16 +299,36 @@ pub(super) struct Prepared {
     /// By template: whether it has no topic nor country condition, which
     /// is whether a sentence not searched for their words meets it.
     unconditioned: Vec<bool>,
-    /// The claim kinds some template with a condition takes; all kinds
-    /// when one takes any kind.
-    conditioned_kinds: Vec<ClaimKind>,
-    conditioned_any_kind: bool,
+    /// The claim kinds some template with a condition takes.
+    conditioned_kinds: Kinds,
+}
+
+/// A set of claim kinds, one bit each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Kinds(u32);
+
+impl Kinds {
+    /// The kinds a template takes: every kind when it names none.
+    fn taken(kinds: &[ClaimKind]) -> Kinds {
+        match kinds {
+            [] => Kinds(u32::MAX),
+            _ => Kinds(kinds.iter().fold(0, |set, &kind| set | Kinds::bit(kind))),
+        }
+    }
+
+    fn bit(kind: ClaimKind) -> u32 {
+        1 << kind as u32
+    }
+
+    fn has(self, kind: ClaimKind) -> bool {
+        self.0 & Kinds::bit(kind) != 0
+    }
 }
 
 #[derive(Debug, Clone)]
 struct PreparedTemplate {
     title: Arc<str>,
-    kinds: Vec<ClaimKind>,
+    kinds: Kinds,
     /// Ids in `words`: any one found meets the topic condition.
     topics: Vec<usize>,
     /// Ids in `words` of the names of its countries: any one found meets
@@ -346,7 +366,7 @@ impl Prepared {
                 }
                 PreparedTemplate {
                     title: Arc::from(template.title.as_str()),
-                    kinds: template.kinds.clone(),
+                    kinds: Kinds::taken(&template.kinds),
                     topics,
                     countries,
                     url: Url::parse(&template.url),
@@ -380,15 +400,8 @@ impl Prepared {
                 .filter(|(_, unconditioned)| !**unconditioned)
                 .map(|(template, _)| template)
         };
-        let mut conditioned_kinds: Vec<ClaimKind> = Vec::new();
-        for kind in conditioned().flat_map(|t| &t.kinds) {
-            if !conditioned_kinds.contains(kind) {
-                conditioned_kinds.push(*kind);
-            }
-        }
         Prepared {
-            conditioned_any_kind: conditioned().any(|t| t.kinds.is_empty()),
-            conditioned_kinds,
+            conditioned_kinds: Kinds(conditioned().fold(0, |set, t| set | t.kinds.0)),
             unconditioned,
             topic_of,
             country_of,
@@ -402,7 +415,7 @@ impl Prepared {
     /// Whether a template with a topic or country condition takes claims
     /// of `kind`.
     fn conditions_take(&self, kind: ClaimKind) -> bool {
-        self.conditioned_any_kind || self.conditioned_kinds.contains(&kind)
+        self.conditioned_kinds.has(kind)
     }
 
     /// By template, into `meets`: whether `sentence` meets its topic and

@@ -339,6 +339,33 @@ pub(super) fn packed(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
 }
 
+/// 0x01 in each byte of a u64.
+const EACH_BYTE: u64 = u64::MAX / 0xFF;
+
+/// Where the first ASCII capital letter of `bytes` (ASCII) at or after
+/// `from` is. Eight bytes are read at a time: a sentence has few capitals.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte is below 0x80, so adding below 0x80 to it never carries
+        // into the next: the top bit says whether it is at least b'A', and
+        // whether it is above b'Z'.
+        let at_least_a = chunk + EACH_BYTE * u64::from(0x80 - b'A');
+        let above_z = chunk + EACH_BYTE * u64::from(0x80 - b'Z' - 1);
+        let capitals = at_least_a & !above_z & crate::extract::TOP_BITS;
+        if capitals != 0 {
+            return Some(at + (capitals.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|offset| at + offset)
+}
+
 /// Whether an ASCII sentence is read from its capitals (always, outside tests).
 fn cut_from_capitals() -> bool {
     !crate::slow_path::taken(crate::slow_path::SlowPath::WholeSentences)
@@ -407,8 +434,7 @@ impl<'a> Entities<'a> {
             .unwrap_or(bytes.len());
         // Always 0 or where a raw word ends, so a raw word past it starts past it.
         let mut from = 0;
-        while let Some(offset) = bytes[from..].iter().position(u8::is_ascii_uppercase) {
-            let capital = from + offset;
+        while let Some(capital) = next_capital(bytes, from) {
             let start = bytes[from..capital]
                 .iter()
                 .rposition(|&b| is_ascii_space(b))
@@ -861,6 +887,18 @@ mod tests {
             text in "[ \t\n\x0b\x0c\r\x1c\x01aZq0-9\\.,:;'\"()\\[\\]s!?%]{0,40}"
         ) {
             proptest::prop_assert_eq!(tokens(&text), tokens_by_chars(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The capitals read eight bytes at a time are those a reading byte
+        /// by byte finds.
+        #[test]
+        fn capitals_are_found_as_byte_by_byte(text in "[a-zA-Z0-9 @\\[`{.,'\\-]{0,40}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let by_byte = bytes[from..].iter().position(u8::is_ascii_uppercase).map(|offset| from + offset);
+            proptest::prop_assert_eq!(next_capital(bytes, from), by_byte);
         }
     }
 
