@@ -840,6 +840,22 @@ mod tests {
         );
     }
 
+    /// The filter on the stop words' ends turns none of them away, in
+    /// any case, and turns away words that are none.
+    #[test]
+    fn stop_words_pass_the_filter_on_their_ends() {
+        let settings = settings();
+        for word in &settings.stop_words {
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for form in [word.clone(), capitalised, word.to_uppercase()] {
+                assert!(is_stop(&form, settings), "{form}");
+            }
+        }
+        for word in ["Bank", "England", "rose", "thee", "x", "9.7", "Zürich"] {
+            assert!(!is_stop(word, settings), "{word}");
+        }
+    }
+
     #[test]
     fn packed_words_are_their_bytes_in_lower_case() {
         let by_bytes = |word: &str| {
