@@ -46,6 +46,10 @@ pub(crate) enum SlowPath {
     /// Look-up links find the words of template conditions with the
     /// automaton in each sentence, instead of at the sentence's word starts.
     AutomatonWords,
+    /// Look-up links search every sentence with a claim for the words of
+    /// template conditions, instead of only those with a claim of a kind
+    /// that a template with conditions takes.
+    EverySentenceSearched,
 }
 
 impl SlowPath {

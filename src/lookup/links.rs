@@ -75,28 +75,40 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     // Claims come in text order: what depends on the sentence alone is
     // found once per sentence, and a query once for the claims beside each
     // other that share a subject (or have none).
-    let mut current: Option<(usize, SentenceWords)> = None;
+    let mut current: Option<usize> = None;
+    let mut words = SentenceWords::default();
     let mut scratch = Scratch::default();
     let mut meets: Vec<bool> = Vec::new();
+    let mut sentence = "";
+    // Whether `meets` holds the current sentence's answers.
+    let mut met = false;
     let mut query_for: Option<usize> = None;
     let mut query = String::new();
+    let mut query_words = Vec::new();
     let mut value = String::new();
     let mut dates: Option<Dates> = None;
     for (i, claim) in claims.iter().enumerate() {
-        if current
-            .as_ref()
-            .is_none_or(|(index, _)| *index != claim.sentence)
-        {
-            let sentence = document
+        if current != Some(claim.sentence) {
+            sentence = document
                 .sentences
                 .get(claim.sentence)
                 .map_or("", |s| &document.text()[s.span.clone()]);
-            prepared.sentence_meets(sentence, &mut scratch, &mut meets);
-            current = Some((claim.sentence, SentenceWords::new(sentence, settings)));
+            words.read(sentence, settings);
+            current = Some(claim.sentence);
             query_for = None;
+            met = false;
         }
-        let Some((_, words)) = &mut current else {
-            continue;
+        // The sentence is searched for the conditions' words only once a
+        // claim of a kind that a template with conditions takes needs them:
+        // for a claim of another kind, only templates without conditions
+        // can give links, and those the sentence always meets.
+        if !met && (prepared.conditions_take(claim.kind) || search_every_sentence()) {
+            prepared.sentence_meets(sentence, &mut scratch, &mut meets);
+            met = true;
+        }
+        let meets = match met {
+            true => &meets,
+            false => &prepared.unconditioned,
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
@@ -111,7 +123,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
         if new_query {
             query.clear();
-            words.write_query(subject, settings, &mut query);
+            words.write_query(subject, settings, &mut query_words, &mut query);
             query_for = Some(i);
         }
         if prepared.uses_value {
@@ -122,9 +134,17 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             value: &value,
             dates: dates.as_ref(),
         };
-        urls.add_claim(claim.kind, &meets, &fill, new_query);
+        urls.add_claim(claim.kind, meets, &fill, new_query);
     }
+    // The query's words borrow the claims' subjects, which `give` changes.
+    drop(query_words);
     urls.give(claims);
+}
+
+/// Whether every sentence with a claim is searched for the words of the
+/// templates' conditions (only in tests).
+fn search_every_sentence() -> bool {
+    crate::slow_path::taken(crate::slow_path::SlowPath::EverySentenceSearched)
 }
 
 /// Whether a URL made for one claim is shared with the next claims that
@@ -159,12 +179,19 @@ struct FillKey {
     window: Option<Window>,
 }
 
+/// About the bytes of new URL text a claim's links take (what the
+/// built-in templates make in news articles).
+const URL_BYTES_PER_CLAIM: usize = 200;
+
 impl<'p> Urls<'p> {
     fn new(prepared: &'p Prepared, claims: usize) -> Urls<'p> {
+        // Room for what a claim's links take on average (three or four
+        // links, a hundred bytes or so of new URL text each), so that the
+        // buffers seldom grow.
         Urls {
             prepared,
-            text: String::new(),
-            links: Vec::new(),
+            text: String::with_capacity(claims * URL_BYTES_PER_CLAIM),
+            links: Vec::with_capacity(claims * 4),
             counts: Vec::with_capacity(claims),
             last: vec![None; prepared.templates.len()],
             queries: 0,
@@ -178,7 +205,7 @@ impl<'p> Urls<'p> {
         let claim = self.counts.len();
         let before = self.links.len();
         for (id, (template, meets)) in self.prepared.templates.iter().zip(meets).enumerate() {
-            if !*meets || !(template.kinds.is_empty() || template.kinds.contains(&kind)) {
+            if !*meets || !template.kinds.has(kind) {
                 continue;
             }
             let Some(url) = &template.url else {
@@ -269,12 +296,39 @@ pub(super) struct Prepared {
     /// Whether any template fills {query}, {value}: a claim's are made only then.
     uses_query: bool,
     uses_value: bool,
+    /// By template: whether it has no topic nor country condition, which
+    /// is whether a sentence not searched for their words meets it.
+    unconditioned: Vec<bool>,
+    /// The claim kinds some template with a condition takes.
+    conditioned_kinds: Kinds,
+}
+
+/// A set of claim kinds, one bit each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Kinds(u32);
+
+impl Kinds {
+    /// The kinds a template takes: every kind when it names none.
+    fn taken(kinds: &[ClaimKind]) -> Kinds {
+        match kinds {
+            [] => Kinds(u32::MAX),
+            _ => Kinds(kinds.iter().fold(0, |set, &kind| set | Kinds::bit(kind))),
+        }
+    }
+
+    fn bit(kind: ClaimKind) -> u32 {
+        1 << kind as u32
+    }
+
+    fn has(self, kind: ClaimKind) -> bool {
+        self.0 & Kinds::bit(kind) != 0
+    }
 }
 
 #[derive(Debug, Clone)]
 struct PreparedTemplate {
     title: Arc<str>,
-    kinds: Vec<ClaimKind>,
+    kinds: Kinds,
     /// Ids in `words`: any one found meets the topic condition.
     topics: Vec<usize>,
     /// Ids in `words` of the names of its countries: any one found meets
@@ -312,7 +366,7 @@ impl Prepared {
                 }
                 PreparedTemplate {
                     title: Arc::from(template.title.as_str()),
-                    kinds: template.kinds.clone(),
+                    kinds: Kinds::taken(&template.kinds),
                     topics,
                     countries,
                     url: Url::parse(&template.url),
@@ -335,7 +389,20 @@ impl Prepared {
                 country_of[word].push(id);
             }
         }
+        let unconditioned: Vec<bool> = prepared_templates
+            .iter()
+            .map(|t| t.topics.is_empty() && t.countries.is_empty())
+            .collect();
+        let conditioned = || {
+            prepared_templates
+                .iter()
+                .zip(&unconditioned)
+                .filter(|(_, unconditioned)| !**unconditioned)
+                .map(|(template, _)| template)
+        };
         Prepared {
+            conditioned_kinds: Kinds(conditioned().fold(0, |set, t| set | t.kinds.0)),
+            unconditioned,
             topic_of,
             country_of,
             uses_query: uses(|url| url.uses_query),
@@ -343,6 +410,12 @@ impl Prepared {
             templates: prepared_templates,
             words: WordSet::new(words),
         }
+    }
+
+    /// Whether a template with a topic or country condition takes claims
+    /// of `kind`.
+    fn conditions_take(&self, kind: ClaimKind) -> bool {
+        self.conditioned_kinds.has(kind)
     }
 
     /// By template, into `meets`: whether `sentence` meets its topic and
@@ -646,9 +719,11 @@ fn at_word_starts() -> bool {
 fn reads_as_ascii(sentence: &str) -> bool {
     sentence.is_ascii()
         || sentence.chars().all(|c| {
-            let mut lower = c.to_lowercase();
             c.is_ascii()
-                || (!c.is_alphanumeric() && lower.next() == Some(c) && lower.next().is_none())
+                || (!c.is_alphanumeric() && {
+                    let mut lower = c.to_lowercase();
+                    lower.next() == Some(c) && lower.next().is_none()
+                })
         })
 }
 
@@ -1199,6 +1274,53 @@ mod tests {
         );
         assert_eq!(news.url.to_string(), news.url.as_str());
         assert_eq!(Link::clone(news).url, news.url);
+    }
+
+    /// Claim phrases of every kind, and words that meet or miss the
+    /// templates' topic and country conditions.
+    const LINK_PIECES: &[&str] = &[
+        "The council approved 70 projects",
+        "unemployment in France rose to 9.7%",
+        "taxes in Britain fell by £2 million",
+        "on 3 May 2017",
+        "in March 2016",
+        "two days ago",
+        "for three years",
+        "the third time",
+        "inflation",
+        "Ruritania",
+        "the economy",
+        "jobs in the US",
+        "and",
+        ".",
+        ",",
+    ];
+
+    proptest::proptest! {
+        /// Searching only the sentences with a claim of a kind that a
+        /// template with conditions takes gives every claim the links that
+        /// searching every sentence does, with the built-in templates and
+        /// with one whose conditions take any kind.
+        #[test]
+        fn searching_some_sentences_gives_the_links_of_searching_all(
+            pieces in proptest::collection::vec(proptest::sample::select(LINK_PIECES), 1..14),
+            any_kind in proptest::bool::ANY,
+        ) {
+            let text = format!("{}.\n", pieces.join(" "));
+            let references = match any_kind {
+                true => with_template_t("[\"econom\", \"job\"]"),
+                false => References::builtin(),
+            };
+            let links = |slow: bool| {
+                crate::slow_path::run(crate::slow_path::SlowPath::EverySentenceSearched, slow, || {
+                    let document = Document::parse(&text, None);
+                    let mut claims = crate::extract::extract(&document).claims;
+                    fill_links(&document, &mut claims, &references);
+                    claims.into_iter().map(|c| c.links).collect::<Vec<_>>()
+                })
+            };
+            proptest::prop_assert_eq!(links(false), links(true), "{:?}", text);
+        }
     }
 
     #[test]

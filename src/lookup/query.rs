@@ -314,8 +314,12 @@ fn is_capitalised(word: &str) -> bool {
 }
 
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
+    let stop = settings.stop_keys();
+    if word.len() <= 15 && word.is_ascii() && !stop.may_hold(word.as_bytes()) {
+        return false;
+    }
     match packed(word) {
-        Some(key) => settings.stop_keys().contains(&key),
+        Some(key) => stop.keys.contains(&key),
         None => settings.stop_words.contains(lower_case(word).as_ref()),
     }
 }
@@ -335,29 +339,73 @@ pub(super) fn packed(word: &str) -> Option<u128> {
     Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
 }
 
+/// 0x01 in each byte of a u64.
+const EACH_BYTE: u64 = u64::MAX / 0xFF;
+
+/// Where the first ASCII capital letter of `bytes` (ASCII) at or after
+/// `from` is. Eight bytes are read at a time: a sentence has few capitals.
+fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte is below 0x80, so adding below 0x80 to it never carries
+        // into the next: the top bit says whether it is at least b'A', and
+        // whether it is above b'Z'.
+        let at_least_a = chunk + EACH_BYTE * u64::from(0x80 - b'A');
+        let above_z = chunk + EACH_BYTE * u64::from(0x80 - b'Z' - 1);
+        let capitals = at_least_a & !above_z & crate::extract::TOP_BITS;
+        if capitals != 0 {
+            return Some(at + (capitals.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|offset| at + offset)
+}
+
 /// Whether an ASCII sentence is read from its capitals (always, outside tests).
 fn cut_from_capitals() -> bool {
     !crate::slow_path::taken(crate::slow_path::SlowPath::WholeSentences)
 }
 
 /// The named entities of a sentence's tokens, in order, each once: their
-/// words one after another, and where each entity's words end.
+/// words one after another, and where each entity's words end. Its buffers
+/// are kept from one sentence to the next.
+#[derive(Default)]
 struct Entities<'a> {
     words: Vec<&'a str>,
     ends: Vec<usize>,
+    /// The tokens of the run being read, and where each one's raw word ends
+    /// (see [`Entities::read_ascii`]).
+    run: Vec<Token<'a>>,
+    run_ends: Vec<usize>,
 }
 
 impl<'a> Entities<'a> {
-    fn none() -> Entities<'a> {
-        Entities {
-            words: Vec::new(),
-            ends: Vec::new(),
-        }
+    /// The entities of all the tokens of a sentence.
+    #[cfg(test)]
+    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
+        let mut found = Entities::default();
+        found.read(tokens, settings);
+        found
     }
 
-    /// The entities of all the tokens of a sentence.
-    fn new(tokens: &[Token<'a>], settings: &QuerySettings) -> Entities<'a> {
-        let mut found = Entities::none();
+    /// [`Entities::read_ascii`] as a new value.
+    #[cfg(test)]
+    fn of_ascii(text: &'a str, settings: &QuerySettings) -> Entities<'a> {
+        let mut found = Entities::default();
+        found.read_ascii(text, settings);
+        found
+    }
+
+    /// Reads the entities of all the tokens of a sentence, in place of
+    /// those read before.
+    fn read(&mut self, tokens: &[Token<'a>], settings: &QuerySettings) {
+        self.words.clear();
+        self.ends.clear();
         let mut i = 0;
         while i < tokens.len() {
             if !tokens[i].capital {
@@ -365,28 +413,28 @@ impl<'a> Entities<'a> {
                 continue;
             }
             let end = run_end(|at| tokens.get(i + at).copied(), settings);
-            found.add_run(&tokens[i..i + end], settings);
+            self.add_run(&tokens[i..i + end], settings);
             i += end;
         }
-        found
     }
 
-    /// [`Entities::new`] for an ASCII sentence, read only from each
+    /// [`Entities::read`] for an ASCII sentence, read only from each
     /// capital letter that starts a word (what starts a run) to the end
     /// of its run; the words between are never cut.
-    fn of_ascii(text: &'a str, settings: &QuerySettings) -> Entities<'a> {
+    fn read_ascii(&mut self, text: &'a str, settings: &QuerySettings) {
+        self.words.clear();
+        self.ends.clear();
         let bytes = text.as_bytes();
-        let mut found = Entities::none();
-        let mut run: Vec<Token<'a>> = Vec::new();
-        let mut ends: Vec<usize> = Vec::new();
+        // The run's buffers are taken out while it is read, for `add_run`.
+        let mut run = std::mem::take(&mut self.run);
+        let mut ends = std::mem::take(&mut self.run_ends);
         let first_word_char = bytes
             .iter()
             .position(u8::is_ascii_alphanumeric)
             .unwrap_or(bytes.len());
         // Always 0 or where a raw word ends, so a raw word past it starts past it.
         let mut from = 0;
-        while let Some(offset) = bytes[from..].iter().position(u8::is_ascii_uppercase) {
-            let capital = from + offset;
+        while let Some(capital) = next_capital(bytes, from) {
             let start = bytes[from..capital]
                 .iter()
                 .rposition(|&b| is_ascii_space(b))
@@ -413,10 +461,11 @@ impl<'a> Entities<'a> {
                 },
                 settings,
             );
-            found.add_run(&run[..end], settings);
+            self.add_run(&run[..end], settings);
             from = ends[end - 1];
         }
-        found
+        self.run = run;
+        self.run_ends = ends;
     }
 
     /// Adds the entity of a run of tokens (see [`run_end`]), if it names one.
@@ -494,10 +543,10 @@ fn run_end<'a>(
 }
 
 /// The words of one sentence a query is made of, found once for all the
-/// claims in it.
+/// claims in it. Its buffers are kept from one sentence to the next.
 pub(super) struct SentenceWords<'a> {
-    /// The words of its named entities, in order.
-    entities: Vec<&'a str>,
+    /// Its named entities, whose words a query starts with.
+    entities: Entities<'a>,
     /// Its words: a query takes its content words only while it is short.
     tokens: SentenceTokens<'a>,
     /// Its content words, read from `tokens` only as far as a query has
@@ -521,26 +570,40 @@ impl<'a> SentenceTokens<'a> {
     }
 }
 
-impl<'a> SentenceWords<'a> {
-    pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
-        let (entities, tokens) = match sentence.is_ascii() && cut_from_capitals() {
-            true => (
-                Entities::of_ascii(sentence, settings),
-                SentenceTokens::Ascii(AsciiTokens::new(sentence)),
-            ),
-            false => {
-                let tokens = tokens(sentence);
-                (
-                    Entities::new(&tokens, settings),
-                    SentenceTokens::Cut(tokens.into_iter()),
-                )
-            }
-        };
+impl Default for SentenceWords<'_> {
+    fn default() -> Self {
         SentenceWords {
-            entities: entities.words,
-            tokens,
+            entities: Entities::default(),
+            tokens: SentenceTokens::Cut(Vec::new().into_iter()),
             content: Vec::new(),
         }
+    }
+}
+
+impl<'a> SentenceWords<'a> {
+    /// The words of `sentence`.
+    #[cfg(test)]
+    pub fn new(sentence: &'a str, settings: &QuerySettings) -> SentenceWords<'a> {
+        let mut words = SentenceWords::default();
+        words.read(sentence, settings);
+        words
+    }
+
+    /// Reads the words of `sentence`, in place of those of the sentence
+    /// read before.
+    pub fn read(&mut self, sentence: &'a str, settings: &QuerySettings) {
+        self.content.clear();
+        self.tokens = match sentence.is_ascii() && cut_from_capitals() {
+            true => {
+                self.entities.read_ascii(sentence, settings);
+                SentenceTokens::Ascii(AsciiTokens::new(sentence))
+            }
+            false => {
+                let tokens = tokens(sentence);
+                self.entities.read(&tokens, settings);
+                SentenceTokens::Cut(tokens.into_iter())
+            }
+        };
     }
 
     /// The sentence's content word at `index`, if it has that many.
@@ -557,17 +620,17 @@ impl<'a> SentenceWords<'a> {
     /// The query for a claim: the sentence's entities, then the claim's
     /// subject's content words, then (while there are fewer than
     /// `min_words`) the sentence's other content words, in lower case.
+    /// Into `words`, in place of what it held.
     fn query_words<'w>(
         &mut self,
         subject: Option<&'w str>,
         settings: &QuerySettings,
-    ) -> Vec<Cow<'w, str>>
-    where
+        words: &mut Vec<Cow<'w, str>>,
+    ) where
         'a: 'w,
     {
-        let mut words: Vec<Cow<'w, str>> =
-            Vec::with_capacity(settings.min_words.max(self.entities.len()).max(8));
-        words.extend(self.entities.iter().map(|w| Cow::Borrowed(*w)));
+        words.clear();
+        words.extend(self.entities.words.iter().map(|w| Cow::Borrowed(*w)));
         fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
             if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
                 words.push(word);
@@ -576,7 +639,7 @@ impl<'a> SentenceWords<'a> {
         if let Some(subject) = subject {
             each_token(subject, |token| {
                 if is_content(token.word, settings) {
-                    add(Cow::Borrowed(token.word), &mut words);
+                    add(Cow::Borrowed(token.word), words);
                 }
             });
         }
@@ -586,27 +649,32 @@ impl<'a> SentenceWords<'a> {
                 break;
             };
             index += 1;
-            add(lower_case(word), &mut words);
+            add(lower_case(word), words);
         }
         words.truncate(settings.max_words.max(1));
-        words
     }
 
     /// The query for a claim, words separated by spaces.
     #[cfg(test)]
     pub fn query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
-        self.query_words(subject, settings).join(" ")
+        let mut words = Vec::new();
+        self.query_words(subject, settings, &mut words);
+        words.join(" ")
     }
 
     /// The query for a claim as a URL writes it: what [`encode`] makes of
     /// the query, written at the end of `out`.
-    pub fn write_query(
+    /// `words` is a buffer kept from one query to the next.
+    pub fn write_query<'w>(
         &mut self,
-        subject: Option<&str>,
+        subject: Option<&'w str>,
         settings: &QuerySettings,
+        words: &mut Vec<Cow<'w, str>>,
         out: &mut String,
-    ) {
-        let words = self.query_words(subject, settings);
+    ) where
+        'a: 'w,
+    {
+        self.query_words(subject, settings, words);
         for (i, word) in words.iter().enumerate() {
             if i > 0 {
                 out.push_str("%20");
@@ -772,6 +840,22 @@ mod tests {
         );
     }
 
+    /// The filter on the stop words' ends turns none of them away, in
+    /// any case, and turns away words that are none.
+    #[test]
+    fn stop_words_pass_the_filter_on_their_ends() {
+        let settings = settings();
+        for word in &settings.stop_words {
+            let capitalised = format!("{}{}", word[..1].to_uppercase(), &word[1..]);
+            for form in [word.clone(), capitalised, word.to_uppercase()] {
+                assert!(is_stop(&form, settings), "{form}");
+            }
+        }
+        for word in ["Bank", "England", "rose", "thee", "x", "9.7", "Zürich"] {
+            assert!(!is_stop(word, settings), "{word}");
+        }
+    }
+
     #[test]
     fn packed_words_are_their_bytes_in_lower_case() {
         let by_bytes = |word: &str| {
@@ -819,6 +903,18 @@ mod tests {
             text in "[ \t\n\x0b\x0c\r\x1c\x01aZq0-9\\.,:;'\"()\\[\\]s!?%]{0,40}"
         ) {
             proptest::prop_assert_eq!(tokens(&text), tokens_by_chars(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// The capitals read eight bytes at a time are those a reading byte
+        /// by byte finds.
+        #[test]
+        fn capitals_are_found_as_byte_by_byte(text in "[a-zA-Z0-9 @\\[`{.,'\\-]{0,40}", from in 0usize..41) {
+            let bytes = text.as_bytes();
+            let from = from.min(bytes.len());
+            let by_byte = bytes[from..].iter().position(u8::is_ascii_uppercase).map(|offset| from + offset);
+            proptest::prop_assert_eq!(next_capital(bytes, from), by_byte);
         }
     }
 

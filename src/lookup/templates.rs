@@ -139,23 +139,60 @@ pub(super) struct QuerySettings {
     /// Lower case.
     pub stop_words: FnvHashSet<String>,
     pub joiners: Vec<String>,
-    /// The stop words that [`super::query::packed`] can pack, packed; made
-    /// on first use.
+    /// The stop words that [`super::query::packed`] can pack, packed, with
+    /// a filter on their ends; made on first use.
     #[serde(skip)]
-    stop_keys: OnceLock<PackedSet>,
+    stop_keys: OnceLock<StopKeys>,
+}
+
+/// The packable stop words, and by length (below 16) the bytes they start
+/// and end with, one bit each: most words of a sentence are turned away by
+/// these two bits, without being packed and looked up.
+#[derive(Debug, Default, Clone)]
+pub(super) struct StopKeys {
+    pub keys: PackedSet,
+    first: [u128; 16],
+    last: [u128; 16],
+}
+
+impl StopKeys {
+    /// Whether a stop word of the set may be `word` (ASCII, at most 15
+    /// bytes) in lower case: false only when none has its length, its first
+    /// byte and its last byte (both lowered).
+    #[inline]
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (word.first(), word.last()) else {
+            return true;
+        };
+        let length = word.len();
+        self.first[length] >> (first.to_ascii_lowercase() & 0x7f) & 1 != 0
+            && self.last[length] >> (last.to_ascii_lowercase() & 0x7f) & 1 != 0
+    }
 }
 
 impl QuerySettings {
     /// The packed stop words: a short ASCII word is a stop word when its
     /// packed form is here.
-    pub fn stop_keys(&self) -> &PackedSet {
+    pub fn stop_keys(&self) -> &StopKeys {
         self.stop_keys.get_or_init(|| {
             // A stop word written with a capital matches no word, as in the set.
-            self.stop_words
+            let mut stop = StopKeys::default();
+            for word in self
+                .stop_words
                 .iter()
                 .filter(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
-                .filter_map(|w| super::query::packed(w))
-                .collect()
+            {
+                let Some(key) = super::query::packed(word) else {
+                    continue;
+                };
+                stop.keys.insert(key);
+                let bytes = word.as_bytes();
+                if let (Some(first), Some(last)) = (bytes.first(), bytes.last()) {
+                    stop.first[bytes.len()] |= 1 << first;
+                    stop.last[bytes.len()] |= 1 << last;
+                }
+            }
+            stop
         })
     }
 }
