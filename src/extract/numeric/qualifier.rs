@@ -254,8 +254,6 @@ pub(super) fn symbol_before(before: &str) -> Option<Qualifier> {
     }
 }
 
-/// A qualifier after a number: "or more", "or so", "-odd", "+". Returns the
-/// qualifier and the rest.
 /// False when `s` cannot open a phrase [`suffix`] reads: its leading run
 /// of ASCII letters is none of their first words.
 fn opens_suffix(s: &str) -> bool {
@@ -269,6 +267,8 @@ fn opens_suffix(s: &str) -> bool {
         .any(|word| run.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// A qualifier after a number: "or more", "or so", "-odd", "+". Returns the
+/// qualifier and the rest.
 pub(super) fn suffix(s: &str) -> Option<(Qualifier, &str)> {
     if let Some(rest) = s.strip_prefix('+') {
         if at_boundary(rest) {

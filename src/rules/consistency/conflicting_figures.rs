@@ -122,18 +122,8 @@ const LONGEST_COMPARING: usize = 16;
 /// Whether a claim's sentence holds a word of change or comparison.
 fn compares(cx: &RuleContext, claim: &Claim) -> bool {
     let span = cx.doc.sentences[claim.sentence].span.clone();
-    let sentence = &cx.doc.text()[span];
-    if sentence.is_ascii() {
-        return ascii_compares(sentence.as_bytes());
-    }
-    any_word_compares(sentence)
-}
-
-/// Whether a word of `sentence` (split at every character that is not a
-/// letter or digit) is in [`comparing_words`].
-fn any_word_compares(sentence: &str) -> bool {
     let words = comparing_words();
-    sentence
+    cx.doc.text()[span]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
@@ -150,35 +140,6 @@ fn any_word_compares(sentence: &str) -> bool {
             lowered.make_ascii_lowercase();
             words.contains(&*lowered)
         })
-}
-
-/// [`compares`] for an ASCII sentence, whose words are its runs of ASCII
-/// letters and digits: each word is read byte by byte and lowered on the
-/// stack as it is read, with no character decoded (splitting at every
-/// character cost more than the look-ups).
-fn ascii_compares(sentence: &[u8]) -> bool {
-    let words = comparing_words();
-    let mut buffer = [0u8; LONGEST_COMPARING];
-    let mut at = 0;
-    while at < sentence.len() {
-        if !sentence[at].is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < sentence.len() && sentence[at].is_ascii_alphanumeric() {
-            at += 1;
-        }
-        // Lowering keeps an ASCII word's length: a longer one is in no list.
-        if let Some(lowered) = buffer.get_mut(..at - start) {
-            lowered.copy_from_slice(&sentence[start..at]);
-            lowered.make_ascii_lowercase();
-            if words.contains(&*lowered) {
-                return true;
-            }
-        }
-    }
-    false
 }
 
 /// The years a claim's sentence names: its time frame.
@@ -332,25 +293,6 @@ mod tests {
             let word = std::str::from_utf8(word).expect("listed words are text");
             assert!(word.len() <= LONGEST_COMPARING, "{word}");
             assert!(word.is_ascii() && word == word.to_lowercase(), "{word}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The byte-wise reading of an ASCII sentence finds a comparing
-        /// word exactly when the character-wise one does.
-        #[test]
-        fn ascii_sentences_compare_as_by_characters(
-            pieces in proptest::collection::vec(proptest::sample::select(&[
-                "rose", "Than", "FROM", "from2", "x", "9", " ", ",", "-", ".", "'",
-                "average", "averaged", "up", "UPward", "\n", "increased", "incre",
-            ][..]), 0..16)
-        ) {
-            let sentence = pieces.concat();
-            proptest::prop_assert_eq!(
-                ascii_compares(sentence.as_bytes()),
-                any_word_compares(&sentence),
-                "{:?}", sentence
-            );
         }
     }
 }
