@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use super::absolute::DECADE_NAMES;
 use super::duration::SPAN_WORDS;
 use super::relative::QUALIFIERS;
-use super::trigger::calendar_words;
+use super::trigger::{self, calendar_words, Class};
 use super::words;
 use crate::extract::word_table::{leading_word_key, PackedMap};
 
@@ -84,22 +84,51 @@ pub(super) fn alternatives(input: &str) -> Alternatives {
 /// word `leading_word_key` packs as `first_word` (the scanner packs it for
 /// the trigger check already).
 pub(super) fn alternatives_of(input: &str, first_word: Option<u128>) -> Alternatives {
-    if every_alternative() {
-        return Alternatives::MAX;
-    }
     let table = table();
     match first_word {
-        // "the" opens half the alternatives, each only before a few words:
-        // the next word decides which.
-        Some(key) if key == table.the => {
-            let opened = table.by_word.get(&key).copied().unwrap_or(0);
-            (opened & after_the(table, &input[3..])) | table.always
+        Some(key) => {
+            let opened = table
+                .by_word
+                .get(&key)
+                .map_or(0, |entry| entry.alternatives);
+            word_alternatives(table, input, key, opened)
         }
-        Some(key) => table.by_word.get(&key).copied().unwrap_or(0) | table.always,
+        None if every_alternative() => Alternatives::MAX,
         None if input.starts_with(|c: char| c.is_ascii_digit()) => {
             figure_alternatives(input) | table.always
         }
         None => OTHER | table.always,
+    }
+}
+
+/// The trigger class of the word `key` that starts `input` (as
+/// `trigger::class_of` gives it) and the alternatives that can match at the
+/// start of `input` (as [`alternatives_of`] gives them), from one probe of
+/// the table; None when the word has no class.
+pub(super) fn opening(input: &str, key: u128) -> Option<(Class, Alternatives)> {
+    let table = table();
+    let entry = table.by_word.get(&key);
+    let class = if trigger::is_q_pair(key) {
+        Class::Temporal
+    } else {
+        entry?.class?
+    };
+    let opened = entry.map_or(0, |entry| entry.alternatives);
+    Some((class, word_alternatives(table, input, key, opened)))
+}
+
+/// The alternatives that can match at the start of `input`, whose first
+/// word is `key`, which opens the alternatives `opened` by itself.
+fn word_alternatives(table: &Table, input: &str, key: u128, opened: Alternatives) -> Alternatives {
+    if every_alternative() {
+        return Alternatives::MAX;
+    }
+    if key == table.the {
+        // "the" opens half the alternatives, each only before a few words:
+        // the next word decides which.
+        (opened & after_the(table, &input[3..])) | table.always
+    } else {
+        opened | table.always
     }
 }
 
@@ -345,8 +374,18 @@ fn after_the(table: &Table, rest: &str) -> Alternatives {
     set | table.after_the_always
 }
 
+/// What the table knows of a word that starts a position.
+#[derive(Debug, Clone, Copy, Default)]
+struct Entry {
+    /// Its trigger class (see [`trigger`]), kept here so that a position
+    /// whose word passes the trigger filter costs one probe, not two.
+    class: Option<Class>,
+    /// The alternatives it opens.
+    alternatives: Alternatives,
+}
+
 struct Table {
-    by_word: PackedMap<Alternatives>,
+    by_word: PackedMap<Entry>,
     /// Alternatives with a pack phrase that does not start with an ASCII
     /// word (or with a longer one), which the table cannot key.
     always: Alternatives,
@@ -372,7 +411,7 @@ fn build() -> Table {
         after_the_always: 0,
     };
     let mut add = |set: Alternatives, word: &str| match leading_word_key(word) {
-        Some(key) => *table.by_word.entry(key).or_default() |= set,
+        Some(key) => table.by_word.entry(key).or_default().alternatives |= set,
         None => table.always |= set,
     };
     for word in calendar_words() {
@@ -450,6 +489,9 @@ fn build() -> Table {
     let references = || lexicon.references.values().flatten();
     for phrase in references() {
         add(REFERENCE, phrase);
+    }
+    for (key, class) in trigger::classes() {
+        table.by_word.entry(key).or_default().class = Some(class);
     }
     // The words after "the".
     let the = table.the;
@@ -567,6 +609,33 @@ mod tests {
         );
         assert_ne!(alternatives("3,000 years") & LEAD, 0);
         assert_eq!(alternatives("123456 days") & (LEAD | AGO), 0);
+    }
+
+    proptest::proptest! {
+        /// One probe of the dispatch table gives the class the trigger
+        /// table gives and the alternatives [`alternatives_of`] gives, and
+        /// the trigger filter the scanner asks first turns away no word
+        /// with a class.
+        #[test]
+        fn opening_is_the_class_and_the_alternatives(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "the", "The", "a", "an", "last", "next", "this", "qa", "Qz", "q", "Q3",
+                "november", "Sept", "may", "years", "weekend", "twenty", "about", "at",
+                "company", "said", "fiscal", "FY", "christmas", "recently", "decade",
+                "past", "end", "early", "mid-", "2014", "1990s", "novel", "q10",
+            ]), 1..4),
+            word in "[a-zA-Z]{1,18}",
+        ) {
+            for input in [words.join(" "), format!("{word} {}", words.join(" "))] {
+                let Some(key) = leading_word_key(&input) else { continue };
+                let expected = trigger::class_of(key)
+                    .map(|class| (class, alternatives_of(&input, Some(key))));
+                proptest::prop_assert_eq!(opening(&input, key), expected, "{:?}", input);
+                if expected.is_some() {
+                    proptest::prop_assert!(trigger::may_have_class(key), "{:?}", input);
+                }
+            }
+        }
     }
 
     /// `Clues::prune` as the groups define it: a group's alternatives stay

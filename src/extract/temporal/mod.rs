@@ -50,10 +50,21 @@ fn per_sentence() -> bool {
 
 /// The temporal claim that starts at `start`, if any. `first_word` is the
 /// word there as `word_table::leading_word_key` packs it.
+// Inlined into the scanner, which asks at every word: most words are turned
+// away here by the trigger filter on their first word, in fewer
+// instructions than a call costs, before anything else is read or sliced.
+#[inline]
 pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
-    // Most words are turned away by the trigger check on their first word
-    // alone (see `may_start`), before anything else is read or sliced.
-    let class = first_class(ctx.text.as_bytes().get(start)?, first_word)?;
+    let first = ctx.text.as_bytes().get(start)?;
+    if !first.is_ascii_digit() && !first_word.is_some_and(trigger::may_have_class) {
+        return None;
+    }
+    parse_triggered(ctx, start, first_word)
+}
+
+/// [`parse_at`] for a position that passed its trigger filter.
+#[inline(never)]
+fn parse_triggered(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<Found> {
     // The scanner offers positions inside the sentence on character
     // boundaries; anything else is refused rather than sliced.
     let offset = start.checked_sub(ctx.sentence.span.start)?;
@@ -61,7 +72,7 @@ pub(crate) fn parse_at(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Opt
     if offset >= sentence.len() || !sentence.is_char_boundary(offset) {
         return None;
     }
-    let can = may_start(ctx, start, first_word, class)?;
+    let can = may_start(ctx, start, first_word)?;
     let env = Env::with(ctx, start, can)?;
     let mut hit = parse_env(&env)?;
     let end = start + hit.len;
@@ -359,38 +370,28 @@ impl<'c, 'a> Env<'c, 'a> {
     }
 }
 
-/// The trigger class of the word that starts with the byte `first` and
-/// that `leading_word_key` packs as `first_word`: Some(None) for a figure,
-/// None when no temporal claim can start with the word.
-fn first_class(first: &u8, first_word: Option<u128>) -> Option<Option<trigger::Class>> {
-    if first.is_ascii_digit() {
-        Some(None)
-    } else {
-        Some(Some(first_word.and_then(trigger::class_of)?))
-    }
-}
-
 /// Cheap test on the first word: can a temporal claim start at `start` at
-/// all? `first_word` is the word there, packed, and `class` its trigger
-/// class ([`first_class`]). Returns the alternatives that can match there
-/// (see [`dispatch`]), none of which can when there are none.
-fn may_start(
-    ctx: &Ctx,
-    start: usize,
-    first_word: Option<u128>,
-    class: Option<trigger::Class>,
-) -> Option<dispatch::Alternatives> {
+/// all? `first_word` is the word there, packed. Returns the alternatives
+/// that can match there (see [`dispatch`]), none of which can when there
+/// are none.
+fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<dispatch::Alternatives> {
     let input = ctx.rest(start);
-    // Common words ("the", "at", "some", "more") open temporal expressions
-    // only before a word that is temporal in itself, which keeps the
-    // grammars from running at most of the text's words.
-    // The first word's alternatives are one table lookup: most openers
-    // ("the company", "that") open none, and the words after them are not
-    // read.
-    let can = dispatch::alternatives_of(input, first_word);
+    // A figure, or a word with a trigger class (see `trigger`): none else
+    // opens a temporal expression. The word's class and its alternatives
+    // are one table lookup: most openers ("the company", "that") open none
+    // of the alternatives, and the words after them are not read.
+    let (class, can) = if input.as_bytes()[0].is_ascii_digit() {
+        (None, dispatch::alternatives_of(input, first_word))
+    } else {
+        let (class, can) = dispatch::opening(input, first_word?)?;
+        (Some(class), can)
+    };
     if can == 0 {
         return None;
     }
+    // Common words ("the", "at", "some", "more") open temporal expressions
+    // only before a word that is temporal in itself, which keeps the
+    // grammars from running at most of the text's words.
     let may = match class {
         None => digits_may_start(input),
         Some(trigger::Class::Temporal) => true,

@@ -37,12 +37,32 @@ fn first_word_class(input: &str) -> Option<Class> {
 // turned away by the filter in a few instructions, less than a call costs.
 #[inline]
 pub(super) fn class_of(packed: u128) -> Option<Class> {
-    // "Q3", "q1": a quarter (a two-letter word starting with 'q').
-    let letters = packed.to_be_bytes();
-    if letters[0] == b'q' && letters[1] != 0 && letters[2] == 0 {
+    if is_q_pair(packed) {
         return Some(Class::Temporal);
     }
     lookup(packed)
+}
+
+/// Whether the packed word is two letters starting with 'q' ("qa", "qz"),
+/// which [`class_of`] takes for a quarter whatever the table says.
+#[inline]
+pub(super) fn is_q_pair(packed: u128) -> bool {
+    let letters = packed.to_be_bytes();
+    letters[0] == b'q' && letters[1] != 0 && letters[2] == 0
+}
+
+/// A necessary condition for [`class_of`] to give a class: a two-letter
+/// 'q' word, or a word whose filter bit is set. The scanner asks at every
+/// word, and this is a few instructions, inlined, without probing the map.
+#[inline]
+pub(super) fn may_have_class(packed: u128) -> bool {
+    is_q_pair(packed) || table().filter.may_hold(packed)
+}
+
+/// Every word of the table with its class (those [`class_of`] gives
+/// besides the two-letter 'q' words).
+pub(super) fn classes() -> impl Iterator<Item = (u128, Class)> {
+    table().classes.iter().map(|(key, class)| (*key, *class))
 }
 
 /// The class of a lower-case ASCII word, None when it cannot open a
