@@ -50,6 +50,10 @@ pub(crate) enum SlowPath {
     /// template conditions, instead of only those with a claim of a kind
     /// that a template with conditions takes.
     EverySentenceSearched,
+    /// Exclusion runs every test on a token and looks every neighbour up
+    /// in its word list, instead of only what the token's bytes and the
+    /// lists' filters let through.
+    EveryTest,
 }
 
 impl SlowPath {
