@@ -112,28 +112,23 @@ impl<'a> Iterator for AsciiTokens<'a> {
                 return None;
             }
             let start = i;
-            loop {
-                // Bytes above the space are never white space: the tight part.
-                while i < len && bytes[i] > b' ' {
-                    i += 1;
-                }
-                if i == len || is_ascii_space(bytes[i]) {
-                    break;
-                }
-                i += 1;
-            }
-            let end = i;
+            let end = raw_word_end(bytes, start);
+            i = end;
             let starts = self.first
                 || self.after_colon
                 || matches!(bytes[start], b'"' | b'\'' | b'(' | b'[');
             self.after_colon = bytes[end - 1] == b':';
             // The word runs from its first letter or digit to its last letter,
             // digit or full stop.
-            let Some(from) = (start..end).find(|&at| bytes[at].is_ascii_alphanumeric()) else {
+            let mut from = start;
+            while from < end && class(bytes[from]) & WORD == 0 {
+                from += 1;
+            }
+            if from == end {
                 continue;
-            };
+            }
             let mut to = end;
-            while !(bytes[to - 1].is_ascii_alphanumeric() || bytes[to - 1] == b'.') {
+            while class(bytes[to - 1]) & WORD_END == 0 {
                 to -= 1;
             }
             // A final full stop goes unless the word has others ("U.S.").
@@ -151,7 +146,7 @@ impl<'a> Iterator for AsciiTokens<'a> {
             return Some((
                 Token {
                     word: &text[from..to],
-                    capital: bytes[from].is_ascii_uppercase(),
+                    capital: class(bytes[from]) & UPPER != 0,
                     starts,
                     closes: to < end,
                 },
@@ -159,6 +154,63 @@ impl<'a> Iterator for AsciiTokens<'a> {
             ));
         }
     }
+}
+
+/// Classes of ASCII bytes for [`AsciiTokens`], one bit each: a table look-up
+/// instead of a few comparisons, for the bytes at each word's ends.
+const WORD: u8 = 1;
+/// A letter, digit or full stop: what a word may end with.
+const WORD_END: u8 = 2;
+const UPPER: u8 = 4;
+
+const CLASSES: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() {
+            classes[byte] |= WORD | WORD_END;
+        }
+        if b == b'.' {
+            classes[byte] |= WORD_END;
+        }
+        if b.is_ascii_uppercase() {
+            classes[byte] |= UPPER;
+        }
+        byte += 1;
+    }
+    classes
+};
+
+fn class(byte: u8) -> u8 {
+    CLASSES[usize::from(byte)]
+}
+
+/// Where the raw word from `start` (not white space) of an ASCII text ends:
+/// at the next white space, or the end. Eight bytes are read at a time:
+/// white space is below b'!', as only a few other (control) bytes are,
+/// which are looked at one by one.
+fn raw_word_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // Each byte is below 0x80, so adding below 0x80 to it never carries
+        // into the next: the top bit says whether it is at least b'!'.
+        let below = !(chunk + EACH_BYTE * u64::from(0x80 - b'!')) & crate::extract::TOP_BITS;
+        if below == 0 {
+            i += 8;
+            continue;
+        }
+        i += (below.trailing_zeros() / 8) as usize;
+        if is_ascii_space(bytes[i]) {
+            return i;
+        }
+        i += 1;
+    }
+    while i < bytes.len() && !is_ascii_space(bytes[i]) {
+        i += 1;
+    }
+    i
 }
 
 /// Where `word`, a part of `raw`, ends in it.
@@ -315,13 +367,11 @@ fn is_capitalised(word: &str) -> bool {
 
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
     let stop = settings.stop_keys();
-    if word.len() <= 15 && word.is_ascii() && !stop.may_hold(word.as_bytes()) {
-        return false;
+    let bytes = word.as_bytes();
+    if bytes.len() <= 15 && bytes.is_ascii() {
+        return stop.may_hold(bytes) && stop.keys.contains(&packed_ascii(bytes));
     }
-    match packed(word) {
-        Some(key) => stop.keys.contains(&key),
-        None => settings.stop_words.contains(lower_case(word).as_ref()),
-    }
+    settings.stop_words.contains(lower_case(word).as_ref())
 }
 
 /// A short ASCII word in lower case packed into a number, its length in
@@ -329,14 +379,23 @@ fn is_stop(word: &str, settings: &QuerySettings) -> bool {
 /// Words are looked up this way (no copy, no string hash) because most words
 /// of every sentence with a claim are.
 pub(super) fn packed(word: &str) -> Option<u128> {
-    if word.len() > 15 || !word.is_ascii() {
+    let bytes = word.as_bytes();
+    if bytes.len() > 15 || !bytes.is_ascii() {
         return None;
     }
-    // The bytes at the low end of a big-endian number, lowered all at once.
-    let mut bytes = [0u8; 16];
-    bytes[16 - word.len()..].copy_from_slice(word.as_bytes());
-    bytes.make_ascii_lowercase();
-    Some(u128::from_be_bytes(bytes) | (word.len() as u128) << 120)
+    Some(packed_ascii(bytes))
+}
+
+/// [`packed`] for an ASCII word of at most 15 bytes: its bytes as a
+/// big-endian number, folded in as two halves (64-bit shifts cost less
+/// than 128-bit ones).
+fn packed_ascii(bytes: &[u8]) -> u128 {
+    let (high, low) = bytes.split_at(bytes.len().saturating_sub(8));
+    let fold = |part: &[u8]| {
+        part.iter()
+            .fold(0u64, |key, b| key << 8 | u64::from(b.to_ascii_lowercase()))
+    };
+    u128::from(fold(high)) << 64 | u128::from(fold(low)) | (bytes.len() as u128) << 120
 }
 
 /// 0x01 in each byte of a u64.
@@ -447,6 +506,10 @@ impl<'a> Entities<'a> {
                     .map_or(bytes.len(), |space| capital + space);
                 continue;
             }
+            if lone_start(bytes, start, capital, first_word_char, settings) {
+                from = raw_word_end(bytes, capital);
+                continue;
+            }
             let mut reader = AsciiTokens::at(text, start, first_word_char);
             run.clear();
             ends.clear();
@@ -508,6 +571,43 @@ impl<'a> Entities<'a> {
                     .zip(run)
                     .all(|(a, b)| a.eq_ignore_ascii_case(b.word))
         })
+    }
+}
+
+/// Whether the capital at `capital`, its raw word's first letter or digit
+/// (the raw word starts at `start`), makes a run of that word alone that
+/// starts the sentence or a quotation, which names nothing (see
+/// [`Entities::add_run`]). Most sentences start so ("The council said"):
+/// this is known from a few bytes, without cutting the words. The word
+/// starts as [`AsciiTokens::at`] finds, and the next raw word, if any,
+/// starts with a lower-case letter or a digit no joiner starts with: a token
+/// that neither goes on with the run nor joins it to another.
+fn lone_start(
+    bytes: &[u8],
+    start: usize,
+    capital: usize,
+    first_word_char: usize,
+    settings: &QuerySettings,
+) -> bool {
+    let starts = first_word_char >= start
+        || matches!(bytes[start], b'"' | b'\'' | b'(' | b'[')
+        || bytes[..start]
+            .iter()
+            .rfind(|&&b| !is_ascii_space(b))
+            .is_some_and(|&b| b == b':');
+    if !starts {
+        return false;
+    }
+    let end = raw_word_end(bytes, capital);
+    match bytes[end..].iter().find(|&&b| !is_ascii_space(b)) {
+        None => true,
+        Some(&next) => {
+            (next.is_ascii_lowercase() || next.is_ascii_digit())
+                && !settings
+                    .joiners
+                    .iter()
+                    .any(|joiner| joiner.as_bytes().first() == Some(&next))
+        }
     }
 }
 
@@ -692,7 +792,10 @@ impl<'a> SentenceWords<'a> {
 /// Whether a word is neither a stop word nor a number (nor holds anything
 /// but letters). The letters are tested first: it is the cheaper test.
 fn is_content(word: &str, settings: &QuerySettings) -> bool {
-    word.chars().all(char::is_alphabetic) && !is_stop(word, settings)
+    // An ASCII word is read by its bytes; others by their characters.
+    let letters = word.bytes().all(|b| b.is_ascii_alphabetic())
+        || (!word.is_ascii() && word.chars().all(char::is_alphabetic));
+    letters && !is_stop(word, settings)
 }
 
 /// Text for a URL: every byte but unreserved ones percent-encoded (so a
@@ -923,8 +1026,8 @@ mod tests {
     /// do not start their word.
     const NAME_PIECES: &[&str] = &[
         " ", " ", "  ", "\t", "\x1c", "Bank", "England", "The", "Mr", "January", "of", "de", "the",
-        "rise", "said", "U.S.", "UK", "iPhone", "McDonald", "2017", "9.7%", "x", ",", ".", ":",
-        ";", "'s", "\"", "'", "(", ")", "[", "-", "A", "a",
+        "day", "do", "7", "\"We", "(In", "In:", "rise", "said", "U.S.", "UK", "iPhone", "McDonald",
+        "2017", "9.7%", "x", ",", ".", ":", ";", "'s", "\"", "'", "(", ")", "[", "-", "A", "a",
     ];
 
     proptest::proptest! {
