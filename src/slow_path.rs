@@ -50,6 +50,10 @@ pub(crate) enum SlowPath {
     /// template conditions, instead of only those with a claim of a kind
     /// that a template with conditions takes.
     EverySentenceSearched,
+    /// The numeric parsers try the percent, currency and unit readers on
+    /// every text after a number, instead of only where one of their forms
+    /// can start.
+    EverySuffix,
 }
 
 impl SlowPath {
