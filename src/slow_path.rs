@@ -54,6 +54,10 @@ pub(crate) enum SlowPath {
     /// in its word list, instead of only what the token's bytes and the
     /// lists' filters let through.
     EveryTest,
+    /// The numeric parsers try the percent, currency and unit readers on
+    /// every text after a number, instead of only where one of their forms
+    /// can start.
+    EverySuffix,
 }
 
 impl SlowPath {

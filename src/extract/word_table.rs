@@ -37,7 +37,14 @@ pub(crate) fn folded_key(word: &str) -> Option<u128> {
 /// this at nearly every word, so the word goes straight into its key rather
 /// than being copied out as a string first.
 pub(crate) fn leading_word_key(input: &str) -> Option<u128> {
-    let bytes = input.as_bytes();
+    leading_word_key_of_bytes(input.as_bytes())
+}
+
+/// [`leading_word_key`] of text given as bytes: the scanner cuts its text
+/// at word starts as bytes, which needs no test that the cut falls between
+/// characters (a letter is ASCII, so the key reads whole characters).
+#[inline]
+pub(crate) fn leading_word_key_of_bytes(bytes: &[u8]) -> Option<u128> {
     // Most words are shorter than eight letters: their key is read from the
     // first eight bytes alone, with 64-bit arithmetic (the 128-bit form
     // costs about twice as many instructions).

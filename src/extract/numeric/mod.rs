@@ -515,6 +515,9 @@ fn starts_negative(before: &str) -> bool {
 /// A percent, currency name or unit after a number: the kind, the unit,
 /// the factor to apply and the rest.
 fn suffix<'a>(s: &'a str, before: &str) -> Option<(ClaimKind, String, f64, &'a str)> {
+    if !may_start_suffix(s) {
+        return None;
+    }
     if let Some((unit, factor, rest)) = percent::suffix(s, before) {
         return Some((ClaimKind::Percent, unit.to_string(), factor, rest));
     }
@@ -528,6 +531,37 @@ fn suffix<'a>(s: &'a str, before: &str) -> Option<(ClaimKind, String, f64, &'a s
     }
     let (unit, rest) = quantity::unit(s)?;
     Some((ClaimKind::Quantity, unit, 1.0, rest))
+}
+
+/// False when no suffix can start `s`: the three readers [`suffix`] asks
+/// each start at `s` after its spaces, or after a hyphen that opens it
+/// ("a 10-kilometre walk", "5-per-cent"), with one of their forms. Nearly
+/// every text after a number ("people", "of the", ".") starts none, and one
+/// gate over all their forms says so once, where each reader skipped the
+/// spaces and tested the text against its own forms.
+fn may_start_suffix(s: &str) -> bool {
+    if crate::slow_path::taken(crate::slow_path::SlowPath::EverySuffix) {
+        return true;
+    }
+    let gate = suffix_forms();
+    gate.may_start(skip_space(s))
+        || s.strip_prefix('-')
+            .is_some_and(|attached| gate.may_start(attached))
+}
+
+/// The gate of [`may_start_suffix`]: the unit symbols as written, and the
+/// unit names, currency names and percentage forms in lower case, made once
+/// per word-list configuration (a pack may add units and currencies).
+fn suffix_forms() -> &'static lexicon::StartGate {
+    static GATE: std::sync::OnceLock<lexicon::StartGate> = std::sync::OnceLock::new();
+    crate::lexicon::resolve(&GATE, || {
+        let units = lexicon::units();
+        let names = units.names.keys().chain(lexicon::currencies().names.keys());
+        lexicon::StartGate::new(
+            units.symbols.keys().map(String::as_str),
+            names.map(String::as_str).chain(percent::forms()),
+        )
+    })
 }
 
 /// The figure at the start of `s`, after `before` whose last word (lower

@@ -35,25 +35,13 @@ pub(super) fn suffix<'a>(s: &'a str, before: &str) -> Option<(&'static str, f64,
     if !matches!(spaced.as_bytes().first(), Some(b'p' | b'P' | b'b' | b'B')) {
         return None;
     }
-    for (phrase, unit, factor) in [
-        ("per cent", "%", 1.0),
-        ("per-cent", "%", 1.0),
-        ("percent", "%", 1.0),
-        ("pc", "%", 1.0),
-        ("percentage points", "pp", 1.0),
-        ("percentage point", "pp", 1.0),
-        ("percentage-point", "pp", 1.0),
-        ("pp", "pp", 1.0),
-        ("basis points", "pp", 0.01),
-        ("basis point", "pp", 0.01),
-        ("bps", "pp", 0.01),
-    ] {
+    for (phrase, unit, factor) in PHRASES {
         if let Some(rest) = phrase_ci(spaced, phrase) {
             return Some((unit, factor, rest));
         }
     }
     // "points" is a change in a percentage only where per cent came before.
-    for phrase in ["points", "point"] {
+    for phrase in POINTS {
         if let Some(rest) = phrase_ci(spaced, phrase) {
             if speaks_of_percent(before) {
                 return Some(("pp", 1.0, rest));
@@ -61,6 +49,35 @@ pub(super) fn suffix<'a>(s: &'a str, before: &str) -> Option<(&'static str, f64,
         }
     }
     None
+}
+
+/// The percentage words after a number (after a space or hyphen), with
+/// their unit and factor.
+const PHRASES: [(&str, &str, f64); 11] = [
+    ("per cent", "%", 1.0),
+    ("per-cent", "%", 1.0),
+    ("percent", "%", 1.0),
+    ("pc", "%", 1.0),
+    ("percentage points", "pp", 1.0),
+    ("percentage point", "pp", 1.0),
+    ("percentage-point", "pp", 1.0),
+    ("pp", "pp", 1.0),
+    ("basis points", "pp", 0.01),
+    ("basis point", "pp", 0.01),
+    ("bps", "pp", 0.01),
+];
+
+/// Words that are percentage points only where per cent came before.
+const POINTS: [&str; 2] = ["points", "point"];
+
+/// Every form [`suffix`] reads, lower case, for the numeric family's first
+/// test of a suffix: the sign and the words.
+pub(super) fn forms() -> impl Iterator<Item = &'static str> {
+    PHRASES
+        .iter()
+        .map(|(phrase, _, _)| *phrase)
+        .chain(POINTS)
+        .chain(["%"])
 }
 
 /// True when the sentence before speaks of per cent. Looks back a bounded

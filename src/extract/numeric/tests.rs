@@ -716,8 +716,109 @@ mod gates {
         })
     }
 
+    /// Pieces of the text after a number: spaces, hyphens, signs, the forms
+    /// the percent, currency and unit readers take (in several cases, some
+    /// with letters beyond ASCII) and words that only look like them.
+    const SUFFIX_PIECES: &[&str] = &[
+        " ",
+        "  ",
+        "-",
+        "\u{a0}",
+        "\n",
+        "/",
+        "·",
+        "%",
+        "％",
+        "pc",
+        "PC",
+        "Pc",
+        "per",
+        "Per",
+        "cent",
+        "percent",
+        "PERCENT",
+        "percentage",
+        "point",
+        "points",
+        "basis",
+        "bps",
+        "pp",
+        "km",
+        "Km",
+        "KM",
+        "kilometres",
+        "Kilometre",
+        "sq",
+        "square",
+        "m",
+        "M",
+        "m²",
+        "mg",
+        "kg",
+        "hour",
+        "a",
+        "day",
+        "°",
+        "°C",
+        "C",
+        "K",
+        "\u{212A}",
+        "µg",
+        "kΩ",
+        "yuan",
+        "US",
+        "dollars",
+        "Dollars",
+        "pence",
+        "p",
+        "euros",
+        "€",
+        "year",
+        "year-old",
+        "people",
+        "of",
+        "the",
+        ".",
+        ",",
+        "x",
+        "5",
+        "s",
+        "in",
+        "G",
+        "GB",
+        "megabytes",
+        "barrels",
+        "tonnes",
+        "ft",
+        "'",
+        "é",
+        "é",
+        "Straße",
+        "mph",
+        "kWh",
+        "l",
+        "L",
+    ];
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        /// The gate before the suffix readers only turns away texts they
+        /// would all have read nothing from: every text reads the same as
+        /// when all three readers try it.
+        #[test]
+        fn suffix_gate_changes_no_reading(
+            pieces in prop::collection::vec(prop::sample::select(SUFFIX_PIECES), 0..6),
+            speaks_of_percent in any::<bool>(),
+        ) {
+            let text: String = pieces.concat();
+            let before = if speaks_of_percent { "rose 5% to 12 " } else { "scored 12 " };
+            let gated = super::super::suffix(&text, before);
+            let every = crate::slow_path::run(crate::slow_path::SlowPath::EverySuffix, true, || {
+                super::super::suffix(&text, before)
+            });
+            prop_assert_eq!(gated, every, "{:?}", text);
+        }
 
         /// The family's gates (the first-word test, the qualifier groups)
         /// only skip readings that would fail: the claims are the same as
