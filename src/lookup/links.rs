@@ -217,17 +217,21 @@ const QUERY_BYTES: usize = 256;
 
 /// About the bytes of new URL text a claim's links take (what the
 /// built-in templates make in news articles).
-const URL_BYTES_PER_CLAIM: usize = 200;
+const URL_BYTES_PER_CLAIM: usize = 320;
+
+/// About the most links a claim has (what the built-in templates give in
+/// news articles: three or four on average, up to six).
+const LINKS_PER_CLAIM: usize = 6;
 
 impl<'p> Urls<'p> {
     fn new(prepared: &'p Prepared, claims: usize) -> Urls<'p> {
-        // Room for what a claim's links take on average (three or four
-        // links, a hundred bytes or so of new URL text each), so that the
-        // buffers seldom grow.
+        // Room for what a claim's links take (three to six links, a
+        // hundred bytes or so of new URL text each), so that the buffers
+        // seldom grow.
         Urls {
             prepared,
             text: String::with_capacity(claims * URL_BYTES_PER_CLAIM),
-            links: Vec::with_capacity(claims * 4),
+            links: Vec::with_capacity(claims * LINKS_PER_CLAIM),
             counts: Vec::with_capacity(claims),
             last: vec![None; prepared.templates.len()],
             queries: 0,

@@ -491,6 +491,7 @@ impl<'a> Entities<'a> {
             .iter()
             .position(u8::is_ascii_alphanumeric)
             .unwrap_or(bytes.len());
+        let initials = joiner_initials(settings);
         // Always 0 or where a raw word ends, so a raw word past it starts past it.
         let mut from = 0;
         while let Some(capital) = next_capital(bytes, from) {
@@ -506,7 +507,7 @@ impl<'a> Entities<'a> {
                     .map_or(bytes.len(), |space| capital + space);
                 continue;
             }
-            if lone_start(bytes, start, capital, first_word_char, settings) {
+            if lone_start(bytes, start, capital, first_word_char, initials) {
                 from = raw_word_end(bytes, capital);
                 continue;
             }
@@ -516,6 +517,11 @@ impl<'a> Entities<'a> {
             let end = run_end(
                 |at| {
                     while run.len() <= at {
+                        // A token that neither goes on with a run nor joins
+                        // one ends it as the sentence's end does.
+                        if ends_runs(bytes, reader.at, initials) {
+                            return None;
+                        }
                         let (token, end) = reader.next()?;
                         run.push(token);
                         ends.push(end);
@@ -546,8 +552,10 @@ impl<'a> Entities<'a> {
                 false => break,
             }
         }
+        // The first word left is no stop word: the last is tested only
+        // while it is another.
         while let [rest @ .., last] = run {
-            match is_stop(last.word, settings) {
+            match !rest.is_empty() && is_stop(last.word, settings) {
                 true => run = rest,
                 false => break,
             }
@@ -579,15 +587,14 @@ impl<'a> Entities<'a> {
 /// starts the sentence or a quotation, which names nothing (see
 /// [`Entities::add_run`]). Most sentences start so ("The council said"):
 /// this is known from a few bytes, without cutting the words. The word
-/// starts as [`AsciiTokens::at`] finds, and the next raw word, if any,
-/// starts with a lower-case letter or a digit no joiner starts with: a token
-/// that neither goes on with the run nor joins it to another.
+/// starts as [`AsciiTokens::at`] finds, and what follows it ends the run
+/// (see [`ends_runs`]).
 fn lone_start(
     bytes: &[u8],
     start: usize,
     capital: usize,
     first_word_char: usize,
-    settings: &QuerySettings,
+    initials: u128,
 ) -> bool {
     let starts = first_word_char >= start
         || matches!(bytes[start], b'"' | b'\'' | b'(' | b'[')
@@ -595,18 +602,29 @@ fn lone_start(
             .iter()
             .rfind(|&&b| !is_ascii_space(b))
             .is_some_and(|&b| b == b':');
-    if !starts {
-        return false;
-    }
-    let end = raw_word_end(bytes, capital);
-    match bytes[end..].iter().find(|&&b| !is_ascii_space(b)) {
+    starts && ends_runs(bytes, raw_word_end(bytes, capital), initials)
+}
+
+/// The ASCII bytes that start a joiner, one bit each.
+fn joiner_initials(settings: &QuerySettings) -> u128 {
+    settings
+        .joiners
+        .iter()
+        .filter_map(|joiner| joiner.as_bytes().first())
+        .filter(|b| b.is_ascii())
+        .fold(0, |set, &b| set | 1 << b)
+}
+
+/// Whether the token after `at` (where a raw word of an ASCII text ends)
+/// ends any run of capitalised words before it, as the text's end does: the
+/// next raw word starts with a lower-case letter or a digit that no joiner
+/// starts with (`initials`), so it makes a token that is no capital and no
+/// joiner. Known from its first byte, without cutting it.
+fn ends_runs(bytes: &[u8], at: usize, initials: u128) -> bool {
+    match bytes[at..].iter().find(|&&b| !is_ascii_space(b)) {
         None => true,
         Some(&next) => {
-            (next.is_ascii_lowercase() || next.is_ascii_digit())
-                && !settings
-                    .joiners
-                    .iter()
-                    .any(|joiner| joiner.as_bytes().first() == Some(&next))
+            (next.is_ascii_lowercase() || next.is_ascii_digit()) && initials >> next & 1 == 0
         }
     }
 }
@@ -670,12 +688,21 @@ impl<'a> SentenceTokens<'a> {
     }
 }
 
+/// Room for the words of a sentence's names and of its run being read, so
+/// that the buffers seldom grow.
+const SENTENCE_WORDS: usize = 16;
+
 impl Default for SentenceWords<'_> {
     fn default() -> Self {
         SentenceWords {
-            entities: Entities::default(),
+            entities: Entities {
+                words: Vec::with_capacity(SENTENCE_WORDS),
+                ends: Vec::with_capacity(SENTENCE_WORDS),
+                run: Vec::with_capacity(SENTENCE_WORDS),
+                run_ends: Vec::with_capacity(SENTENCE_WORDS),
+            },
             tokens: SentenceTokens::Cut(Vec::new().into_iter()),
-            content: Vec::new(),
+            content: Vec::with_capacity(SENTENCE_WORDS),
         }
     }
 }
