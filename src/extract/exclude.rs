@@ -902,10 +902,10 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     // Most words before a figure ("in", "the", "than") are turned down here,
     // without hashing or lowering them.
     let names = &list_filters().names;
-    if !(names.may_hold(with_stop)
-        || names.may_hold(token.core(text))
-        || taken(SlowPath::EveryTest))
-    {
+    // Without a full stop after it the core is the same word.
+    let stopped = end != core_end;
+    let may_hold = names.may_hold(with_stop) || stopped && names.may_hold(token.core(text));
+    if !(may_hold || taken(SlowPath::EveryTest)) {
         return false;
     }
     let data = numbers();
