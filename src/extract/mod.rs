@@ -252,16 +252,16 @@ impl<'t> WordStarts<'t> {
         }
     }
 
-    /// Classes the text afresh from `pos`.
+    /// Classes the text afresh from `pos`. Inlined, with the character
+    /// before decoded out of line: a call that took the scanner's address
+    /// kept its state in memory, copied in and out at every word start.
+    #[inline(always)]
     fn seek(&mut self, pos: usize) {
         self.at = pos;
         self.base = pos;
         self.pending = 0;
         self.pending_unchecked = 0;
-        self.previous_alphanumeric = self.text[..pos]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
+        self.previous_alphanumeric = alphanumeric_before(self.text, pos);
     }
 
     /// The next word start, None at the end of the sentence (an exclusion,
@@ -319,6 +319,15 @@ impl<'t> WordStarts<'t> {
             }
         }
     }
+}
+
+/// Whether the character before `pos` of `text` is a letter or digit.
+#[inline(never)]
+fn alphanumeric_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Sixteen bytes classed at once, one bit per byte (the first byte in the

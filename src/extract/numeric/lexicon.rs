@@ -307,6 +307,31 @@ impl StartGate {
     }
 }
 
+/// [`normalise_words`] of `text`, handed to `f`: written on the stack when
+/// `text` is short ASCII (every look-up after a figure's number is), so a
+/// key that is looked up and thrown away is never allocated.
+pub(crate) fn with_normalised_words<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if text.len() <= buf.len() && text.is_ascii() {
+        // the key is never longer than the text
+        let mut len = 0;
+        for word in text.split_whitespace() {
+            if len > 0 {
+                buf[len] = b' ';
+                len += 1;
+            }
+            for (slot, byte) in buf[len..].iter_mut().zip(word.bytes()) {
+                *slot = byte.to_ascii_lowercase();
+            }
+            len += word.len();
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..len]) {
+            return f(key);
+        }
+    }
+    f(&normalise_words(text))
+}
+
 /// Lower case with single spaces between words, the key form of names.
 /// The unit and currency look-ups make this key for every figure's next
 /// words, so it is built in one string, copying ASCII words byte by byte.
@@ -348,6 +373,8 @@ mod tests {
             "Ǆemal İzmir",
             "",
             "km",
+            "Sq\u{b}KM\r\n  Per\tHour ",
+            "a longer text than the key buffer holds, in ASCII words",
         ] {
             let expected = text
                 .split_whitespace()
@@ -355,6 +382,11 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join(" ");
             assert_eq!(normalise_words(text), expected, "{text:?}");
+            assert_eq!(
+                with_normalised_words(text, str::to_string),
+                expected,
+                "{text:?}"
+            );
         }
     }
 }

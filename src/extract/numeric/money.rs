@@ -2,7 +2,7 @@
 //! "Rs 2 crore") and currency names after it ("40 million yuan", "3 pence"),
 //! read from rules/currencies.toml and reported as ISO 4217 codes.
 
-use super::lexicon::{currencies, CurrencyRef};
+use super::lexicon::{currencies, with_normalised_words, CurrencyRef};
 use super::text::{at_boundary, skip_space};
 
 /// A currency sign or code at the start of `s`, with the text after it.
@@ -142,15 +142,17 @@ pub(super) fn name(s: &str) -> Option<(&'static CurrencyRef, &str)> {
     for count in (1..=words.len()).rev() {
         let end = words[count - 1].1;
         let mut candidate = &start[..end];
+        let look_up =
+            |candidate: &str| with_normalised_words(candidate, |key| table.names.get(key));
+        let mut found = look_up(candidate);
         // A full stop after a name is the sentence's, not the name's.
-        let mut key = super::lexicon::normalise_words(candidate);
-        if !table.names.contains_key(&key) {
+        if found.is_none() {
             if let Some(trimmed) = candidate.strip_suffix('.') {
                 candidate = trimmed.trim_end();
-                key = super::lexicon::normalise_words(candidate);
+                found = look_up(candidate);
             }
         }
-        if let Some(currency) = table.names.get(&key) {
+        if let Some(currency) = found {
             let rest = &start[candidate.len()..];
             if at_boundary(rest) {
                 return Some((currency, rest));

@@ -2,7 +2,7 @@
 //! kilometres", "3.5 °C", "40 mg/kg", "2 mg kg−1", "5 km per hour"),
 //! reported with the table's canonical symbol.
 
-use super::lexicon::{normalise_words, units, UnitRef};
+use super::lexicon::{units, with_normalised_words, UnitRef};
 use super::number::{exponent, is_superscript_digit};
 use super::text::{at_boundary, phrase_ci, skip_space};
 
@@ -147,7 +147,7 @@ fn simple_unit(s: &str, denominator: bool) -> Option<(String, &str)> {
     }
     for &end in ends[first..count].iter().rev() {
         let candidate = s[..end].trim_end_matches('-');
-        if let Some(unit) = table.names.get(&normalise_words(candidate)) {
+        if let Some(unit) = with_normalised_words(candidate, |key| table.names.get(key)) {
             if accept(unit) && at_boundary(&s[candidate.len()..]) {
                 best = Some((*unit, &s[candidate.len()..]));
                 break;

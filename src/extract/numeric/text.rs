@@ -59,9 +59,11 @@ pub(super) fn phrase_ci<'a>(s: &'a str, phrase: &str) -> Option<&'a str> {
 /// The leading run of letters (with inner apostrophes and hyphens) of `s`.
 pub(super) fn leading_word(s: &str) -> &str {
     let bytes = s.as_bytes();
-    let mut end = 0;
+    // The leading ASCII letters are all taken: counted first, without the
+    // loop's classing of each byte.
+    let mut end = ascii_letters(s);
     let mut previous_joiner = false;
-    let mut at = 0;
+    let mut at = end;
     while let Some(&byte) = bytes.get(at) {
         // ASCII bytes are classed as they are; only other characters are
         // decoded (an ASCII byte is alphabetic exactly when a letter)
