@@ -1,9 +1,8 @@
 //! What the temporal parser knows about the sentence being scanned: where
-//! the words some alternatives need occur ([`Clues`]), and the
-//! words of the sentence and their tense cues, cut and looked up once (when
-//! a claim first asks), from which the tense around each claim is read
-//! ([`tense::SentenceCues`]) rather than by reading the words around it
-//! again.
+//! the words some alternatives need occur ([`Clues`]), what its mentions
+//! share for their tense cues ([`SentenceCues`]: where its first modal is),
+//! and the cue last read, which the grammars and [`super::parse_at`] both
+//! ask for.
 //!
 //! The extract stage keeps one [`SentenceCache`] per document and hands it
 //! to the parsers with each sentence; it starts over when the sentence
@@ -13,7 +12,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use super::dispatch::{Alternatives, Clues};
-use super::tense::{self, SentenceCues, Tense};
+use super::tense::{SentenceCues, Tense};
 use crate::extract::Ctx;
 
 /// The per-sentence state (see the module documentation).
@@ -26,11 +25,8 @@ pub(crate) struct SentenceCache {
 struct State {
     /// The span of the sentence the state describes.
     sentence: Range<usize>,
-    /// The tense facts, once read.
-    cues: Option<SentenceCues>,
-    /// Storage kept from an earlier sentence, so that each sentence does not
-    /// allocate anew.
-    spare_cues: Option<SentenceCues>,
+    /// What the sentence's mentions share for their tense cues.
+    cues: SentenceCues,
     /// The last mention asked about and its cue: the grammars ask about a
     /// reading before [`super::parse_at`] asks about the winning one.
     last_cue: Option<(usize, usize, Option<Tense>)>,
@@ -43,9 +39,7 @@ impl State {
     fn for_sentence(&mut self, ctx: &Ctx) {
         if self.sentence != ctx.sentence.span {
             self.sentence = ctx.sentence.span.clone();
-            if let Some(cues) = self.cues.take() {
-                self.spare_cues = Some(cues);
-            }
+            self.cues.build();
             self.last_cue = None;
             self.clues = Clues::default();
         }
@@ -68,27 +62,18 @@ pub(super) fn prune(ctx: &Ctx, can: Alternatives, start: usize) -> Alternatives 
 }
 
 /// The tense cue around a mention from `start` to `end` of the sentence
-/// (document offsets), as [`tense::cue_near`] reads it from the text before
-/// and after the mention.
+/// (document offsets), as [`super::tense::cue_near`] reads it from the text
+/// before and after the mention.
 pub(super) fn cue_near(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
-    let before = ctx.before(start);
     let mut state = ctx.temporal.state.borrow_mut();
     state.for_sentence(ctx);
-    let state = &mut *state;
     if let Some((s, e, cue)) = state.last_cue {
         if (s, e) == (start, end) {
             return cue;
         }
     }
-    let cues = state.cues.get_or_insert_with(|| {
-        let mut cues = state.spare_cues.take().unwrap_or_default();
-        cues.build();
-        cues
-    });
-    let sentence = (ctx.sentence_text(), ctx.sentence.span.start);
-    let cue = cues
-        .cue(ctx.text, sentence, before, start, end)
-        .unwrap_or_else(|| tense::cue_near(before, &ctx.text[end..ctx.sentence.span.end]));
+    let text = (ctx.text, ctx.doc.lowered_text());
+    let cue = state.cues.cue(text, &ctx.sentence.span, start, end);
     state.last_cue = Some((start, end, cue));
     cue
 }

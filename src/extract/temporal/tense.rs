@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::trigger::Filter;
-use super::words::{lexicon, TenseWords, GAP_BYTE, OUTSIDE_ASCII, WORD_BYTE};
+use super::words::{lexicon, TenseWords, GAP_BYTE, WORD_BYTE};
 use crate::extract::word_table::{key, WordTable};
 
 pub(super) use crate::extract::Tense;
@@ -416,29 +416,19 @@ fn cue_at(lists: &TenseIndex, words: &Words, index: usize) -> Option<Tense> {
     regular_past.then_some(Tense::Past)
 }
 
-/// The tense facts of the words of one sentence, kept so that each mention
-/// in the sentence is answered from them (see [`SentenceCues::cue`]): the
-/// words are cut once, only as far as the last window a mention reads (the
-/// rest of the sentence is never read), and each is looked up at most
-/// once, when a mention's search for the nearest cue first reaches it.
-/// Words are cut as [`last_words`] and [`first_words`] cut them.
+/// What the mentions of one sentence share for their tense cues: where the
+/// sentence's first modal is, looked for once (see [`SentenceCues::cue`]).
+/// Each mention's cue is read from the words around it, cut outwards from
+/// the mention and looked up nearest first (see [`Side`]), so a sentence's
+/// words are never cut from its start, and a mention reads only as far as
+/// its nearest cue.
 #[derive(Default)]
 pub(super) struct SentenceCues {
-    /// Each word's span in the document text, for the words cut so far.
-    spans: Vec<(usize, usize)>,
-    /// Each word's facts (`WORD_*` bits, with its lists), 0 until read.
-    facts: Vec<u32>,
-    /// The position of the first space in the sentence that ends a "will"
-    /// or "shall" (the test [`modal_governs`] starts with; `usize::MAX`
-    /// for none), found while the words are cut: of the part cut so far.
-    first_modal_space: usize,
-    /// The byte of the sentence where cutting goes on (after a word).
-    cut_to: usize,
+    /// The document offset of the first space in the sentence that ends a
+    /// "will" or "shall" (the test [`modal_governs`] starts with;
+    /// `usize::MAX` for none), once looked for.
+    first_modal_space: Option<usize>,
 }
-
-/// The kind of each byte to the word cutter: the apostrophe is part of a
-/// word (see [`word_char_at`]).
-static BYTE_KINDS: [u8; 256] = super::words::byte_kinds(true);
 
 /// Set once a word's facts are read.
 const WORD_READ: u32 = 1 << 8;
@@ -517,186 +507,194 @@ fn facts_of(index: &TenseIndex, text: &str, start: usize, end: usize) -> u32 {
 }
 
 impl SentenceCues {
-    /// Starts over for a sentence: no word cut yet (the words are cut when a
-    /// mention first needs them, see [`Self::cut_past`]).
+    /// Starts over for a sentence: its modal not looked for yet.
     pub(super) fn build(&mut self) {
-        self.spans.clear();
-        self.facts.clear();
-        self.first_modal_space = usize::MAX;
-        self.cut_to = 0;
+        self.first_modal_space = None;
     }
 
-    /// Cuts `sentence`, which starts at byte `offset` of the document text,
-    /// into words until [`WINDOW`] words start at or after document offset
-    /// `end` (or the sentence ends), and notes the first space that ends a
-    /// modal. Every word before those is cut too, so the spans stay the
-    /// whole sentence's first words, in order.
-    fn cut_past(&mut self, sentence: &str, offset: usize, end: usize) {
-        let after = self.spans.len() - self.spans.partition_point(|&(s, _)| s < end);
-        let mut wanted = WINDOW.saturating_sub(after);
-        let bytes = sentence.as_bytes();
-        let mut i = self.cut_to;
-        while i < bytes.len() && wanted > 0 {
-            // The gap.
-            match BYTE_KINDS[usize::from(bytes[i])] {
-                GAP_BYTE => {
-                    i += 1;
-                    continue;
-                }
-                OUTSIDE_ASCII => {
-                    let (word, len) = word_char_at(sentence, i);
-                    if !word {
-                        i += len;
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-            // The word.
-            let start = i;
-            while i < bytes.len() {
-                match BYTE_KINDS[usize::from(bytes[i])] {
-                    WORD_BYTE => i += 1,
-                    GAP_BYTE => break,
-                    _ => {
-                        let (word, len) = word_char_at(sentence, i);
-                        if !word {
-                            break;
-                        }
-                        i += len;
-                    }
-                }
-            }
-            self.spans.push((offset + start, offset + i));
-            self.facts.push(0);
-            if offset + start >= end {
-                wanted -= 1;
-            }
-            // Every "will " or "shall " ends a word with a space: its letters
-            // are word characters.
-            if self.first_modal_space == usize::MAX
-                && bytes.get(i) == Some(&b' ')
-                && (bytes[i - 1] | 0x20) == b'l'
-                && ends_with_modal(bytes, i)
-            {
-                self.first_modal_space = offset + i;
-            }
-        }
-        self.cut_to = i;
+    /// Whether the sentence `sentence` (document offsets; `lowered` is the
+    /// document text with ASCII letters lowered) has a "will" or "shall"
+    /// before `start`, which [`modal_governs`] needs to find anything.
+    fn modal_before(&mut self, lowered: &str, sentence: &Range<usize>, start: usize) -> bool {
+        let first = *self.first_modal_space.get_or_insert_with(|| {
+            let bytes = lowered.as_bytes().get(sentence.clone()).unwrap_or(&[]);
+            first_modal_space(bytes).map_or(usize::MAX, |space| sentence.start + space)
+        });
+        first < start
     }
 
-    /// The facts of word `word`, read the first time they are asked for.
-    // Inlined, so that a word already read costs a load, not a call.
-    #[inline(always)]
-    fn fact(&mut self, text: &str, word: usize) -> u32 {
-        match self.facts[word] {
-            0 => self.read_fact(text, word),
-            facts => facts,
-        }
-    }
-
-    /// Reads and keeps the facts of word `word` (see [`Self::fact`]).
-    #[inline(never)]
-    fn read_fact(&mut self, text: &str, word: usize) -> u32 {
-        let (start, end) = self.spans[word];
-        self.facts[word] = facts_of(tense_index(), text, start, end) | WORD_READ;
-        self.facts[word]
-    }
-
-    /// Whether the sentence has a "will" or "shall" before `start`, which
-    /// [`modal_governs`] needs to find anything.
-    fn modal_before(&self, start: usize) -> bool {
-        self.first_modal_space < start
-    }
-
-    /// Whether word `index` makes a two-word future cue with the word
-    /// before it ("going to"), which has [`PAIR_FIRST`].
-    fn pair_future(&self, text: &str, index: usize) -> bool {
-        let (previous, word) = (self.word(text, index - 1), self.word(text, index));
-        with_normal_form(previous, |previous| {
-            with_normal_form(word, |word| {
-                tense_index().table.get_pair(previous, word) & FUTURE != 0
-            })
-        })
-    }
-
-    fn word<'t>(&self, text: &'t str, index: usize) -> &'t str {
-        let (start, end) = self.spans[index];
-        &text[start..end]
-    }
-
-    /// [`cue_near`] for a mention from `start` to `end` (document offsets
-    /// inside the sentence) of `text`, with `before` the sentence text
-    /// before it and `sentence` the sentence, which starts at byte `offset`.
-    /// None when a word runs across either end of the mention, which the
-    /// cut words cannot answer (the caller reads the text then).
+    /// [`cue_near`] for a mention from `start` to `end` of `text` (document
+    /// offsets inside the sentence `sentence`; `lowered` is `text` with
+    /// ASCII letters lowered): the same words cut the same way, from the
+    /// mention outwards, each looked up once when the search for the
+    /// nearest cue reaches it.
     pub(super) fn cue(
         &mut self,
-        text: &str,
-        (sentence, offset): (&str, usize),
-        before: &str,
+        (text, lowered): (&str, &str),
+        sentence: &Range<usize>,
         start: usize,
         end: usize,
-    ) -> Option<Option<Tense>> {
-        self.cut_past(sentence, offset, end);
-        let spans = &self.spans;
-        let before_end = spans.partition_point(|&(_, e)| e <= start);
-        if spans.get(before_end).is_some_and(|&(s, _)| s < start) {
-            return None;
-        }
-        let after_start = before_end + spans[before_end..].partition_point(|&(s, _)| s < end);
-        if after_start > 0 && spans[after_start - 1].1 > end {
-            return None;
-        }
-        let before_words = before_end.saturating_sub(WINDOW + 1)..before_end;
-        let after_words = after_start..(after_start + WINDOW).min(spans.len());
+    ) -> Option<Tense> {
+        let index = tense_index();
         // As `cue_near`: the nearest cue before, then a strictly nearer one
         // after (a reporting verb after the mention is passed over).
         let mut best: Option<(usize, Tense)> = None;
-        for index in before_words.clone().rev() {
-            if let Some(tense) = self.cue_at(text, &before_words, index) {
-                best = Some((before_end - index, tense));
+        let mut before = Side::new(index, text, sentence.start..start, true);
+        for nearest in 0..=WINDOW {
+            if before.fact(nearest).is_none() {
+                break;
+            }
+            if let Some(tense) = before.cue_at(nearest) {
+                best = Some((nearest + 1, tense));
                 break;
             }
         }
-        for index in after_words.clone() {
-            let distance = index - after_start + 1;
-            if best.is_some_and(|(d, _)| distance >= d) {
+        let mut after = Side::new(index, text, end..sentence.end, false);
+        for nearest in 0..WINDOW {
+            if best.is_some_and(|(d, _)| nearest + 1 >= d) {
                 break;
             }
-            if self.fact(text, index) & REPORTING != 0 {
+            let Some(facts) = after.fact(nearest) else {
+                break;
+            };
+            if facts & REPORTING != 0 {
                 continue;
             }
-            if let Some(tense) = self.cue_at(text, &after_words, index) {
-                best = Some((distance, tense));
+            if let Some(tense) = after.cue_at(nearest) {
+                best = Some((nearest + 1, tense));
                 break;
             }
         }
         // `modal_governs` finds nothing without a modal before the mention.
-        let modal = |after_comma| self.modal_before(start) && modal_governs(before, after_comma);
-        Some(match best {
+        let before_text = &text[sentence.start..start];
+        let mut modal = |after_comma| {
+            self.modal_before(lowered, sentence, start) && modal_governs(before_text, after_comma)
+        };
+        match best {
             Some((_, Tense::Past)) if modal(true) => Some(Tense::Future),
             None if modal(false) => Some(Tense::Future),
             other => other.map(|(_, tense)| tense),
-        })
+        }
+    }
+}
+
+/// Where the first space that ends a "will" or "shall" is in `lowered` (a
+/// sentence with ASCII letters lowered): each ends in "ll ".
+fn first_modal_space(lowered: &[u8]) -> Option<usize> {
+    static ENDING: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let ending = ENDING.get_or_init(|| memchr::memmem::Finder::new(b"ll "));
+    ending
+        .find_iter(lowered)
+        .map(|at| at + 2)
+        .find(|&space| ends_with_modal(lowered, space))
+}
+
+/// The words on one side of a mention, cut one at a time outwards from it
+/// (as [`last_words`] and [`first_words`] cut them) as the search for the
+/// nearest cue reaches them, each looked up once.
+struct Side<'t> {
+    index: &'static TenseIndex,
+    text: &'t str,
+    /// The part of `text` on this side not cut yet.
+    rest: Range<usize>,
+    /// Whether words are cut from the end of `rest` (before the mention)
+    /// or from its start (after it).
+    backwards: bool,
+    /// The words cut so far, nearest first, and their facts (0 until read).
+    words: [(usize, usize); WINDOW + 1],
+    facts: [u32; WINDOW + 1],
+    cut: usize,
+    /// How many words this side can have: its window, or fewer once the
+    /// text runs out.
+    limit: usize,
+}
+
+impl<'t> Side<'t> {
+    fn new(
+        index: &'static TenseIndex,
+        text: &'t str,
+        rest: Range<usize>,
+        backwards: bool,
+    ) -> Side<'t> {
+        Side {
+            index,
+            text,
+            rest,
+            backwards,
+            words: [(0, 0); WINDOW + 1],
+            facts: [0; WINDOW + 1],
+            cut: 0,
+            // Before the mention, a cue's word before it is read too.
+            limit: if backwards { WINDOW + 1 } else { WINDOW },
+        }
     }
 
-    /// [`cue_at`] for word `index` of the sentence, in a window of words
-    /// `window` (the words the mention reads on that side).
-    fn cue_at(&mut self, text: &str, window: &Range<usize>, index: usize) -> Option<Tense> {
-        let facts = self.fact(text, index);
-        let previous = if index > window.start {
-            self.fact(text, index - 1)
+    /// The facts of the `nearest`th word from the mention (0 for the
+    /// adjacent one), if the side has that many words.
+    // Inlined, so that a word already read costs a load, not a call.
+    #[inline(always)]
+    fn fact(&mut self, nearest: usize) -> Option<u32> {
+        match self.facts.get(nearest) {
+            Some(&facts) if facts != 0 => Some(facts),
+            _ => self.read_fact(nearest),
+        }
+    }
+
+    /// Cuts the words up to the `nearest`th and reads its facts (see
+    /// [`Self::fact`]).
+    #[inline(never)]
+    fn read_fact(&mut self, nearest: usize) -> Option<u32> {
+        while self.cut <= nearest {
+            if self.cut >= self.limit {
+                return None;
+            }
+            let word = if self.backwards {
+                word_before(self.text, &self.rest)
+            } else {
+                word_after(self.text, &self.rest)
+            };
+            let Some((start, end)) = word else {
+                self.limit = self.cut;
+                return None;
+            };
+            if self.backwards {
+                self.rest.end = start;
+            } else {
+                self.rest.start = end;
+            }
+            self.words[self.cut] = (start, end);
+            self.cut += 1;
+        }
+        let (start, end) = self.words[nearest];
+        self.facts[nearest] = facts_of(self.index, self.text, start, end) | WORD_READ;
+        Some(self.facts[nearest])
+    }
+
+    /// The word before the `nearest`th in text order, and the one after it.
+    fn neighbours(&self, nearest: usize) -> (Option<usize>, Option<usize>) {
+        if self.backwards {
+            (Some(nearest + 1), nearest.checked_sub(1))
         } else {
-            0
-        };
+            (nearest.checked_sub(1), Some(nearest + 1))
+        }
+    }
+
+    /// [`cue_at`] for the `nearest`th word, read with its neighbours on
+    /// this side.
+    fn cue_at(&mut self, nearest: usize) -> Option<Tense> {
+        let facts = self.fact(nearest)?;
+        let (previous_at, next_at) = self.neighbours(nearest);
+        let previous_at = previous_at.filter(|&p| self.fact(p).is_some());
+        let previous = previous_at.map_or(0, |p| self.facts[p]);
         // Most words give no cue: in no cue list, no "'ll" or "-ed", and
         // not the second word of a pair.
         if facts & (FUTURE | PAST | WORD_LL | WORD_ED) == 0 && previous & PAIR_FIRST == 0 {
             return None;
         }
-        if previous & PAIR_FIRST != 0 && self.pair_future(text, index) {
-            return Some(Tense::Future);
+        if let Some(previous_at) = previous_at.filter(|_| previous & PAIR_FIRST != 0) {
+            if self.pair_future(previous_at, nearest) {
+                return Some(Tense::Future);
+            }
         }
         if facts & (WORD_LL | FUTURE) != 0 {
             return Some(Tense::Future);
@@ -710,10 +708,99 @@ impl SentenceCues {
         if facts & WORD_ED == 0 || facts & NOT_PAST != 0 {
             return None;
         }
-        let verb_like_next =
-            index + 1 >= window.end || self.fact(text, index + 1) & (WORD_CAPITAL | FUNCTION) != 0;
+        let verb_like_next = next_at
+            .and_then(|n| self.fact(n))
+            .is_none_or(|next| next & (WORD_CAPITAL | FUNCTION) != 0);
         verb_like_next.then_some(Tense::Past)
     }
+
+    /// Whether the words `previous` and `word` make a two-word future cue
+    /// ("going to").
+    fn pair_future(&self, previous: usize, word: usize) -> bool {
+        let text = |at: usize| {
+            let (start, end) = self.words[at];
+            &self.text[start..end]
+        };
+        with_normal_form(text(previous), |previous| {
+            with_normal_form(text(word), |word| {
+                self.index.table.get_pair(previous, word) & FUTURE != 0
+            })
+        })
+    }
+}
+
+/// The kind of each byte to the word cutter: the apostrophe is part of a
+/// word (see [`word_char_at`]).
+static BYTE_KINDS: [u8; 256] = super::words::byte_kinds(true);
+
+/// The last word of `text[rest]`, as document offsets.
+fn word_before(text: &str, rest: &Range<usize>) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Whether the character that ends at `at` is a word character, and
+    // where it starts: ASCII by table, others decoded.
+    let char_before = |at: usize| match BYTE_KINDS[usize::from(bytes[at - 1])] {
+        WORD_BYTE => (true, at - 1),
+        GAP_BYTE => (false, at - 1),
+        _ => {
+            let mut start = at - 1;
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            (word_char_at(text, start).0, start)
+        }
+    };
+    let mut at = rest.end;
+    loop {
+        if at <= rest.start {
+            return None;
+        }
+        let (word, start) = char_before(at);
+        if word {
+            break;
+        }
+        at = start;
+    }
+    let end = at;
+    while at > rest.start {
+        let (word, start) = char_before(at);
+        if !word {
+            break;
+        }
+        at = start;
+    }
+    Some((at, end))
+}
+
+/// The first word of `text[rest]`, as document offsets.
+fn word_after(text: &str, rest: &Range<usize>) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Whether the character that starts at `at` is a word character, and
+    // its length: ASCII by table, others decoded.
+    let char_at = |at: usize| match BYTE_KINDS[usize::from(bytes[at])] {
+        WORD_BYTE => (true, 1),
+        GAP_BYTE => (false, 1),
+        _ => word_char_at(text, at),
+    };
+    let mut at = rest.start;
+    loop {
+        if at >= rest.end {
+            return None;
+        }
+        let (word, len) = char_at(at);
+        if word {
+            break;
+        }
+        at += len;
+    }
+    let start = at;
+    while at < rest.end {
+        let (word, len) = char_at(at);
+        if !word {
+            break;
+        }
+        at += len;
+    }
+    Some((start, at))
 }
 
 /// Calls `f` with the normal form [`Arena::normalise`] gives `word`, built
@@ -792,5 +879,85 @@ mod tests {
         );
         assert_eq!(tense_of("The shop opens on ", "."), Tense::Past);
         assert_eq!(tense_of("", ", they'll know"), Tense::Future);
+    }
+
+    /// Words for phrases around mentions: cues of every kind (lists,
+    /// pairs, "'ll", "-ed" with what can follow), their look-alikes, and
+    /// words the cutter must read whole or split (capitals, digits,
+    /// apostrophes, letters outside ASCII).
+    const PHRASE_WORDS: &[&str] = &[
+        "will",
+        "Will",
+        "WILL",
+        "shall",
+        "goodwill",
+        "they'll",
+        "They’ll",
+        "said",
+        "Said",
+        "told",
+        "was",
+        "had",
+        "be",
+        "is",
+        "are",
+        "to",
+        "going",
+        "Going",
+        "set",
+        "plans",
+        "expected",
+        "reopened",
+        "announced",
+        "limited",
+        "needed",
+        "Smith",
+        "2019",
+        "the",
+        "on",
+        "Friday",
+        "meet",
+        "questions",
+        "café",
+        "Ürün",
+        "naïve",
+        "’s",
+        "x",
+        "",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// For every mention in a phrase (any start and end on character
+        /// boundaries, also inside words), the cue read outwards from the
+        /// mention is the one `cue_near` reads from the text either side.
+        #[test]
+        fn cues_read_outwards_match_the_text(
+            words in proptest::collection::vec(proptest::sample::select(PHRASE_WORDS), 1..16),
+            joins in proptest::collection::vec(
+                proptest::sample::select(vec![" ", "  ", ", ", "-", "", "'", "’", " — ", "é"]), 16),
+        ) {
+            let mut text = String::new();
+            for (word, join) in words.iter().zip(&joins) {
+                text.push_str(word);
+                text.push_str(join);
+            }
+            let lowered = text.to_ascii_lowercase();
+            let sentence = 0..text.len();
+            let mut cues = SentenceCues::default();
+            cues.build();
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for (i, &start) in bounds.iter().enumerate() {
+                for &end in bounds[i..].iter().take(14) {
+                    let expected = cue_near(&text[..start], &text[end..]);
+                    proptest::prop_assert_eq!(
+                        cues.cue((&text, &lowered), &sentence, start, end),
+                        expected,
+                        "{:?} from {} to {}", text, start, end
+                    );
+                }
+            }
+        }
     }
 }
