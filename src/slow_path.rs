@@ -50,6 +50,9 @@ pub(crate) enum SlowPath {
     /// template conditions, instead of only those with a claim of a kind
     /// that a template with conditions takes.
     EverySentenceSearched,
+    /// The calendar grammar tries every month and weekday name at a
+    /// position, instead of those that start with its first letter.
+    EveryName,
 }
 
 impl SlowPath {
