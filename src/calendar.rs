@@ -13,6 +13,8 @@ use nom::{
     IResult, Parser,
 };
 
+use crate::slow_path::{self, SlowPath};
+
 /// A date as written: any part may be missing ("November 5" has no year).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct PartialDate {
@@ -115,9 +117,38 @@ fn word_prefix<'a>(input: &'a str, word: &str) -> Option<&'a str> {
     (head.eq_ignore_ascii_case(word) && is_word_end(rest)).then_some(rest)
 }
 
+/// The first byte of `input` lower-cased (0 when it is empty), for
+/// [`may_open`].
+fn first_lower(input: &str) -> u8 {
+    input.as_bytes().first().map_or(0, u8::to_ascii_lowercase)
+}
+
+/// Whether `name` (lower-case ASCII) can open a text whose first byte,
+/// lower-cased, is `first`. [`word_prefix`] fails for every name this turns
+/// away, so the name lists below skip them unread; the extractor tries the
+/// lists at thousands of figures and words that open no date.
+fn may_open(first: u8, name: &str) -> bool {
+    name.as_bytes().first() == Some(&first) || slow_path::taken(SlowPath::EveryName)
+}
+
+/// Whether no name can open a text whose first byte, lower-cased, is
+/// `first`: every name starts with an ASCII letter, so a figure ends the
+/// search before the lists are read.
+fn no_name_opens(first: u8) -> bool {
+    !first.is_ascii_lowercase() && !slow_path::taken(SlowPath::EveryName)
+}
+
 /// A month name or abbreviation ("November", "Nov.", "Sept"), as 1..=12.
 pub fn month(input: &str) -> IResult<&str, i8> {
+    let first = first_lower(input);
     for (index, name) in MONTHS.iter().enumerate() {
+        if no_name_opens(first) {
+            break;
+        }
+        // Every abbreviation starts with its month's first letter.
+        if !may_open(first, name) {
+            continue;
+        }
         let month = index as i8 + 1;
         if let Some(rest) = word_prefix(input, name) {
             return Ok((rest, month));
@@ -137,7 +168,15 @@ pub fn month(input: &str) -> IResult<&str, i8> {
 
 /// A weekday name or abbreviation ("Sunday", "Sun.").
 pub fn weekday(input: &str) -> IResult<&str, Weekday> {
-    for (name, abbreviation, day) in WEEKDAYS {
+    let first = first_lower(input);
+    // By reference: a copy of the table per call costs a memcpy.
+    for &(name, abbreviation, day) in &WEEKDAYS {
+        if no_name_opens(first) {
+            break;
+        }
+        if !may_open(first, name) {
+            continue;
+        }
         for word in [name, abbreviation] {
             if let Some(rest) = word_prefix(input, word) {
                 let rest = if word == abbreviation {
@@ -184,23 +223,33 @@ pub fn year(input: &str) -> IResult<&str, i32> {
 }
 
 /// A day of the month, 1..=31, with an optional ordinal suffix ("5th").
+/// Read byte by byte rather than with nom's combinators: the extractor tries
+/// it at every figure that might open a date, and most are not days.
 pub fn day_of_month(input: &str) -> IResult<&str, i8> {
-    let (rest, day) = verify(map_res(digits(1, 2), str::parse::<i8>), |d| {
-        (1..=31).contains(d)
-    })
-    .parse(input)?;
-    let (rest, _) = opt(alt((
-        tag_no_case("st"),
-        tag_no_case("nd"),
-        tag_no_case("rd"),
-        tag_no_case("th"),
-    )))
-    .parse(rest)?;
+    let error = |kind| Err(nom::Err::Error(nom::error::Error::new(input, kind)));
+    let bytes = input.as_bytes();
+    let len = bytes
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let day = match (len, bytes) {
+        (1, [d, ..]) => (d - b'0') as i8,
+        (2, [t, d, ..]) => ((t - b'0') * 10 + (d - b'0')) as i8,
+        _ => return error(nom::error::ErrorKind::Digit),
+    };
+    if !(1..=31).contains(&day) {
+        return error(nom::error::ErrorKind::Verify);
+    }
+    let rest = &input[len..];
+    let suffix = rest.as_bytes().get(..2).is_some_and(|s| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|x| s.eq_ignore_ascii_case(x.as_bytes()))
+    });
+    let rest = if suffix { &rest[2..] } else { rest };
     if !is_word_end(rest) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            input,
-            nom::error::ErrorKind::Verify,
-        )));
+        return error(nom::error::ErrorKind::Verify);
     }
     Ok((rest, day))
 }
@@ -332,5 +381,83 @@ mod tests {
         assert!(calendar_date("32 May").is_err());
         assert!(calendar_date("Novel 5").is_err());
         assert!(calendar_date("2017-13-01").is_err());
+    }
+
+    /// [`day_of_month`] as it was written with nom's combinators, which the
+    /// byte-by-byte reading replaced.
+    fn day_of_month_nom(input: &str) -> Option<(&str, i8)> {
+        let (rest, day) = verify(map_res(digits(1, 2), str::parse::<i8>), |d| {
+            (1..=31).contains(d)
+        })
+        .parse(input)
+        .ok()?;
+        let (rest, _) = opt(alt((
+            tag_no_case::<_, _, nom::error::Error<&str>>("st"),
+            tag_no_case("nd"),
+            tag_no_case("rd"),
+            tag_no_case("th"),
+        )))
+        .parse(rest)
+        .ok()?;
+        is_word_end(rest).then_some((rest, day))
+    }
+
+    proptest::proptest! {
+        /// The byte-by-byte day reads what the nom reading read.
+        #[test]
+        fn day_of_month_reads_as_nom_did(input in "[0-9]{0,4}(st|ND|rd|Th|s|t)?[ a-z.\u{e9}0-9]{0,3}") {
+            proptest::prop_assert_eq!(day_of_month(&input).ok(), day_of_month_nom(&input), "{:?}", input);
+        }
+    }
+
+    /// Words the calendar grammar reads, and words that look like them.
+    const DATE_PARTS: [&str; 26] = [
+        "5",
+        "15th",
+        "31",
+        "2017",
+        "2,000",
+        "of",
+        "the",
+        ",",
+        "November",
+        "Nov.",
+        "nov",
+        "Novel",
+        "MAY",
+        "may",
+        "Mar",
+        "March",
+        "Sept",
+        "sun",
+        "Sunday",
+        "Sat.",
+        "Saturn",
+        "june",
+        "J",
+        "",
+        "\u{e9}t\u{e9}",
+        "-",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Trying only the names that start with the first letter finds
+        /// what trying every name finds.
+        #[test]
+        fn first_letter_skips_change_no_reading(
+            words in proptest::collection::vec(proptest::sample::select(&DATE_PARTS[..]), 1..5),
+            space in proptest::sample::select(&[" ", "  ", ", ", ""][..])
+        ) {
+            let input = words.join(space);
+            let read = || (
+                calendar_date(&input).ok(),
+                month(&input).ok(),
+                weekday(&input).ok(),
+            );
+            let every = slow_path::run(SlowPath::EveryName, true, read);
+            proptest::prop_assert_eq!(read(), every, "{:?}", input);
+        }
     }
 }

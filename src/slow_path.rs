@@ -58,6 +58,9 @@ pub(crate) enum SlowPath {
     /// every text after a number, instead of only where one of their forms
     /// can start.
     EverySuffix,
+    /// The calendar grammar tries every month and weekday name at a
+    /// position, instead of those that start with its first letter.
+    EveryName,
 }
 
 impl SlowPath {
