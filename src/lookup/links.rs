@@ -105,10 +105,8 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     // Whether `meets` holds the current sentence's answers.
     let mut met = false;
     let mut query_for: Option<usize> = None;
-    // The query the last URLs were filled with, and the one written for a
-    // new subject; room for a long one, so that neither grows.
+    // Room for a long query, so that it does not grow.
     let mut query = String::with_capacity(QUERY_BYTES);
-    let mut next_query = String::with_capacity(QUERY_BYTES);
     let mut query_words = Vec::with_capacity(16);
     let mut value = String::new();
     let mut dates: Option<Dates> = None;
@@ -146,17 +144,10 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         // Only what some template puts in its URL is made.
         let new_query = prepared.uses_query
             && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
-        // A query written alike for another subject (its words all in the
-        // entities, say) fills the URLs alike: those stay shared.
-        let mut query_changed = false;
         if new_query {
-            next_query.clear();
-            words.write_query(subject, settings, &mut query_words, &mut next_query);
+            query.clear();
+            words.write_query(subject, settings, &mut query_words, &mut query);
             query_for = Some(i);
-            if next_query != query || !share_urls() {
-                std::mem::swap(&mut query, &mut next_query);
-                query_changed = true;
-            }
         }
         if prepared.uses_value {
             value = query::encode(&value_text(claim));
@@ -166,7 +157,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             value: &value,
             dates: dates.as_ref(),
         };
-        urls.add_claim(claim.kind, meets, &fill, query_changed);
+        urls.add_claim(claim.kind, meets, &fill, new_query);
     }
     // The query's words borrow the claims' subjects, which `give` changes.
     drop(query_words);
@@ -197,8 +188,7 @@ struct Urls<'p> {
     /// By template: the fill its last URL was made with, and that URL, so
     /// that claims filling a template alike share one URL.
     last: Vec<Option<(FillKey, Range<usize>)>>,
-    /// Counts the queries that differ from the one before, to tell one
-    /// fill's query from another's.
+    /// Counts the queries made, to tell one fill's query from another's.
     queries: usize,
 }
 
@@ -239,10 +229,10 @@ impl<'p> Urls<'p> {
     }
 
     /// Adds a claim's links: the templates its sentence meets (`meets`)
-    /// that take its kind and can be filled. `query_changed`: the fill's
-    /// query is not the last claim's.
-    fn add_claim(&mut self, kind: ClaimKind, meets: &[bool], fill: &Fill, query_changed: bool) {
-        self.queries += usize::from(query_changed);
+    /// that take its kind and can be filled. `new_query`: the fill's query
+    /// was written afresh for this claim.
+    fn add_claim(&mut self, kind: ClaimKind, meets: &[bool], fill: &Fill, new_query: bool) {
+        self.queries += usize::from(new_query);
         let claim = self.counts.len();
         let before = self.links.len();
         for (id, (template, meets)) in self.prepared.templates.iter().zip(meets).enumerate() {
