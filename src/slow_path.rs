@@ -61,6 +61,9 @@ pub(crate) enum SlowPath {
     /// The calendar grammar tries every month and weekday name at a
     /// position, instead of those that start with its first letter.
     EveryName,
+    /// The numeric parsers read each word of a spelled number from the word
+    /// lists, instead of from one table of packed words.
+    NumberWordLists,
 }
 
 impl SlowPath {

@@ -93,12 +93,18 @@ pub(super) fn ascii_letters(s: &str) -> usize {
     s.bytes().take_while(u8::is_ascii_alphabetic).count()
 }
 
-/// The leading run of ASCII letters of `s`, lower-cased into `buf` (at most
-/// `buf.len()` bytes); None when the word is longer or not ASCII.
-pub(super) fn lower_ascii_word<'b>(s: &str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
+/// The leading run of ASCII letters of `s`, lower-cased (into `buf` when
+/// it holds a capital; at most `buf.len()` bytes); None when the word is
+/// longer or not ASCII.
+pub(super) fn lower_ascii_word<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
     let len = ascii_letters(s);
     if len == 0 || len > buf.len() {
         return None;
+    }
+    // Most words are in lower case already: borrowed as they are, with no
+    // copy to check again as UTF-8.
+    if !s.as_bytes()[..len].iter().any(u8::is_ascii_uppercase) {
+        return Some(&s[..len]);
     }
     for (slot, byte) in buf.iter_mut().zip(s.bytes().take(len)) {
         *slot = byte.to_ascii_lowercase();

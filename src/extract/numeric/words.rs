@@ -8,6 +8,7 @@ use super::number::Num;
 use super::text::{at_boundary, lower_ascii_word, skip_space, space1, word_ci};
 
 use crate::extract::number_words::{ONES as UNITS, TENS};
+use crate::extract::word_table::{key, PackedMap};
 const ORDINAL_UNITS: [&str; 20] = [
     "zeroth",
     "first",
@@ -51,6 +52,69 @@ enum Token {
     Hundred,
     Dozen,
     Scale(f64),
+}
+
+/// Where an ordinal word stands in a number: "ninth" (0 to 19) or
+/// "ninetieth" (20 to 90, tens).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ordinal {
+    Unit(f64),
+    Tens(f64),
+}
+
+/// What a lower-case word is to [`number_words`]: the token it reads as
+/// and the ordinal it names, as [`token`] and [`ordinal_of`] find them.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct NumberWord {
+    token: Option<Token>,
+    ordinal: Option<Ordinal>,
+}
+
+/// [`NumberWord`] of `word`: one look-up of the packed word in a table of
+/// every word either list holds, where reading the lists compared the word
+/// with some fifty words and hashed it as a string, for every word of a
+/// spelled number and the word after it. Words too long to pack are read
+/// from the lists.
+fn number_word(word: &str) -> NumberWord {
+    #[cfg(test)]
+    if crate::slow_path::taken(crate::slow_path::SlowPath::NumberWordLists) {
+        return number_word_from_lists(word);
+    }
+    match key(word) {
+        Some(packed) => number_word_table()
+            .get(&packed)
+            .copied()
+            .unwrap_or_default(),
+        None => number_word_from_lists(word),
+    }
+}
+
+fn number_word_from_lists(word: &str) -> NumberWord {
+    NumberWord {
+        token: token(word),
+        ordinal: ordinal_of(word),
+    }
+}
+
+/// The packed words for [`number_word`], made once per word-list
+/// configuration (a pack may add scale words): every word that reads as a
+/// token or an ordinal, with what the lists say of it (a word outside the
+/// table is neither).
+fn number_word_table() -> &'static PackedMap<NumberWord> {
+    static TABLE: std::sync::OnceLock<PackedMap<NumberWord>> = std::sync::OnceLock::new();
+    crate::lexicon::resolve(&TABLE, || {
+        let scales = numbers().scale_words.keys().map(String::as_str);
+        UNITS
+            .iter()
+            .chain(&TENS)
+            .chain(&ORDINAL_UNITS)
+            .chain(&ORDINAL_TENS)
+            .chain(&["hundred", "dozen"])
+            .copied()
+            .chain(scales)
+            .filter_map(|w| Some((key(w)?, number_word_from_lists(w))))
+            .collect()
+    })
 }
 
 fn token(word: &str) -> Option<Token> {
@@ -124,7 +188,7 @@ pub(super) fn number_words(s: &str) -> Option<Num> {
     if let Some(after) = word_ci(s, "a").and_then(space1) {
         let mut buf = [0u8; 24];
         let word = lower_ascii_word(after, &mut buf)?;
-        match token(word)? {
+        match number_word(word).token? {
             Token::Hundred | Token::Dozen | Token::Scale(_) => {
                 current = 1.0;
                 last = Some(Token::Unit(1.0));
@@ -139,8 +203,9 @@ pub(super) fn number_words(s: &str) -> Option<Num> {
             break;
         };
         let after_word = &rest[word.len()..];
+        let read = number_word(word);
         // ordinal word ends the number: "twenty-first", "hundredth"
-        if let Some(ordinal) = ordinal_word(word, last) {
+        if let Some(ordinal) = read.ordinal.and_then(|o| ordinal_value(o, last)) {
             if at_boundary(after_word) {
                 let value = total + current + ordinal;
                 return Some(Num {
@@ -153,7 +218,7 @@ pub(super) fn number_words(s: &str) -> Option<Num> {
                 });
             }
         }
-        let Some(tok) = token(word) else { break };
+        let Some(tok) = read.token else { break };
         if !at_boundary(after_word) {
             break;
         }
@@ -218,25 +283,27 @@ pub(super) fn number_words(s: &str) -> Option<Num> {
     })
 }
 
-/// The value of an ordinal word in a number ("first" = 1; "hundredth" after
-/// "one" multiplies).
-fn ordinal_word(word: &str, last: Option<Token>) -> Option<f64> {
+/// The ordinal a word names ("first", "ninetieth"), if any.
+fn ordinal_of(word: &str) -> Option<Ordinal> {
     if let Some(i) = ORDINAL_UNITS.iter().position(|w| *w == word) {
-        return match last {
-            None | Some(Token::Tens(_) | Token::Hundred | Token::Scale(_)) => Some(i as f64),
-            _ => None,
-        };
+        return Some(Ordinal::Unit(i as f64));
     }
-    if let Some(i) = ORDINAL_TENS
+    ORDINAL_TENS
         .iter()
         .position(|w| !w.is_empty() && *w == word)
-    {
-        return match last {
-            None | Some(Token::Hundred | Token::Scale(_)) => Some(i as f64 * 10.0),
-            _ => None,
-        };
+        .map(|i| Ordinal::Tens(i as f64 * 10.0))
+}
+
+/// The value of an ordinal word in a number after the token `last` ("first"
+/// = 1; "hundredth" after "one" multiplies), None where it cannot stand.
+fn ordinal_value(ordinal: Ordinal, last: Option<Token>) -> Option<f64> {
+    match (ordinal, last) {
+        (Ordinal::Unit(v), None | Some(Token::Tens(_) | Token::Hundred | Token::Scale(_))) => {
+            Some(v)
+        }
+        (Ordinal::Tens(v), None | Some(Token::Hundred | Token::Scale(_))) => Some(v),
+        _ => None,
     }
-    None
 }
 
 /// The denominator a fraction word names: "half" 2, "third(s)" 3,
@@ -373,6 +440,57 @@ mod tests {
         assert_eq!(value("a man"), None);
         assert_eq!(value("nine and ten"), Some((9.0, 4)));
         assert_eq!(value("fiftyish"), None);
+    }
+
+    /// The packed table reads every word as the lists do: the words it
+    /// holds, and words near them that it does not.
+    #[test]
+    fn packed_number_words_read_as_the_lists() {
+        let listed: Vec<String> = UNITS
+            .iter()
+            .chain(&TENS)
+            .chain(&ORDINAL_UNITS)
+            .chain(&ORDINAL_TENS)
+            .chain(&["hundred", "dozen", "half", "a", "an", "people", "thousands"])
+            .map(|w| w.to_string())
+            .chain(numbers().scale_words.keys().cloned())
+            .collect();
+        for word in &listed {
+            for variant in [word.clone(), format!("{word}s"), word.to_uppercase()] {
+                assert_eq!(
+                    number_word(&variant),
+                    number_word_from_lists(&variant),
+                    "{variant:?}"
+                );
+            }
+        }
+        assert_eq!(number_word("seventeen").token, Some(Token::Unit(17.0)));
+        assert_eq!(number_word("ninth").ordinal, Some(Ordinal::Unit(9.0)));
+        assert_eq!(number_word("projects"), NumberWord::default());
+    }
+
+    /// Spelled numbers read the same with the word lists as with the table.
+    #[test]
+    fn number_words_read_alike_from_the_lists() {
+        for text in [
+            "seventeen projects",
+            "twenty-first century",
+            "a hundred people",
+            "one hundred and five days",
+            "two million people",
+            "Three thousand five hundred",
+            "ninety-ninth",
+            "one hundredth",
+            "a dozen",
+            "fiftyish",
+        ] {
+            let fast = number_words(text);
+            let slow =
+                crate::slow_path::run(crate::slow_path::SlowPath::NumberWordLists, true, || {
+                    number_words(text)
+                });
+            assert_eq!(fast, slow, "{text:?}");
+        }
     }
 
     #[test]
