@@ -19,16 +19,19 @@ use super::dispatch::{
 };
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, is_word_end, kw, one_of, sp, PResult};
-use super::{Env, Hit, Longest, Parsed};
+use super::{Env, Longest, Parsed};
 use crate::calendar::{self, weekday_name};
 use crate::extract::{ClaimKind, TemporalValue};
 
-pub(super) fn parse(env: &Env) -> Option<Hit> {
+/// Offers `best` the readings of this grammar's alternatives at the
+/// position of `env`, in their order.
+pub(super) fn parse(env: &Env, best: &mut Longest) {
     let input = env.input();
-    let first = input.as_bytes().first()?;
+    let Some(first) = input.as_bytes().first() else {
+        return;
+    };
     let can = env.can;
     if first.is_ascii_digit() {
-        let mut best = Longest::default();
         best.run(can, CALENDAR_DATE, input, |i| calendar_date(env, i));
         best.run(can, NUMERIC_DATE, input, numeric_date);
         best.run(can, YEAR_RANGE, input, |i| year_range(env, i));
@@ -36,9 +39,8 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
         best.run(can, DECADE, input, decade);
         best.run(can, CENTURY, input, century);
         best.run(can, QUARTER, input, |i| quarter(env, i));
-        return best.0;
+        return;
     }
-    let mut best = Longest::default();
     best.run(can, CALENDAR_DATE, input, |i| calendar_date(env, i));
     best.run(can, MONTH_YEAR, input, month_year);
     best.run(can, YEAR, input, |i| year(env, i));
@@ -54,7 +56,6 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     best.run(can, HALF, input, |i| half(env, i));
     best.run(can, FISCAL, input, fiscal);
     best.run(can, HOLIDAY, input, |i| holiday(env, i));
-    best.0
 }
 
 /// True when `word` (lower case) makes a following four-digit number a

@@ -16,14 +16,15 @@ use super::dispatch::{AGED, AGE_AFTER_NAME, BARE_PLURAL, LEAD, REPORTING_YEAR, S
 use super::relative::qualifier;
 use super::timex;
 use super::words::{self, fail, hyphen, is_capitalised, kw, one_of, sp, Count, PResult, Unit};
-use super::{Env, Hit, Longest, Parsed};
+use super::{Env, Longest, Parsed};
 use crate::extract::{ClaimKind, TemporalValue};
 
-pub(super) fn parse(env: &Env) -> Option<Hit> {
+/// Offers `best` the readings of this grammar's alternatives at the
+/// position of `env`, in their order.
+pub(super) fn parse(env: &Env, best: &mut Longest) {
     let input = env.input();
     let can = env.can;
     let lead = if can & LEAD != 0 { lead(input) } else { None };
-    let mut best = Longest::default();
     best.run(can, LEAD, input, |i| amount(env, i, lead));
     best.run(can, LEAD, input, |i| compound(env, i, lead));
     best.run(can, SPAN_OF_TIME, input, span_of_time);
@@ -31,7 +32,6 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     best.run(can, REPORTING_YEAR, input, reporting_year);
     best.run(can, AGED, input, |i| aged(env, i));
     best.run(can, AGE_AFTER_NAME, input, |i| age_after_name(env, i));
-    best.0
 }
 
 fn duration_value(count: Count, unit: Unit, modifier: Option<&str>) -> TemporalValue {

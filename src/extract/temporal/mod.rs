@@ -99,10 +99,13 @@ fn cue_between(ctx: &Ctx, start: usize, end: usize) -> Option<Tense> {
 }
 
 fn parse_env(env: &Env) -> Option<Hit> {
+    // Every alternative offers its reading to one `Longest` in turn, which
+    // picks what picking the longest of each grammar's longest would (the
+    // earlier on a tie), without moving each grammar's reading out.
     let mut best = Longest::default();
-    best.offer(absolute::parse(env));
-    best.offer(relative::parse(env));
-    best.offer(duration::parse(env));
+    absolute::parse(env, &mut best);
+    relative::parse(env, &mut best);
+    duration::parse(env, &mut best);
     best.offer(modified(env));
     best.0
 }
@@ -136,6 +139,7 @@ fn hit<'a>(input: &'a str, result: PResult<'a, Parsed>) -> Option<Hit> {
 struct Longest(Option<Hit>);
 
 impl Longest {
+    #[inline]
     fn offer(&mut self, candidate: Option<Hit>) {
         if let Some(candidate) = candidate {
             if self.0.as_ref().is_none_or(|b| candidate.len > b.len) {
@@ -146,6 +150,7 @@ impl Longest {
 
     /// Offers the hit of `parser` on `input` when the set `can` holds
     /// `alternative` (see [`dispatch`]); the parser does not run otherwise.
+    #[inline]
     fn run<'a>(
         &mut self,
         can: dispatch::Alternatives,
@@ -568,8 +573,8 @@ fn modified(env: &Env) -> Option<Hit> {
         let offset = input.len() - rest.len();
         let inner_env = env.at(offset);
         let mut inner = Longest::default();
-        inner.offer(absolute::parse(&inner_env));
-        inner.offer(relative::parse(&inner_env));
+        absolute::parse(&inner_env, &mut inner);
+        relative::parse(&inner_env, &mut inner);
         let Some(inner) = inner.0 else { continue };
         if inner.kind == ClaimKind::Duration || inner.value.modifier.is_some() {
             continue;

@@ -14,15 +14,16 @@ use super::dispatch::{
 };
 use super::timex::{self, Direction};
 use super::words::{self, fail, is_capitalised, kw, one_of, phrase, sp, Count, PResult, Unit};
-use super::{Env, Hit, Longest, Parsed};
+use super::{Env, Longest, Parsed};
 use crate::calendar::{self, weekday_name};
 use crate::extract::word_table::{leading_word_key, PackedMap};
 use crate::extract::{ClaimKind, TemporalValue};
 
-pub(super) fn parse(env: &Env) -> Option<Hit> {
+/// Offers `best` the readings of this grammar's alternatives at the
+/// position of `env`, in their order.
+pub(super) fn parse(env: &Env, best: &mut Longest) {
     let input = env.input();
     let can = env.can;
-    let mut best = Longest::default();
     best.run(can, DEICTIC_DAY, input, |i| deictic_day(env, i));
     best.run(can, REFERENCE, input, |i| reference(env, i));
     best.run(can, WEEKDAY, input, |i| weekday(env, i));
@@ -32,7 +33,6 @@ pub(super) fn parse(env: &Env) -> Option<Hit> {
     best.run(can, YEAR_EARLIER, input, |i| year_earlier(env, i));
     best.run(can, PERIOD_EDGE, input, |i| period_edge(env, i));
     best.run(can, CURRENT_YEAR, input, |i| current_year(env, i));
-    best.0
 }
 
 /// "morning" and friends, with their TIMEX3 codes.
