@@ -491,7 +491,7 @@ impl<'a> Entities<'a> {
             .iter()
             .position(u8::is_ascii_alphanumeric)
             .unwrap_or(bytes.len());
-        let initials = joiner_initials(settings);
+        let initials = settings.joiner_initials();
         // Always 0 or where a raw word ends, so a raw word past it starts past it.
         let mut from = 0;
         while let Some(capital) = next_capital(bytes, from) {
@@ -603,16 +603,6 @@ fn lone_start(
             .rfind(|&&b| !is_ascii_space(b))
             .is_some_and(|&b| b == b':');
     starts && ends_runs(bytes, raw_word_end(bytes, capital), initials)
-}
-
-/// The ASCII bytes that start a joiner, one bit each.
-fn joiner_initials(settings: &QuerySettings) -> u128 {
-    settings
-        .joiners
-        .iter()
-        .filter_map(|joiner| joiner.as_bytes().first())
-        .filter(|b| b.is_ascii())
-        .fold(0, |set, &b| set | 1 << b)
 }
 
 /// Whether the token after `at` (where a raw word of an ASCII text ends)

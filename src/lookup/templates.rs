@@ -143,6 +143,10 @@ pub(super) struct QuerySettings {
     /// a filter on their ends; made on first use.
     #[serde(skip)]
     stop_keys: OnceLock<StopKeys>,
+    /// The ASCII bytes that start a joiner, one bit each; made on first
+    /// use, rather than for each sentence read.
+    #[serde(skip)]
+    joiner_initials: OnceLock<u128>,
 }
 
 /// The packable stop words, and by length (below 16) the bytes they start
@@ -171,6 +175,17 @@ impl StopKeys {
 }
 
 impl QuerySettings {
+    /// The ASCII bytes that start a joiner, one bit each.
+    pub fn joiner_initials(&self) -> u128 {
+        *self.joiner_initials.get_or_init(|| {
+            self.joiners
+                .iter()
+                .filter_map(|joiner| joiner.as_bytes().first())
+                .filter(|b| b.is_ascii())
+                .fold(0, |set, &b| set | 1 << b)
+        })
+    }
+
     /// The packed stop words: a short ASCII word is a stop word when its
     /// packed form is here.
     pub fn stop_keys(&self) -> &StopKeys {
