@@ -134,7 +134,9 @@ pub struct TemporalValue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
     /// The tense of the clause around the claim, where a word shows it
-    /// ("will", "said"); None when nothing does.
+    /// ("will", "said"); None when nothing does. Read only for a date
+    /// (`ClaimKind::Date`) in a document with a publication date: the
+    /// timeline rule, its one reader, judges nothing else.
     #[serde(skip)]
     pub tense: Option<Tense>,
 }

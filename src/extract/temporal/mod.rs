@@ -80,7 +80,12 @@ fn parse_triggered(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<
         return None;
     }
     // The rules read the tense only where a word shows it, never a default.
-    hit.value.tense = cue_between(ctx, start, end);
+    // Its one reader, the timeline rule, judges only dates against the
+    // publication date, so the cue is not read for other claims nor in a
+    // document without that date.
+    if hit.kind == ClaimKind::Date && ctx.as_of.is_some() {
+        hit.value.tense = cue_between(ctx, start, end);
+    }
     Some(Found {
         start,
         end,

@@ -449,6 +449,27 @@ fn spoken_years_and_period_edges() {
     );
 }
 
+/// The timeline rule reads a claim's tense only for a date of a document
+/// with a publication date; nothing else carries one.
+#[test]
+fn tense_is_read_for_the_dates_of_a_dated_document_only() {
+    use super::Tense;
+    let text = "The plant will open on March 3 and will run for 40 years.";
+    let dated = claims(text, Some(AS_OF));
+    let tense_of = |found: &[(String, ClaimKind, TemporalValue)], kind: ClaimKind| {
+        let (_, _, value) = found
+            .iter()
+            .find(|(_, k, _)| *k == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} in {found:#?}"));
+        value.tense
+    };
+    assert_eq!(tense_of(&dated, ClaimKind::Date), Some(Tense::Future));
+    assert_eq!(tense_of(&dated, ClaimKind::Duration), None);
+    let undated = claims(text, None);
+    assert_eq!(undated.len(), dated.len(), "{undated:#?}");
+    assert_eq!(tense_of(&undated, ClaimKind::Date), None);
+}
+
 #[test]
 fn goal_dates_and_adjectives_do_not_set_tense() {
     // A date the offer was moved to lies ahead, though "extended" is past.
