@@ -18,7 +18,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use super::word_table::WordTable;
-use super::{ascii_alphanumeric, byte_class, ALPHANUMERIC, TOP_BITS};
+use super::{byte_class, Classes16, ALPHANUMERIC};
 use super::{Attribution, Claim};
 use crate::document::{Document, SpanCursor};
 use crate::lexicon;
@@ -77,12 +77,28 @@ impl CueIndex {
 struct KeyWords {
     /// The words, looked up packed as `word_table::key` packs them.
     table: WordTable,
-    /// Nearly every run is turned down by its length and first two letters
-    /// alone: for each length up to 16 and each first letter (see
+    /// Nearly every run is turned down where it starts, by its first four
+    /// bytes: a bit for the [`head_slot`] of each key word's start (a word
+    /// of fewer than four bytes takes every slot the bytes after it may
+    /// give, as they may be anything that is no letter or digit).
+    heads: Box<[u64; HEAD_SLOTS / 64]>,
+    /// Most runs left are turned down by their length and first two
+    /// letters: for each length up to 16 and each first letter (see
     /// [`letter_bit`]: 32 slots), a bit for each second letter a word of
     /// that length and first letter has (the first letter again for a word
     /// of one letter).
     second_letters: Box<[[u32; 32]; 17]>,
+}
+
+/// The number of [`head_slot`]s.
+const HEAD_SLOTS: usize = 1 << 15;
+
+/// A slot among [`HEAD_SLOTS`] for four bytes (little-endian): a hash of
+/// the five low bits of each, which are the same for an ASCII letter in
+/// either case. Two runs that start with the same letters in any case
+/// have the same slot; few others share it.
+fn head_slot(head: u32) -> usize {
+    ((head & 0x1F1F_1F1F).wrapping_mul(0x9E37_79B1) >> 17) as usize
 }
 
 /// A run of a text that is one of the key words: where it starts and ends,
@@ -97,6 +113,7 @@ struct Hit {
 impl KeyWords {
     fn new(words: &[(&str, u32)]) -> Option<KeyWords> {
         let mut second_letters = Box::new([[0; 32]; 17]);
+        let mut heads = Box::new([0; HEAD_SLOTS / 64]);
         for (word, _) in words {
             let plain = word
                 .bytes()
@@ -107,74 +124,159 @@ impl KeyWords {
             let bytes = word.as_bytes();
             second_letters[bytes.len()][letter_slot(bytes[0])] |=
                 letter_bit(bytes[bytes.len().min(2) - 1]);
+            // The word's own bytes, then every value the bytes after it
+            // may take in the slot's five bits.
+            let mut heads_of = vec![0u32];
+            for i in 0..4 {
+                let values = match bytes.get(i) {
+                    Some(&byte) => u32::from(byte)..u32::from(byte) + 1,
+                    None => 0..32,
+                };
+                heads_of = heads_of
+                    .iter()
+                    .flat_map(|head| values.clone().map(move |v| head | v << (8 * i)))
+                    .collect();
+            }
+            for head in heads_of {
+                let slot = head_slot(head);
+                heads[slot / 64] |= 1 << (slot % 64);
+            }
         }
         Some(KeyWords {
             table: WordTable::new(words.iter().copied()),
+            heads,
             second_letters,
         })
     }
 
-    /// The runs of `text` that are key words, in text order, into `hits`
-    /// (offsets from `offset`). A word of a sentence (see [`Sentence`]) that
-    /// equals a key word is such a run, since the characters around it are
-    /// neither letters nor digits. False when the text holds the Kelvin
-    /// sign (E2 84 AA), the one character outside ASCII whose lower case is
-    /// an ASCII letter ("k"): the runs do not see it, so a word holding it
-    /// may still equal a key word.
+    /// The runs of `text[range]` that are key words, in text order, into
+    /// `hits`. A word of a sentence (see [`Sentence`]) that equals a key
+    /// word is such a run, since the characters around it are neither
+    /// letters nor digits. False when the range holds the Kelvin sign (E2
+    /// 84 AA), the one character outside ASCII whose lower case is an ASCII
+    /// letter ("k"): the runs do not see it, so a word holding it may still
+    /// equal a key word.
     ///
-    /// This runs over every sentence of every article, so a run is only
-    /// looked at where it ends, and turned down there by its length and
-    /// first two letters. Eight ASCII bytes are classed at once (see
-    /// [`super::ascii_alphanumeric`]) and only the bytes that end a run are
-    /// visited; a chunk with a byte outside ASCII is read byte by byte.
-    fn hits(&self, text: &str, offset: usize, hits: &mut Vec<Hit>) -> bool {
+    /// This runs over every sentence of every article. Sixteen bytes are
+    /// classed at once (see [`super::Classes16`]), a run is looked at only
+    /// where it starts, and nearly every one is turned down there by its
+    /// first four bytes (see [`KeyWords::heads`]): only the few left are
+    /// read to their end. Sixteen bytes with one outside ASCII are read one
+    /// by one. Out of line: inlined into the sentence's reading, the loop
+    /// kept its state in memory rather than in registers.
+    #[inline(never)]
+    fn hits(&self, text: &str, range: Range<usize>, hits: &mut Vec<Hit>) -> bool {
         let bytes = text.as_bytes();
-        let mut found = |start: usize, end: usize| {
-            let places = self.places(&bytes[start..end]);
-            if places != 0 {
-                hits.push(Hit {
-                    start: offset + start,
-                    end: offset + end,
-                    places,
-                });
-            }
-        };
-        // Where the current run of letters and digits began.
-        let mut run_start = 0;
-        let mut at = 0;
-        while at < bytes.len() {
-            if let Some(chunk) = bytes.get(at..at + 8) {
-                let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-                if chunk & TOP_BITS == 0 {
-                    let mut others = !ascii_alphanumeric(chunk) & TOP_BITS;
-                    while others != 0 {
-                        let other = at + (others.trailing_zeros() / 8) as usize;
-                        if self.may_hold(bytes, run_start, other) {
-                            found(run_start, other);
-                        }
-                        run_start = other + 1;
-                        others &= others - 1;
-                    }
-                    at += 8;
-                    continue;
+        // 1 when the byte before the block is an ASCII letter or digit; the
+        // range starts a run whatever comes before it.
+        let mut previous = 0;
+        let mut at = range.start;
+        while at < range.end {
+            // The block's sixteen bytes and the three after, which the
+            // first four bytes of a run that starts in the block may reach.
+            // Bytes of the text past the range are read as they are (they
+            // only let more runs through to `read_run`, which stops at the
+            // range's end); past the end of the text they read as zeros,
+            // which are no letters or digits.
+            let padded;
+            let window: &[u8; 20] = match bytes.get(at..at + 20) {
+                Some(window) => window.try_into().expect("twenty bytes"),
+                None => {
+                    let mut window = [0; 20];
+                    let rest = &bytes[at..];
+                    window[..rest.len()].copy_from_slice(rest);
+                    padded = window;
+                    &padded
                 }
-            }
-            let byte = bytes[at];
-            if byte_class(byte) & ALPHANUMERIC == 0 {
-                if self.may_hold(bytes, run_start, at) {
-                    found(run_start, at);
-                }
-                if byte == 0xE2 && bytes[at + 1..].starts_with(&[0x84, 0xAA]) {
+            };
+            let (block, _) = window.split_first_chunk::<16>().expect("sixteen bytes");
+            let classes = Classes16::of(block);
+            let block_end = range.end.min(at + 16);
+            if classes.outside_ascii != 0 {
+                let mut previous_alphanumeric = previous != 0;
+                let text = &bytes[..range.end];
+                let block = at..block_end;
+                if !self.hits_bytewise(text, block, &mut previous_alphanumeric, hits) {
                     return false;
                 }
-                run_start = at + 1;
+                previous = u32::from(previous_alphanumeric);
+                at += 16;
+                continue;
             }
-            at += 1;
-        }
-        if self.may_hold(bytes, run_start, bytes.len()) {
-            found(run_start, bytes.len());
+            let alphanumeric = classes.alphanumeric;
+            // Only the starts inside the range.
+            let inside = u32::MAX >> (32 - (block_end - at));
+            let mut starts = alphanumeric & !(alphanumeric << 1 | previous) & inside;
+            previous = alphanumeric >> 15;
+            while starts != 0 {
+                let k = (starts.trailing_zeros() & 15) as usize;
+                let (head, _) = window[k..].split_first_chunk::<4>().expect("four bytes");
+                if self.may_start(u32::from_le_bytes(*head)) {
+                    self.read_run(&bytes[..range.end], at + k, hits);
+                }
+                starts &= starts - 1;
+            }
+            at += 16;
         }
         true
+    }
+
+    /// [`KeyWords::hits`] over the bytes of `range`, one at a time, given
+    /// whether the byte before is an ASCII letter or digit (which it keeps
+    /// for the bytes after); `bytes` ends where the range searched does.
+    /// False at a Kelvin sign. Out of line: few texts have a character
+    /// outside ASCII.
+    #[cold]
+    #[inline(never)]
+    fn hits_bytewise(
+        &self,
+        bytes: &[u8],
+        range: Range<usize>,
+        previous_alphanumeric: &mut bool,
+        hits: &mut Vec<Hit>,
+    ) -> bool {
+        for at in range {
+            let byte = bytes[at];
+            let alphanumeric = byte_class(byte) & ALPHANUMERIC != 0;
+            if alphanumeric && !*previous_alphanumeric {
+                // Past the end the bytes read as zeros.
+                let mut head = [0; 4];
+                let rest = &bytes[at..bytes.len().min(at + 4)];
+                head[..rest.len()].copy_from_slice(rest);
+                if self.may_start(u32::from_le_bytes(head)) {
+                    self.read_run(bytes, at, hits);
+                }
+            }
+            if byte == 0xE2 && bytes[at + 1..].starts_with(&[0x84, 0xAA]) {
+                return false;
+            }
+            *previous_alphanumeric = alphanumeric;
+        }
+        true
+    }
+
+    /// False when a run of ASCII letters and digits whose first four bytes
+    /// (little-endian, any bytes after the run included) are `head` surely
+    /// is no key word.
+    #[inline(always)]
+    fn may_start(&self, head: u32) -> bool {
+        let slot = head_slot(head);
+        self.heads[slot / 64] & 1 << (slot % 64) != 0
+    }
+
+    /// Adds the run of ASCII letters and digits that starts at `start` and
+    /// ends at the latest where `bytes` does to `hits` when it is a key
+    /// word. Out of line: few runs come this far.
+    #[inline(never)]
+    fn read_run(&self, bytes: &[u8], start: usize, hits: &mut Vec<Hit>) {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| byte_class(b) & ALPHANUMERIC == 0)
+            .map_or(bytes.len(), |len| start + len);
+        let places = self.places(&bytes[start..end]);
+        if places != 0 {
+            hits.push(Hit { start, end, places });
+        }
     }
 
     /// False when the run `bytes[start..end]` of ASCII letters and digits
@@ -630,8 +732,7 @@ fn cue_starts<'t>(
     };
     hits.clear();
     starts.clear();
-    let text = &sentence.text[sentence.range.clone()];
-    if !key_words.hits(text, sentence.range.start, hits) {
+    if !key_words.hits(sentence.text, sentence.range.clone(), hits) {
         return false;
     }
     for hit in hits.iter() {
@@ -989,7 +1090,7 @@ mod tests {
     /// Whether the byte scan finds a key word in `text`, or cannot tell.
     fn any_in(key_words: &KeyWords, text: &str) -> bool {
         let mut hits = Vec::new();
-        !key_words.hits(text, 0, &mut hits) || !hits.is_empty()
+        !key_words.hits(text, 0..text.len(), &mut hits) || !hits.is_empty()
     }
 
     fn source(sentence: &str) -> Option<String> {
@@ -1212,17 +1313,26 @@ mod tests {
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(3000))]
 
-            /// Classing eight bytes at once finds the key words exactly where
-            /// reading byte by byte does.
+            /// Classing sixteen bytes at once finds the key words exactly
+            /// where reading byte by byte does, in a whole text or in a
+            /// part of one (the bytes around it read as they are).
             #[test]
-            fn the_key_word_scan_reads_as_a_byte_by_byte_scan_does(text in texts(0..12)) {
+            fn the_key_word_scan_reads_as_a_byte_by_byte_scan_does(
+                (before, text, after) in (texts(0..3), texts(0..12), texts(0..3))
+            ) {
                 let key_words = index().key_words.as_ref().expect("plain key words");
+                let whole = format!("{before}{text}{after}");
+                let range = before.len()..before.len() + text.len();
                 let mut hits = Vec::new();
-                let complete = key_words.hits(&text, 0, &mut hits);
-                let (expected, expected_complete) = hits_reference(key_words, &text);
-                prop_assert_eq!(complete, expected_complete, "{:?}", text);
+                let complete = key_words.hits(&whole, range.clone(), &mut hits);
+                let (mut expected, expected_complete) = hits_reference(key_words, &text);
+                for hit in &mut expected {
+                    hit.start += range.start;
+                    hit.end += range.start;
+                }
+                prop_assert_eq!(complete, expected_complete, "{:?} in {:?}", text, whole);
                 if complete {
-                    prop_assert_eq!(hits, expected, "{:?}", text);
+                    prop_assert_eq!(hits, expected, "{:?} in {:?}", text, whole);
                 }
             }
 
