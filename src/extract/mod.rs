@@ -517,6 +517,32 @@ fn is_claim_symbol(c: char) -> bool {
     )
 }
 
+/// The leading run of ASCII letters of `s` in lower case; None when there
+/// is none or it is longer than `buffer`. The parsers compare the word after
+/// a figure or an opener with their word lists, and most such words are in
+/// lower case already: those are borrowed from `s`, the others lowered into
+/// `buffer`, with no allocation either way.
+pub(crate) fn leading_word_lower<'b, const N: usize>(
+    s: &'b str,
+    buffer: &'b mut [u8; N],
+) -> Option<&'b str> {
+    let bytes = s.as_bytes();
+    let len = bytes
+        .iter()
+        .take(N + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if len == 0 || len > N {
+        return None;
+    }
+    if !bytes[..len].iter().any(u8::is_ascii_uppercase) {
+        return Some(&s[..len]);
+    }
+    buffer[..len].copy_from_slice(&bytes[..len]);
+    buffer[..len].make_ascii_lowercase();
+    std::str::from_utf8(&buffer[..len]).ok()
+}
+
 /// `text` in lower case, borrowed when it is lower-case ASCII already (most
 /// words and gaps between claims are), so a lookup allocates rarely.
 pub(crate) fn lower_case(text: &str) -> std::borrow::Cow<'_, str> {

@@ -239,7 +239,8 @@ impl Opener {
             return None;
         }
         let mut buf = [0u8; 24];
-        let bits = text::lower_ascii_word(s, &mut buf).map_or(0, |w| opener_words().words.get(w));
+        let bits = crate::extract::leading_word_lower(s, &mut buf)
+            .map_or(0, |w| opener_words().words.get(w));
         let opens = bits & (opens::NUMBER | opens::QUALIFIER | opens::ARTICLE) != 0;
         (opens || first.is_ascii_uppercase() && money::may_start(s)).then_some(Opener::Word(bits))
     }
@@ -920,14 +921,14 @@ fn tolerance(s: &str) -> Option<(f64, &str)> {
 fn open_scale(s: &str) -> Option<Figure<'_>> {
     let data = numbers();
     let mut buf = [0u8; 24];
-    let word = text::lower_ascii_word(s, &mut buf)?;
+    let word = crate::extract::leading_word_lower(s, &mut buf)?;
     let &scale = data.plural_scales.get(word)?;
     let mut value = scale;
     let mut rest = word_ci(s, word)?;
     let mut multiplied = false;
     if let Some(after_of) = space1(rest).and_then(|r| word_ci(r, "of")).and_then(space1) {
         let mut buf = [0u8; 24];
-        if let Some(next) = text::lower_ascii_word(after_of, &mut buf) {
+        if let Some(next) = crate::extract::leading_word_lower(after_of, &mut buf) {
             if let Some(&bigger) = data.plural_scales.get(next).filter(|&&b| b > scale) {
                 value *= bigger;
                 rest = &after_of[next.len()..];

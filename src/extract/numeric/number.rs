@@ -439,7 +439,7 @@ pub(super) fn scale(s: &str, money: bool) -> Option<(f64, &str)> {
         }
     }
     let mut buf = [0u8; 24];
-    let lower = super::text::lower_ascii_word(spaced, &mut buf)?;
+    let lower = crate::extract::leading_word_lower(spaced, &mut buf)?;
     let &factor = data.scale_words.get(lower)?;
     let mut rest = word_ci(spaced, lower)?;
     let mut total = factor;
@@ -492,7 +492,7 @@ fn scale_filter() -> &'static PackedFilter {
 fn space1_then_scale(s: &str) -> Option<(f64, &str)> {
     let spaced = super::text::space1(s)?;
     let mut buf = [0u8; 24];
-    let lower = super::text::lower_ascii_word(spaced, &mut buf)?;
+    let lower = crate::extract::leading_word_lower(spaced, &mut buf)?;
     let &factor = numbers().scale_words.get(lower)?;
     Some((factor, word_ci(spaced, lower)?))
 }

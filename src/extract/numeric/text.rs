@@ -93,25 +93,6 @@ pub(super) fn ascii_letters(s: &str) -> usize {
     s.bytes().take_while(u8::is_ascii_alphabetic).count()
 }
 
-/// The leading run of ASCII letters of `s`, lower-cased (into `buf` when
-/// it holds a capital; at most `buf.len()` bytes); None when the word is
-/// longer or not ASCII.
-pub(super) fn lower_ascii_word<'b>(s: &'b str, buf: &'b mut [u8; 24]) -> Option<&'b str> {
-    let len = ascii_letters(s);
-    if len == 0 || len > buf.len() {
-        return None;
-    }
-    // Most words are in lower case already: borrowed as they are, with no
-    // copy to check again as UTF-8.
-    if !s.as_bytes()[..len].iter().any(u8::is_ascii_uppercase) {
-        return Some(&s[..len]);
-    }
-    for (slot, byte) in buf.iter_mut().zip(s.bytes().take(len)) {
-        *slot = byte.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..len]).ok()
-}
-
 /// The last word of `before` (letters only), lower-cased.
 pub(super) fn last_word_lower(before: &str) -> Cow<'_, str> {
     let trimmed = before.trim_end();
@@ -197,6 +178,9 @@ mod tests {
         assert_eq!(leading_word("high-priority projects"), "high-priority");
         assert_eq!(last_word_lower("rose from "), "from");
         let mut buf = [0u8; 24];
-        assert_eq!(lower_ascii_word("About 5", &mut buf), Some("about"));
+        assert_eq!(
+            crate::extract::leading_word_lower("About 5", &mut buf),
+            Some("about")
+        );
     }
 }

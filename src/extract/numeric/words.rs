@@ -5,7 +5,8 @@
 
 use super::lexicon::numbers;
 use super::number::Num;
-use super::text::{at_boundary, lower_ascii_word, skip_space, space1, word_ci};
+use super::text::{at_boundary, skip_space, space1, word_ci};
+use crate::extract::leading_word_lower;
 
 use crate::extract::number_words::{ONES as UNITS, TENS};
 use crate::extract::word_table::{key, PackedMap};
@@ -187,7 +188,7 @@ pub(super) fn number_words(s: &str) -> Option<Num> {
     // "a hundred", "a dozen", "a million"
     if let Some(after) = word_ci(s, "a").and_then(space1) {
         let mut buf = [0u8; 24];
-        let word = lower_ascii_word(after, &mut buf)?;
+        let word = leading_word_lower(after, &mut buf)?;
         match number_word(word).token? {
             Token::Hundred | Token::Dozen | Token::Scale(_) => {
                 current = 1.0;
@@ -199,7 +200,7 @@ pub(super) fn number_words(s: &str) -> Option<Num> {
     }
     loop {
         let mut buf = [0u8; 24];
-        let Some(word) = lower_ascii_word(rest, &mut buf) else {
+        let Some(word) = leading_word_lower(rest, &mut buf) else {
             break;
         };
         let after_word = &rest[word.len()..];
@@ -327,7 +328,7 @@ fn denominator(word: &str) -> Option<f64> {
 /// when `lenient` (after "by": "rose by a third").
 pub(super) fn fraction(s: &str, lenient: bool) -> Option<(f64, usize)> {
     let mut buf = [0u8; 24];
-    let first = lower_ascii_word(s, &mut buf)?;
+    let first = leading_word_lower(s, &mut buf)?;
     let after_first = &s[first.len()..];
     // "half" on its own
     if first == "half" {
@@ -346,7 +347,7 @@ pub(super) fn fraction(s: &str, lenient: bool) -> Option<(f64, usize)> {
         None => (false, space1(after_first)?),
     };
     let mut buf2 = [0u8; 24];
-    let word = lower_ascii_word(rest, &mut buf2)?;
+    let word = leading_word_lower(rest, &mut buf2)?;
     let after = &rest[word.len()..];
     if !at_boundary(after) {
         return None;
@@ -386,7 +387,7 @@ pub(super) fn one_in(s: &str, number: Option<Num>) -> Option<(f64, usize)> {
     // "one in 10 years" is not a share; nor "1 in 2019"
     let next = skip_space(after);
     let mut buf = [0u8; 24];
-    if lower_ascii_word(next, &mut buf).is_some_and(|w| numbers().time_nouns.contains(w)) {
+    if leading_word_lower(next, &mut buf).is_some_and(|w| numbers().time_nouns.contains(w)) {
         return None;
     }
     Some((numerator / denominator, s.len() - after.len()))

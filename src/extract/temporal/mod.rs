@@ -447,7 +447,7 @@ fn next_word_joins(input: &str) -> bool {
     };
     let mut buffer = [0u8; 16];
     matches!(
-        words::first_word_lower(&input[gap + next..], &mut buffer),
+        crate::extract::leading_word_lower(&input[gap + next..], &mut buffer),
         Some("to" | "or" | "and" | "more" | "of" | "a")
     )
 }

@@ -155,7 +155,7 @@ fn reference<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     // plan" qualifies an adjective, not a time.
     let next = sp(rest).map_or("", |(after, _)| after);
     let mut buffer = [0u8; 16];
-    let next_word = words::first_word_lower(next, &mut buffer).unwrap_or("");
+    let next_word = crate::extract::leading_word_lower(next, &mut buffer).unwrap_or("");
     let after_determiner = previous.as_deref().is_some_and(|w| {
         matches!(
             w,
@@ -208,7 +208,7 @@ fn ends_noun_phrase(rest: &str) -> bool {
         return !rest.starts_with(|c: char| c.is_alphanumeric() || c == '-');
     };
     let mut buffer = [0u8; 16];
-    match words::first_word_lower(after, &mut buffer) {
+    match crate::extract::leading_word_lower(after, &mut buffer) {
         None => true,
         Some(_) if is_capitalised(after) => true,
         Some(word) => FUNCTION_WORDS.contains(&word),

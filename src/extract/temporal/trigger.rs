@@ -457,7 +457,7 @@ mod tests {
             "Qa",
         ] {
             let mut buffer = [0u8; 16];
-            let expected = words::first_word_lower(input, &mut buffer).and_then(class);
+            let expected = crate::extract::leading_word_lower(input, &mut buffer).and_then(class);
             assert_eq!(first_word_class(input), expected, "{input}");
         }
         assert_eq!(first_word_class("Q3"), Some(Class::Temporal));

@@ -128,37 +128,15 @@ pub(super) fn sp_or_hyphen(input: &str) -> PResult<'_, &str> {
     nom::branch::alt((sp, hyphen)).parse(input)
 }
 
-/// The first word of `input` lower-cased (ASCII only, at most 16 bytes), or
-/// None when it does not start with an ASCII letter. A word already in
-/// lower case is returned as it stands in `input`; others are lower-cased
-/// into `buffer`.
-pub(super) fn first_word_lower<'b>(input: &'b str, buffer: &'b mut [u8; 16]) -> Option<&'b str> {
-    let bytes = input.as_bytes();
-    let len = bytes
-        .iter()
-        .take(17)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
-    if len == 0 || len > 16 {
-        return None;
-    }
-    let word = &input[..len];
-    if !bytes[..len].iter().any(u8::is_ascii_uppercase) {
-        return Some(word);
-    }
-    buffer[..len].copy_from_slice(&bytes[..len]);
-    buffer[..len].make_ascii_lowercase();
-    std::str::from_utf8(&buffer[..len]).ok()
-}
-
-/// The first word of `input` as [`first_word_lower`] reads it, with the
+/// The first word of `input` as [`leading_word_lower`] reads it (at most
+/// 16 bytes), with the
 /// text after it, when it is a whole word (no digit or other letter runs
 /// on).
 fn whole_first_word<'a: 'b, 'b>(
     input: &'a str,
     buffer: &'b mut [u8; 16],
 ) -> Option<(&'b str, &'a str)> {
-    let word = first_word_lower(input, buffer)?;
+    let word = crate::extract::leading_word_lower(input, buffer)?;
     let rest = &input[word.len()..];
     is_word_end(rest).then_some((word, rest))
 }
@@ -608,7 +586,10 @@ mod tests {
         assert_eq!(last_word("in the, "), None);
         assert_eq!(season_code("Summer"), Some("SU"));
         let mut buffer = [0; 16];
-        assert_eq!(first_word_lower("Nov. 5", &mut buffer), Some("nov"));
+        assert_eq!(
+            crate::extract::leading_word_lower("Nov. 5", &mut buffer),
+            Some("nov")
+        );
     }
 
     #[test]
