@@ -40,7 +40,18 @@ impl<'a> SpanCursor<'a> {
     }
 
     pub fn span(&mut self, start: usize, end: usize) -> Span {
-        let line = self.line_starts.partition_point(|&s| s <= start);
+        // Spans come in text order, mostly on the line of the last one:
+        // then the line needs no search.
+        let on_this_line = start >= self.position
+            && self
+                .line_starts
+                .get(self.line)
+                .is_none_or(|&next| start < next);
+        let line = if on_this_line {
+            self.line
+        } else {
+            self.line_starts.partition_point(|&s| s <= start)
+        };
         if line != self.line || start < self.position {
             self.line = line;
             self.position = self.line_starts[line - 1];
@@ -59,25 +70,66 @@ impl<'a> SpanCursor<'a> {
 
 /// Characters in UTF-8 bytes: every byte that does not continue a character.
 /// Spans count the characters from the start of their line, and a news
-/// paragraph is one long line, so this reads most of the text: eight bytes
-/// at a time.
+/// paragraph is one long line, so this reads most of the text: 32 bytes at
+/// a time, passing over a block with no byte outside ASCII (most are) after
+/// one test, and counting the others eight bytes at a time.
 fn count_chars(bytes: &[u8]) -> usize {
-    /// The top bit of every byte of a u64.
-    const TOP_BITS: u64 = 0x8080_8080_8080_8080;
-    let mut chunks = bytes.chunks_exact(8);
+    let mut blocks = bytes.chunks_exact(ASCII_BLOCK);
     let mut continuing = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(word);
-        // A continuation byte is 10xxxxxx: its top bit set, the next one
-        // (shifted into the top place) clear.
-        let marks = word & !(word << 1) & TOP_BITS;
-        // One bit per byte at the bottom of each byte; the multiplication
-        // sums the bytes into the top byte (at most 8, so no carry).
-        continuing += ((marks >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize;
+    for block in &mut blocks {
+        if let Some(words) = non_ascii_block(block) {
+            continuing += words.into_iter().map(continuing_in_word).sum::<usize>();
+        }
     }
-    bytes.len() - continuing - count_continuing(chunks.remainder())
+    let mut words = blocks.remainder().chunks_exact(8);
+    continuing += (&mut words)
+        .map(|chunk| continuing_in_word(word_at(chunk, 0)))
+        .sum::<usize>();
+    bytes.len() - continuing - count_continuing(words.remainder())
+}
+
+/// The bytes [`non_ascii_block`] tests at once.
+const ASCII_BLOCK: usize = 32;
+
+/// A block of [`ASCII_BLOCK`] bytes as four words when a byte of it lies
+/// outside ASCII; None, after one test of the four words together, when
+/// none does.
+fn non_ascii_block(block: &[u8]) -> Option<[u64; 4]> {
+    let words: [u64; 4] = std::array::from_fn(|i| word_at(block, 8 * i));
+    ((words[0] | words[1] | words[2] | words[3]) & TOP_BITS != 0).then_some(words)
+}
+
+/// The first position from `from` on of a byte outside ASCII, or the
+/// length: blocks of ASCII are passed over by [`non_ascii_block`].
+fn next_non_ascii(bytes: &[u8], from: usize) -> usize {
+    let blocks = bytes[from..].chunks_exact(ASCII_BLOCK);
+    let ascii_blocks = blocks.take_while(|b| non_ascii_block(b).is_none()).count();
+    let at = from + ascii_blocks * ASCII_BLOCK;
+    bytes[at..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map_or(bytes.len(), |offset| at + offset)
+}
+
+/// The top bit of every byte of a u64.
+const TOP_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes from `at` as a little-endian word.
+fn word_at(bytes: &[u8], at: usize) -> u64 {
+    let mut word = [0u8; 8];
+    word.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(word)
+}
+
+/// Continuation bytes of UTF-8 in a word of eight bytes.
+fn continuing_in_word(word: u64) -> usize {
+    // A continuation byte is 10xxxxxx: its top bit set, the next one
+    // (shifted into the top place) clear.
+    let marks = word & !(word << 1) & TOP_BITS;
+    // One bit per byte at the bottom of each byte; the multiplication sums
+    // the bytes into the top byte (at most 8, so no carry). No popcount
+    // instruction is assumed.
+    ((marks >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
 }
 
 /// Continuation bytes of UTF-8, one byte at a time.
@@ -326,14 +378,45 @@ mod count_tests {
         /// byte gives, on any bytes (not only UTF-8).
         #[test]
         fn counting_by_eights_counts_every_character(
-            bytes in prop::collection::vec(any::<u8>(), 0..40)
+            bytes in prop::collection::vec(any::<u8>(), 0..100)
         ) {
             prop_assert_eq!(count_chars(&bytes), bytes.len() - count_continuing(&bytes));
         }
 
         #[test]
+        fn the_next_byte_outside_ascii_is_the_first_one(
+            bytes in prop::collection::vec(prop::sample::select(&b"abcdefghijklmnopqrstuvwxyz .,\r\n\xc3\xa9"[..]), 0..100),
+            from in 0usize..100,
+        ) {
+            let from = from.min(bytes.len());
+            let expected = bytes[from..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |p| from + p);
+            prop_assert_eq!(next_non_ascii(&bytes, from), expected);
+        }
+
+        #[test]
         fn counts_the_characters_of_text(text in "\\PC{0,40}") {
             prop_assert_eq!(count_chars(text.as_bytes()), text.chars().count());
+        }
+
+        /// A cursor that skips the line search for a span on its current
+        /// line gives, for spans in text order, what a fresh cursor gives.
+        #[test]
+        fn a_cursor_gives_the_spans_a_fresh_one_gives(
+            text in "[a-z é\n]{0,80}",
+            picks in prop::collection::vec(0usize..100, 0..12),
+        ) {
+            let line_starts = line_starts_of(&text);
+            let mut positions: Vec<usize> = picks
+                .into_iter()
+                .map(|p| p.min(text.len()))
+                .filter(|&p| text.is_char_boundary(p))
+                .collect();
+            positions.sort_unstable();
+            let mut cursor = SpanCursor::new(&text, &line_starts);
+            for p in positions {
+                let fresh = SpanCursor::new(&text, &line_starts).span(p, p);
+                prop_assert_eq!(cursor.span(p, p), fresh);
+            }
         }
     }
 }

@@ -54,10 +54,11 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
     let mut sentences = Vec::with_capacity(paragraphs.len() + text.len() / 128);
     // One buffer for every paragraph's breaks.
     let mut breaks = Vec::new();
+    let mut plain = PlainParagraphs::new(text.as_bytes());
     for (paragraph, range) in paragraphs.iter().enumerate() {
         let mut pending: Option<Range<usize>> = None;
         let paragraph_text = &text[range.clone()];
-        unicode_breaks(paragraph_text, &mut breaks);
+        unicode_breaks(paragraph_text, plain.is_plain(range), &mut breaks);
         for piece in pieces(&breaks, paragraph_text.len()) {
             let piece_range = range.start + piece.start..range.start + piece.end;
             let piece_range = trim_range(text, piece_range);
@@ -105,8 +106,47 @@ pub(super) fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence
 #[cfg(test)]
 fn unicode_pieces(paragraph: &str) -> Vec<Range<usize>> {
     let mut breaks = Vec::new();
-    unicode_breaks(paragraph, &mut breaks);
+    let plain = PlainParagraphs::new(paragraph.as_bytes()).is_plain(&(0..paragraph.len()));
+    unicode_breaks(paragraph, plain, &mut breaks);
     pieces(&breaks, paragraph.len()).collect()
+}
+
+/// Tells which paragraphs, asked about in text order, are plain: ASCII
+/// with no "\r", so only their terminators may break. It keeps the next
+/// byte outside ASCII and the next "\r" at or after the last paragraph
+/// asked about, so each search runs on only when a paragraph starts past
+/// what it found, and the text is read about once in all.
+struct PlainParagraphs<'a> {
+    text: &'a [u8],
+    next_non_ascii: usize,
+    next_return: usize,
+}
+
+impl<'a> PlainParagraphs<'a> {
+    fn new(text: &'a [u8]) -> PlainParagraphs<'a> {
+        PlainParagraphs {
+            text,
+            next_non_ascii: super::next_non_ascii(text, 0),
+            next_return: next_return(text, 0),
+        }
+    }
+
+    /// Whether `range` holds only ASCII bytes other than "\r"; ranges
+    /// come in text order.
+    fn is_plain(&mut self, range: &Range<usize>) -> bool {
+        if self.next_non_ascii < range.start {
+            self.next_non_ascii = super::next_non_ascii(self.text, range.start);
+        }
+        if self.next_return < range.start {
+            self.next_return = next_return(self.text, range.start);
+        }
+        self.next_non_ascii >= range.end && self.next_return >= range.end
+    }
+}
+
+/// The first "\r" from `from` on, or the length.
+fn next_return(text: &[u8], from: usize) -> usize {
+    memchr::memchr(b'\r', &text[from..]).map_or(text.len(), |at| from + at)
 }
 
 /// The pieces between the breaks of a paragraph `len` bytes long.
@@ -121,15 +161,18 @@ fn pieces(breaks: &[usize], len: usize) -> impl Iterator<Item = Range<usize>> + 
 }
 
 /// The positions inside `paragraph` where [`unicode_pieces`] cuts it, in
-/// `breaks` (cleared first).
-fn unicode_breaks(paragraph: &str, breaks: &mut Vec<usize>) {
+/// `breaks` (cleared first). `plain`: the paragraph is ASCII with no "\r".
+fn unicode_breaks(paragraph: &str, plain: bool, breaks: &mut Vec<usize>) {
     breaks.clear();
     let bytes = paragraph.as_bytes();
     let is_cut =
         |p: usize| bytes[p - 1].is_ascii_alphabetic() && bytes[p].is_ascii() && bytes[p] != b'.';
     // In an ASCII paragraph with no "\r" only the terminators may break,
     // and the vectorised search finds them.
-    let plain = paragraph.is_ascii() && memchr::memchr(b'\r', bytes).is_none();
+    debug_assert_eq!(
+        plain,
+        paragraph.is_ascii() && memchr::memchr(b'\r', bytes).is_none()
+    );
     let next = |from: usize| {
         if plain {
             memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|at| from + at)
@@ -503,6 +546,28 @@ mod tests {
             if bytes.is_ascii() && !bytes.contains(&b'\r') {
                 let terminator = memchr::memchr3(b'.', b'?', b'!', &bytes[from..]).map(|p| from + p);
                 proptest::prop_assert_eq!(terminator, expected);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Asked about ranges in text order, the kept searches answer as a
+        /// fresh look at each range would.
+        #[test]
+        fn plain_paragraphs_are_the_ascii_ones_without_returns(
+            pieces in proptest::collection::vec(proptest::sample::select(
+                &["said", " ", ".", "\n", "\n\n", "\r", "é", "£5", "the quick brown fox jumps"][..]), 0..40),
+            cuts in proptest::collection::vec(0usize..200, 0..10),
+        ) {
+            let text = pieces.concat();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(text.len())).collect();
+            cuts.sort_unstable();
+            let mut plain = PlainParagraphs::new(text.as_bytes());
+            for pair in cuts.chunks_exact(2) {
+                let range = pair[0]..pair[1];
+                let bytes = &text.as_bytes()[range.clone()];
+                let expected = bytes.is_ascii() && !bytes.contains(&b'\r');
+                proptest::prop_assert_eq!(plain.is_plain(&range), expected);
             }
         }
     }

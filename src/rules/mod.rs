@@ -94,18 +94,22 @@ impl<'a> RuleContext<'a> {
     /// Whether sentence `index`, or the one before or after it in the same
     /// paragraph, names a source (vague ones count when `vague_counts`).
     pub fn attributed_near(&self, index: usize, vague_counts: bool) -> bool {
-        let paragraph = self.doc.sentences[index].paragraph;
-        [index.checked_sub(1), Some(index), index.checked_add(1)]
-            .into_iter()
-            .flatten()
-            .filter(|&s| {
-                self.doc
-                    .sentences
-                    .get(s)
-                    .is_some_and(|s| s.paragraph == paragraph)
-            })
-            .filter_map(|s| self.attributions[s].as_ref())
-            .any(|a| vague_counts || !a.vague)
+        let sentences = &self.doc.sentences;
+        let paragraph = sentences[index].paragraph;
+        let names_source = |s: usize| {
+            self.attributions[s]
+                .as_ref()
+                .is_some_and(|a| vague_counts || !a.vague)
+        };
+        // The sentence itself first: most that have a source nearby have
+        // one in them.
+        names_source(index)
+            || index
+                .checked_sub(1)
+                .is_some_and(|s| sentences[s].paragraph == paragraph && names_source(s))
+            || sentences
+                .get(index + 1)
+                .is_some_and(|s| s.paragraph == paragraph && names_source(index + 1))
     }
 }
 

@@ -86,17 +86,20 @@ const CUMULATIVE: &[&str] = &[
 ];
 
 /// A noun phrase reduced for comparison: lower case, no leading article,
-/// last word without a plural "s".
+/// last word without a plural "s". Joined into one string as the words
+/// come, with no list of them in between.
 fn normalise(subject: &str) -> String {
-    let lower = subject.to_lowercase();
-    let mut words: Vec<&str> = lower.split_whitespace().collect();
-    while words
-        .first()
-        .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her"))
-    {
-        words.remove(0);
+    let lower = lower_case(subject);
+    let words = lower
+        .split_whitespace()
+        .skip_while(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her"));
+    let mut joined = String::with_capacity(lower.len());
+    for word in words {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
     }
-    let mut joined = words.join(" ");
     if joined.ends_with('s') && !joined.ends_with("ss") {
         joined.pop();
     }
@@ -241,7 +244,7 @@ impl Rule for ConflictingFigures {
             let Some(value) = ordinal.number() else {
                 continue;
             };
-            let Some(subject) = value.subject.as_deref().map(normalise) else {
+            let Some(subject) = value.subject.as_deref() else {
                 continue;
             };
             let after = between(text, ordinal.span.end, ordinal.span.end + 40);
@@ -251,6 +254,8 @@ impl Rule for ConflictingFigures {
             {
                 continue;
             }
+            // Normalised only for the few ordinals that count.
+            let subject = normalise(subject);
             let cumulative_counts = cumulative.get_or_insert_with(|| {
                 cx.claims
                     .iter()
@@ -286,6 +291,37 @@ impl Rule for ConflictingFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reduction as it was first written: lower case, a list of words
+    /// with the articles taken off its front, joined.
+    fn normalise_by_list(subject: &str) -> String {
+        let lower = subject.to_lowercase();
+        let mut words: Vec<&str> = lower.split_whitespace().collect();
+        while words
+            .first()
+            .is_some_and(|w| matches!(*w, "the" | "a" | "an" | "its" | "their" | "his" | "her"))
+        {
+            words.remove(0);
+        }
+        let mut joined = words.join(" ");
+        if joined.ends_with('s') && !joined.ends_with("ss") {
+            joined.pop();
+        }
+        joined
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalising_as_the_words_come_matches_the_list(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "the", "The", "a", "an", "its", "Their", "his", "her", "polling", "stations",
+                "class", "ÉCOLES", "s", " ", "  ", "\t", "\n", "\u{a0}",
+            ][..]), 0..10),
+        ) {
+            let subject = pieces.concat();
+            proptest::prop_assert_eq!(normalise(&subject), normalise_by_list(&subject));
+        }
+    }
 
     #[test]
     fn no_comparing_word_is_longer_than_the_buffer() {

@@ -26,19 +26,27 @@ declare_rule! {
 
 /// Quoted passages of a paragraph as (with quote marks, without them),
 /// paired within the paragraph: curly quotes by direction, straight quotes
-/// in turn. Jumps from one candidate byte to the next with `memchr2`: this
-/// runs over the whole article, and every quote mark is either `"` or starts
-/// with the byte 0xE2 (the UTF-8 lead byte of “ and ”).
-fn quotations(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+/// in turn, put in `found` (cleared first) in order of their opening mark.
+/// `marks` gives every candidate byte of the text in order, from one
+/// `memchr2` search over the whole text (a search per paragraph costs more
+/// to start than to run): every quote mark is either `"` or starts with
+/// the byte 0xE2 (the UTF-8 lead byte of “ and ”). The marks before the
+/// paragraph are passed over, and those after it are left for the next.
+fn quotations(
+    text: &str,
+    paragraph: Range<usize>,
+    marks: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+    found: &mut Vec<(Range<usize>, Range<usize>)>,
+) {
     const OPEN: &[u8] = "“".as_bytes();
     const CLOSE: &[u8] = "”".as_bytes();
-    let mut found = Vec::new();
+    found.clear();
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    let bytes = &text.as_bytes()[paragraph.clone()];
-    for offset in memchr::memchr2_iter(b'"', 0xE2, bytes) {
-        let at = paragraph.start + offset;
-        let rest = &bytes[offset..];
+    let bytes = &text.as_bytes()[..paragraph.end];
+    while marks.next_if(|&at| at < paragraph.start).is_some() {}
+    while let Some(at) = marks.next_if(|&at| at < paragraph.end) {
+        let rest = &bytes[at..];
         if rest[0] == b'"' {
             match open_straight.take() {
                 Some(open) => found.push((open..at + 1, open + 1..at)),
@@ -55,7 +63,6 @@ fn quotations(text: &str, paragraph: Range<usize>) -> Vec<(Range<usize>, Range<u
         }
     }
     found.sort_by_key(|(outer, _)| outer.start);
-    found
 }
 
 /// Whether a quoted passage counts as a quotation: at least `min_words`
@@ -81,8 +88,11 @@ impl Rule for UnattributedQuote {
         let min_words = cx.config.number(Self::META.id, "min_words", 4.0) as usize;
         let doc = cx.doc;
         let text = doc.text();
+        let mut marks = memchr::memchr2_iter(b'"', 0xE2, text.as_bytes()).peekable();
+        let mut found = Vec::new();
         for paragraph in &doc.paragraphs {
-            for (outer, quote) in quotations(text, paragraph.clone()) {
+            quotations(text, paragraph.clone(), &mut marks, &mut found);
+            for (outer, quote) in found.iter().cloned() {
                 // The speaker is looked for first: most quotations have one,
                 // and reading every word of the quotation costs more.
                 let (Some(first), Some(last)) = (
