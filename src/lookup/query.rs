@@ -393,13 +393,26 @@ fn is_long_stop(word: &str, settings: &QuerySettings) -> bool {
 /// for any other word. Padding bytes are zero and the last byte is not, so
 /// no two words share a key.
 pub(super) fn short_key(bytes: &[u8]) -> Option<u64> {
-    if !(1..=8).contains(&bytes.len()) || bytes[bytes.len() - 1] == 0 {
+    let length = bytes.len();
+    if !(1..=8).contains(&length) || bytes[length - 1] == 0 {
         return None;
     }
-    let key = bytes
-        .iter()
-        .rev()
-        .fold(0u64, |key, &b| key << 8 | u64::from(b));
+    // Read in two pieces that may overlap (where they agree), placed where
+    // they lie in the word: no loop over the bytes.
+    let key = match length {
+        4..=8 => {
+            let four = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    bytes[at..at + 4].try_into().expect("four bytes"),
+                ))
+            };
+            four(0) | four(length - 4) << (8 * (length - 4))
+        }
+        _ => {
+            let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
+            byte(0) | byte(length / 2) | byte(length - 1)
+        }
+    };
     if key & crate::extract::TOP_BITS != 0 {
         return None;
     }
@@ -410,6 +423,17 @@ pub(super) fn short_key(bytes: &[u8]) -> Option<u64> {
     let above_z = key + EACH_BYTE * u64::from(0x80 - b'Z' - 1);
     let capitals = at_least_a & !above_z & crate::extract::TOP_BITS;
     Some(key | capitals >> 2)
+}
+
+/// Whether the word of `length` bytes whose [`short_key`] is `key` holds
+/// only letters: whether each of its bytes, in lower case, lies in a..=z.
+fn only_letters(key: u64, length: usize) -> bool {
+    // As in `short_key`: no byte carries into the next.
+    let at_least_a = key + EACH_BYTE * u64::from(0x80 - b'a');
+    let above_z = key + EACH_BYTE * u64::from(0x80 - b'z' - 1);
+    let letters = at_least_a & !above_z & crate::extract::TOP_BITS;
+    let word = crate::extract::TOP_BITS >> (8 * (8 - length));
+    letters & word == word
 }
 
 /// A short ASCII word in lower case packed into a number, its length in
@@ -904,6 +928,10 @@ impl<'w> QueryWord<'w> {
 /// Whether a word is neither a stop word nor a number (nor holds anything
 /// but letters). The letters are tested first: it is the cheaper test.
 fn is_content(word: &str, settings: &QuerySettings) -> bool {
+    // A short word (most are) is tested on its key, all its bytes at once.
+    if let Some(key) = short_key(word.as_bytes()) {
+        return only_letters(key, word.len()) && !settings.stop_keys().holds_short(key);
+    }
     // An ASCII word is read by its bytes; others by their characters.
     let letters = word.bytes().all(|b| b.is_ascii_alphabetic())
         || (!word.is_ascii() && word.chars().all(char::is_alphabetic));
@@ -1108,6 +1136,17 @@ mod tests {
                 let general = settings().stop_words.contains(word.to_lowercase().as_str());
                 proptest::prop_assert_eq!(is_stop(word, settings()), general, "{:?}", word);
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// A short word's key tells its letters as reading it byte by byte does.
+        #[test]
+        fn short_words_are_content_as_read_byte_by_byte(word in "[a-zA-Z@\\[`{0-9.'\\x00-\\x7f]{1,10}") {
+            let settings = settings();
+            let general = word.bytes().all(|b| b.is_ascii_alphabetic())
+                && !settings.stop_words.contains(word.to_ascii_lowercase().as_str());
+            proptest::prop_assert_eq!(is_content(&word, settings), general, "{:?}", word);
         }
     }
 
