@@ -101,6 +101,9 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     let mut words = SentenceWords::default();
     let mut scratch = Scratch::default();
     let mut meets: Vec<bool> = Vec::new();
+    // The templates the sentence meets that have a URL, by id: what each
+    // of its claims looks at, rather than every template.
+    let mut met_ids: Vec<usize> = Vec::with_capacity(prepared.templates.len());
     let mut sentence = "";
     // Whether `meets` holds the current sentence's answers.
     let mut met = false;
@@ -127,11 +130,13 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         // can give links, and those the sentence always meets.
         if !met && (prepared.conditions_take(claim.kind) || search_every_sentence()) {
             prepared.sentence_meets(sentence, &mut scratch, &mut meets);
+            met_ids.clear();
+            met_ids.extend(with_url(&prepared.templates, &meets));
             met = true;
         }
-        let meets = match met {
-            true => &meets,
-            false => &prepared.unconditioned,
+        let met_ids = match met {
+            true => &met_ids,
+            false => &prepared.unconditioned_ids,
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
@@ -157,7 +162,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             value: &value,
             dates: dates.as_ref(),
         };
-        urls.add_claim(claim.kind, meets, &fill, new_query);
+        urls.add_claim(claim.kind, met_ids, &fill, new_query);
     }
     // The query's words borrow the claims' subjects, which `give` changes.
     drop(query_words);
@@ -228,15 +233,16 @@ impl<'p> Urls<'p> {
         }
     }
 
-    /// Adds a claim's links: the templates its sentence meets (`meets`)
-    /// that take its kind and can be filled. `new_query`: the fill's query
-    /// was written afresh for this claim.
-    fn add_claim(&mut self, kind: ClaimKind, meets: &[bool], fill: &Fill, new_query: bool) {
+    /// Adds a claim's links: the templates its sentence meets that have a
+    /// URL (`met_ids`, in order) that take its kind and can be filled.
+    /// `new_query`: the fill's query was written afresh for this claim.
+    fn add_claim(&mut self, kind: ClaimKind, met_ids: &[usize], fill: &Fill, new_query: bool) {
         self.queries += usize::from(new_query);
         let claim = self.counts.len();
         let before = self.links.len();
-        for (id, (template, meets)) in self.prepared.templates.iter().zip(meets).enumerate() {
-            if !*meets || !template.kinds.has(kind) {
+        for &id in met_ids {
+            let template = &self.prepared.templates[id];
+            if !template.kinds.has(kind) {
                 continue;
             }
             let Some(url) = &template.url else {
@@ -268,14 +274,17 @@ impl<'p> Urls<'p> {
     fn give(self, claims: &mut [Claim]) {
         let text: Arc<str> = Arc::from(self.text);
         let templates = &self.prepared.templates;
-        let mut links = self.links.into_iter();
+        let mut start = 0;
         for (claim, count) in claims.iter_mut().zip(self.counts) {
-            claim.links = links
-                .by_ref()
-                .take(count)
+            // From a slice, whose length the collection knows: one
+            // allocation of the right size and a plain loop.
+            let own = &self.links[start..start + count];
+            start += count;
+            claim.links = own
+                .iter()
                 .map(|(id, range)| Link {
-                    title: templates[id].title.clone(),
-                    url: LinkUrl::shared(&text, range),
+                    title: templates[*id].title.clone(),
+                    url: LinkUrl::shared(&text, range.clone()),
                 })
                 .collect();
         }
@@ -327,9 +336,9 @@ pub(super) struct Prepared {
     /// Whether any template fills {query}, {value}: a claim's are made only then.
     uses_query: bool,
     uses_value: bool,
-    /// By template: whether it has no topic nor country condition, which
-    /// is whether a sentence not searched for their words meets it.
-    unconditioned: Vec<bool>,
+    /// The templates with no topic nor country condition (which a sentence
+    /// not searched for their words meets) that have a URL, by id.
+    unconditioned_ids: Vec<usize>,
     /// The claim kinds some template with a condition takes.
     conditioned_kinds: Kinds,
 }
@@ -433,7 +442,7 @@ impl Prepared {
         };
         Prepared {
             conditioned_kinds: Kinds(conditioned().fold(0, |set, t| set | t.kinds.0)),
-            unconditioned,
+            unconditioned_ids: with_url(&prepared_templates, &unconditioned).collect(),
             topic_of,
             country_of,
             uses_query: uses(|url| url.uses_query),
@@ -469,6 +478,19 @@ impl Prepared {
             .zip(country.iter())
             .for_each(|(topic, country)| *topic &= country);
     }
+}
+
+/// The ids of the templates marked in `meets` (by template) that have a URL.
+fn with_url<'t>(
+    templates: &'t [PreparedTemplate],
+    meets: &'t [bool],
+) -> impl Iterator<Item = usize> + 't {
+    templates
+        .iter()
+        .zip(meets)
+        .enumerate()
+        .filter(|(_, (template, meets))| **meets && template.url.is_some())
+        .map(|(id, _)| id)
 }
 
 /// Buffers that finding the templates a sentence meets reuses from one

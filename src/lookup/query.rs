@@ -365,13 +365,75 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word is a stop word: whether the set holds it in lower case.
+#[inline]
 fn is_stop(word: &str, settings: &QuerySettings) -> bool {
+    // Most words of a sentence are short: looked up in a table of their
+    // own, in line; others out of line.
+    match short_key(word.as_bytes()) {
+        Some(key) => settings.stop_keys().holds_short(key),
+        None => is_long_stop(word, settings),
+    }
+}
+
+/// [`is_stop`] for a word [`short_key`] does not take.
+#[inline(never)]
+fn is_long_stop(word: &str, settings: &QuerySettings) -> bool {
     let stop = settings.stop_keys();
     let bytes = word.as_bytes();
     if bytes.len() <= 15 && bytes.is_ascii() {
         return stop.may_hold(bytes) && stop.keys.contains(&packed_ascii(bytes));
     }
     settings.stop_words.contains(lower_case(word).as_ref())
+}
+
+/// A word of one to eight ASCII bytes, the last not zero, in lower case as
+/// a number (its first byte the low one): the key of a stop word in the
+/// table of short ones ([`super::templates::StopKeys::holds_short`]). None
+/// for any other word. Padding bytes are zero and the last byte is not, so
+/// no two words share a key.
+pub(super) fn short_key(bytes: &[u8]) -> Option<u64> {
+    let length = bytes.len();
+    if !(1..=8).contains(&length) || bytes[length - 1] == 0 {
+        return None;
+    }
+    // Read in two pieces that may overlap (where they agree), placed where
+    // they lie in the word: no loop over the bytes.
+    let key = match length {
+        4..=8 => {
+            let four = |at: usize| {
+                u64::from(u32::from_le_bytes(
+                    bytes[at..at + 4].try_into().expect("four bytes"),
+                ))
+            };
+            four(0) | four(length - 4) << (8 * (length - 4))
+        }
+        _ => {
+            let byte = |at: usize| u64::from(bytes[at]) << (8 * at);
+            byte(0) | byte(length / 2) | byte(length - 1)
+        }
+    };
+    if key & crate::extract::TOP_BITS != 0 {
+        return None;
+    }
+    // Each byte is below 0x80, so adding below 0x80 to it never carries into
+    // the next: the top bit says whether it is at least b'A', and whether it
+    // is above b'Z'. A capital gains bit 0x20, its lower case.
+    let at_least_a = key + EACH_BYTE * u64::from(0x80 - b'A');
+    let above_z = key + EACH_BYTE * u64::from(0x80 - b'Z' - 1);
+    let capitals = at_least_a & !above_z & crate::extract::TOP_BITS;
+    Some(key | capitals >> 2)
+}
+
+/// Whether the word of `length` bytes whose [`short_key`] is `key` holds
+/// only letters: whether each of its bytes, in lower case, lies in a..=z.
+fn only_letters(key: u64, length: usize) -> bool {
+    // As in `short_key`: no byte carries into the next.
+    let at_least_a = key + EACH_BYTE * u64::from(0x80 - b'a');
+    let above_z = key + EACH_BYTE * u64::from(0x80 - b'z' - 1);
+    let letters = at_least_a & !above_z & crate::extract::TOP_BITS;
+    let word = crate::extract::TOP_BITS >> (8 * (8 - length));
+    letters & word == word
 }
 
 /// A short ASCII word in lower case packed into a number, its length in
@@ -742,21 +804,26 @@ impl<'a> SentenceWords<'a> {
         &mut self,
         subject: Option<&'w str>,
         settings: &QuerySettings,
-        words: &mut Vec<Cow<'w, str>>,
+        words: &mut Vec<QueryWord<'w>>,
     ) where
         'a: 'w,
     {
         words.clear();
-        words.extend(self.entities.words.iter().map(|w| Cow::Borrowed(*w)));
-        fn add<'w>(word: Cow<'w, str>, words: &mut Vec<Cow<'w, str>>) {
-            if !words.iter().any(|w| w.eq_ignore_ascii_case(&word)) {
+        words.extend(self.entities.words.iter().map(|w| QueryWord::as_written(w)));
+        fn add<'w>(word: QueryWord<'w>, words: &mut Vec<QueryWord<'w>>) {
+            // The case of ASCII letters, which a word in lower case lacks only
+            // when written, makes no difference here.
+            if !words
+                .iter()
+                .any(|w| w.text.eq_ignore_ascii_case(&word.text))
+            {
                 words.push(word);
             }
         }
         if let Some(subject) = subject {
             each_token(subject, |token| {
                 if is_content(token.word, settings) {
-                    add(Cow::Borrowed(token.word), words);
+                    add(QueryWord::as_written(token.word), words);
                 }
             });
         }
@@ -766,7 +833,7 @@ impl<'a> SentenceWords<'a> {
                 break;
             };
             index += 1;
-            add(lower_case(word), words);
+            add(QueryWord::lower(word), words);
         }
         words.truncate(settings.max_words.max(1));
     }
@@ -776,7 +843,8 @@ impl<'a> SentenceWords<'a> {
     pub fn query(&mut self, subject: Option<&str>, settings: &QuerySettings) -> String {
         let mut words = Vec::new();
         self.query_words(subject, settings, &mut words);
-        words.join(" ")
+        let written: Vec<String> = words.iter().map(QueryWord::written).collect();
+        written.join(" ")
     }
 
     /// The query for a claim as a URL writes it: what [`encode`] makes of
@@ -786,7 +854,7 @@ impl<'a> SentenceWords<'a> {
         &mut self,
         subject: Option<&'w str>,
         settings: &QuerySettings,
-        words: &mut Vec<Cow<'w, str>>,
+        words: &mut Vec<QueryWord<'w>>,
         out: &mut String,
     ) where
         'a: 'w,
@@ -796,12 +864,63 @@ impl<'a> SentenceWords<'a> {
             if i > 0 {
                 out.push_str("%20");
             }
-            // Most words are letters only, which encoding leaves as they are.
-            if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                out.push_str(word);
+            let text = word.text.as_ref();
+            if word.lower_ascii {
+                // ASCII letters, which encoding leaves as they are: lowered
+                // where they are written.
+                let at = out.len();
+                out.push_str(text);
+                out[at..].make_ascii_lowercase();
+            } else if text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                // Most words are letters only, which encoding leaves as they are.
+                out.push_str(text);
             } else {
-                urlencoding::Encoded(word.as_bytes()).append_to(out);
+                urlencoding::Encoded(text.as_bytes()).append_to(out);
             }
+        }
+    }
+}
+
+/// A word of a query: as written, or a content word of its sentence, which
+/// a query holds in lower case.
+pub(super) struct QueryWord<'w> {
+    /// The word, already in lower case if it is one beyond ASCII.
+    text: Cow<'w, str>,
+    /// `text` is ASCII letters only, to be written in lower case: a
+    /// content word is lowered only where it is written, and copied no
+    /// other time.
+    lower_ascii: bool,
+}
+
+impl<'w> QueryWord<'w> {
+    fn as_written(word: &'w str) -> QueryWord<'w> {
+        QueryWord {
+            text: Cow::Borrowed(word),
+            lower_ascii: false,
+        }
+    }
+
+    /// A content word (see [`is_content`]): ASCII letters only, or letters
+    /// beyond ASCII, which are lowered here.
+    fn lower(word: &'w str) -> QueryWord<'w> {
+        match word.is_ascii() {
+            true => QueryWord {
+                text: Cow::Borrowed(word),
+                lower_ascii: true,
+            },
+            false => QueryWord {
+                text: lower_case(word),
+                lower_ascii: false,
+            },
+        }
+    }
+
+    /// The word as the query holds it.
+    #[cfg(test)]
+    fn written(&self) -> String {
+        match self.lower_ascii {
+            true => self.text.to_ascii_lowercase(),
+            false => self.text.to_string(),
         }
     }
 }
@@ -809,6 +928,10 @@ impl<'a> SentenceWords<'a> {
 /// Whether a word is neither a stop word nor a number (nor holds anything
 /// but letters). The letters are tested first: it is the cheaper test.
 fn is_content(word: &str, settings: &QuerySettings) -> bool {
+    // A short word (most are) is tested on its key, all its bytes at once.
+    if let Some(key) = short_key(word.as_bytes()) {
+        return only_letters(key, word.len()) && !settings.stop_keys().holds_short(key);
+    }
     // An ASCII word is read by its bytes; others by their characters.
     let letters = word.bytes().all(|b| b.is_ascii_alphabetic())
         || (!word.is_ascii() && word.chars().all(char::is_alphabetic));
@@ -973,6 +1096,68 @@ mod tests {
         }
         for word in ["Bank", "England", "rose", "thee", "x", "9.7", "Zürich"] {
             assert!(!is_stop(word, settings), "{word}");
+        }
+    }
+
+    /// Stop words, their forms in other cases, words that differ from one
+    /// by a byte, and other short pieces, for [`is_stop`] to tell apart.
+    fn word_pieces() -> Vec<String> {
+        let mut pieces: Vec<String> = settings().stop_words.iter().cloned().collect();
+        pieces.extend(settings().stop_words.iter().map(|w| w.to_uppercase()));
+        pieces.extend(
+            [
+                "a\0",
+                "\0",
+                "th\0e",
+                "Th",
+                "x",
+                "U.S.",
+                "9",
+                "Zürich",
+                "é",
+                "AccordinG",
+            ]
+            .map(String::from),
+        );
+        pieces
+    }
+
+    proptest::proptest! {
+        /// The table of short words, and the packed keys, answer what the
+        /// set of stop words does for the word in lower case.
+        #[test]
+        fn stop_words_are_found_as_in_the_set(
+            parts in proptest::collection::vec(proptest::sample::select(word_pieces()), 1..3),
+            cut in 0usize..20,
+        ) {
+            let joined = parts.concat();
+            let cut = joined.char_indices().map(|(at, _)| at).filter(|&at| at > 0).nth(cut).unwrap_or(joined.len());
+            for word in [&joined[..cut], parts[0].as_str()] {
+                let general = settings().stop_words.contains(word.to_lowercase().as_str());
+                proptest::prop_assert_eq!(is_stop(word, settings()), general, "{:?}", word);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A short word's key tells its letters as reading it byte by byte does.
+        #[test]
+        fn short_words_are_content_as_read_byte_by_byte(word in "[a-zA-Z@\\[`{0-9.'\\x00-\\x7f]{1,10}") {
+            let settings = settings();
+            let general = word.bytes().all(|b| b.is_ascii_alphabetic())
+                && !settings.stop_words.contains(word.to_ascii_lowercase().as_str());
+            proptest::prop_assert_eq!(is_content(&word, settings), general, "{:?}", word);
+        }
+    }
+
+    #[test]
+    fn short_keys_are_the_lower_case_bytes() {
+        let key = |word: &str| short_key(word.as_bytes());
+        assert_eq!(key("The"), Some(u64::from_le_bytes(*b"the\0\0\0\0\0")));
+        assert_eq!(key("ACCORDIN"), Some(u64::from_le_bytes(*b"accordin")));
+        assert_eq!(key("@[`{"), Some(u64::from_le_bytes(*b"@[`{\0\0\0\0")));
+        for none in ["", "according", "a\0", "é"] {
+            assert_eq!(key(none), None, "{none:?}");
         }
     }
 

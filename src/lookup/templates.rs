@@ -157,9 +157,47 @@ pub(super) struct StopKeys {
     pub keys: PackedSet,
     first: [u128; 16],
     last: [u128; 16],
+    /// The stop words [`super::query::short_key`] takes, by their keys: an
+    /// open-addressed table (zero marks a free slot, which no key is) whose
+    /// size is a power of two, a few times their number, so a look-up
+    /// seldom probes past its first slot.
+    short: Vec<u64>,
 }
 
+/// Spreads a short word's key over the bits a slot's index is taken from
+/// (the top ones): Fibonacci hashing.
+const SHORT_HASH: u64 = 0x9E37_79B9_7F4A_7C15;
+
 impl StopKeys {
+    /// Whether the short word of `key` (see [`super::query::short_key`]) is
+    /// a stop word.
+    #[inline]
+    pub fn holds_short(&self, key: u64) -> bool {
+        let mask = self.short.len() - 1;
+        let mut slot = Self::slot(key, mask);
+        loop {
+            match self.short[slot] {
+                0 => return false,
+                held if held == key => return true,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+    }
+
+    /// Where a key's probe starts in a table of `mask + 1` slots.
+    fn slot(key: u64, mask: usize) -> usize {
+        (key.wrapping_mul(SHORT_HASH) >> 32) as usize & mask
+    }
+
+    fn add_short(&mut self, key: u64) {
+        let mask = self.short.len() - 1;
+        let mut slot = Self::slot(key, mask);
+        while self.short[slot] != 0 && self.short[slot] != key {
+            slot = (slot + 1) & mask;
+        }
+        self.short[slot] = key;
+    }
+
     /// Whether a stop word of the set may be `word` (ASCII, at most 15
     /// bytes) in lower case: false only when none has its length, its first
     /// byte and its last byte (both lowered).
@@ -191,12 +229,20 @@ impl QuerySettings {
     pub fn stop_keys(&self) -> &StopKeys {
         self.stop_keys.get_or_init(|| {
             // A stop word written with a capital matches no word, as in the set.
-            let mut stop = StopKeys::default();
+            let mut stop = StopKeys {
+                // Four slots or more a word, so that a probe is short, and at
+                // least one free slot, which ends every probe.
+                short: vec![0; (4 * self.stop_words.len()).next_power_of_two().max(16)],
+                ..StopKeys::default()
+            };
             for word in self
                 .stop_words
                 .iter()
                 .filter(|w| !w.bytes().any(|b| b.is_ascii_uppercase()))
             {
+                if let Some(key) = super::query::short_key(word.as_bytes()) {
+                    stop.add_short(key);
+                }
                 let Some(key) = super::query::packed(word) else {
                     continue;
                 };
