@@ -477,12 +477,20 @@ impl<'t> Sentence<'t> {
         let bytes = self.text.as_bytes();
         let mut at = from;
         while at < self.range.end {
-            if byte_class(bytes[at]) & ALPHANUMERIC != 0 {
-                return Some(self.word(at, word_end(self.text, self.range.end, at)));
-            }
-            let (alphanumeric, width) = alphanumeric_at(self.text, at);
+            let (alphanumeric, width) = if byte_class(bytes[at]) & ALPHANUMERIC != 0 {
+                (true, 1)
+            } else {
+                alphanumeric_at(self.text, at)
+            };
             if alphanumeric {
-                return Some(self.word(at, word_end(self.text, self.range.end, at)));
+                // The bytes passed over are the gap before the word, which
+                // starts at `from` when a word ends there (its last
+                // character a letter or digit) or the sentence starts.
+                let after_word = from == self.range.start
+                    || from > self.range.start && byte_class(bytes[from - 1]) & ALPHANUMERIC != 0;
+                let gap_start = if after_word { from } else { self.gap_start(at) };
+                let end = word_end(self.text, self.range.end, at);
+                return Some(self.word_after_gap(gap_start, at, end));
             }
             at += width;
         }
@@ -600,6 +608,12 @@ impl<'t> Sentence<'t> {
     }
 
     fn word(&self, start: usize, end: usize) -> Word<'t> {
+        self.word_after_gap(self.gap_start(start), start, end)
+    }
+
+    /// [`Sentence::word`] given where the gap before the word starts (see
+    /// [`Sentence::gap_start`]).
+    fn word_after_gap(&self, gap_start: usize, start: usize, end: usize) -> Word<'t> {
         let word = &self.text[start..end];
         let lower = if word.is_ascii() {
             Cow::Borrowed(&self.lowered[start..end])
@@ -616,7 +630,7 @@ impl<'t> Sentence<'t> {
             range: start..end,
             lower,
             capitalised,
-            gap_before: trim(&self.text[self.gap_start(start)..start]),
+            gap_before: trim(&self.text[gap_start..start]),
         }
     }
 }
@@ -779,27 +793,43 @@ fn cue_starts<'t>(
     true
 }
 
+/// The buffers the reading of a sentence fills, which serve every sentence
+/// of a document in turn.
+#[derive(Default)]
+struct Buffers<'t> {
+    /// The key words standing in the sentence.
+    hits: Vec<Hit>,
+    /// The words where a cue may start.
+    starts: Vec<Word<'t>>,
+    /// The words after a cue's first one, as far as its phrases ask.
+    following: Vec<Word<'t>>,
+}
+
 /// Finds the attribution a sentence states, if any. `spans` makes the
-/// cue's span; `hits` and `starts` are buffers; all three serve every
-/// sentence of the document in turn.
+/// cue's span; it and `buffers` serve every sentence of the document in
+/// turn.
 fn sentence_attribution<'t>(
     sentence: &Sentence<'t>,
     spans: &mut SpanCursor,
-    hits: &mut Vec<Hit>,
-    starts: &mut Vec<Word<'t>>,
+    buffers: &mut Buffers<'t>,
 ) -> Option<Attribution> {
     let index = index();
     let mut reading = CueReading::default();
     let every_word = crate::slow_path::taken(crate::slow_path::SlowPath::EveryWord);
+    let Buffers {
+        hits,
+        starts,
+        following,
+    } = buffers;
     if every_word || !cue_starts(sentence, index, hits, starts) {
         for word in sentence.words_after(sentence.range.start) {
-            if let Some(found) = reading.offer(sentence, index, &word, spans) {
+            if let Some(found) = reading.offer(sentence, index, &word, spans, following) {
                 return Some(found);
             }
         }
     } else {
         for word in starts.iter() {
-            if let Some(found) = reading.offer(sentence, index, word, spans) {
+            if let Some(found) = reading.offer(sentence, index, word, spans, following) {
                 return Some(found);
             }
         }
@@ -819,20 +849,21 @@ struct CueReading {
 impl CueReading {
     /// Reads the cue that starts at `word`, if one does (the longest phrase
     /// that matches there): a named attribution is returned, a vague one
-    /// kept.
+    /// kept. `following` is a buffer for the words after `word`.
     fn offer<'t>(
         &mut self,
         sentence: &Sentence<'t>,
         index: &CueIndex,
         word: &Word<'t>,
         spans: &mut SpanCursor,
+        following: &mut Vec<Word<'t>>,
     ) -> Option<Attribution> {
         if word.range.start < self.vague_end {
             return None;
         }
         let phrases = index.starting_with(&word.lower)?;
         // The words after the first, read as far as a phrase asks.
-        let mut following: Vec<Word> = Vec::new();
+        following.clear();
         for (phrase, kind) in phrases {
             while following.len() + 1 < phrase.len() {
                 let from = following.last().map_or(word.range.end, |w| w.range.end);
@@ -1019,12 +1050,12 @@ fn is_pronoun(source: &str) -> bool {
 /// The attribution each sentence states, in sentence order.
 pub(crate) fn sentence_attributions(doc: &Document) -> Vec<Option<Attribution>> {
     let mut spans = doc.span_cursor();
-    let (mut hits, mut starts) = (Vec::new(), Vec::new());
+    let mut buffers = Buffers::default();
     doc.sentences
         .iter()
         .map(|s| {
             let sentence = Sentence::new(doc, s.span.clone());
-            sentence_attribution(&sentence, &mut spans, &mut hits, &mut starts)
+            sentence_attribution(&sentence, &mut spans, &mut buffers)
         })
         .collect()
 }
@@ -1081,8 +1112,7 @@ mod tests {
         sentence_attribution(
             &Sentence::new(&doc, 0..sentence.len()),
             &mut doc.span_cursor(),
-            &mut Vec::new(),
-            &mut Vec::new(),
+            &mut Buffers::default(),
         )
         .map(|a| (a.source, a.cue, a.vague))
     }

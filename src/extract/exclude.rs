@@ -33,14 +33,9 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     if crate::slow_path::taken(crate::slow_path::SlowPath::EveryToken) {
         let (tokens, starts) = every_token(text);
         for at in 0..tokens.len() {
-            let around = Around {
-                text,
-                center: tokens[at].clone(),
-                line_start: starts[at],
-                previous: std::cell::OnceCell::new(),
-                next: std::cell::OnceCell::new(),
-                listed: Some((&tokens, at)),
-            };
+            let sides = Sides::default();
+            let mut around = Around::new(text, tokens[at].clone(), starts[at], &sides);
+            around.listed = Some((&tokens, at));
             test_token(&around, &mut out);
         }
         return split_at_sentence_ends(text, merge(out));
@@ -50,6 +45,8 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     // The next "www." stop, found apart from the marks: full stops are
     // common, and one that opens a URL is rare.
     let mut www = next_www_stop(bytes, 0);
+    // The neighbours' buffers, which every token tested reuses.
+    let sides = Sides::default();
     loop {
         if www.is_some_and(|stop| stop < from) {
             www = next_www_stop(bytes, from);
@@ -65,15 +62,7 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
         let (end, marks) = token_end(text, start);
         let token = make_token(text, start..end, marks);
         if !token.core.is_empty() && token.may_match(text) {
-            let around = Around {
-                text,
-                line_start: line_start(text, start),
-                center: token,
-                previous: std::cell::OnceCell::new(),
-                next: std::cell::OnceCell::new(),
-                #[cfg(test)]
-                listed: None,
-            };
+            let around = Around::new(text, token, line_start(text, start), &sides);
             test_token(&around, &mut out);
         }
         from = end;
@@ -335,22 +324,55 @@ const CENTER: usize = 64;
 
 /// A token a test may match, and its neighbours, cut out of the text only
 /// when a test asks for one.
-struct Around<'t> {
+struct Around<'t, 's> {
     text: &'t str,
     center: Token,
     /// The token at the centre is the first on its line.
     line_start: bool,
-    /// The tokens right before and after the centre, which most tests read
-    /// several times, once read.
-    previous: std::cell::OnceCell<Option<Token>>,
-    next: std::cell::OnceCell<Option<Token>>,
+    /// The tokens read so far either side of the centre, which tests read
+    /// several times and walk along (a score looks six tokens back): each
+    /// is cut out of the text once.
+    sides: &'s Sides,
     /// In the tests that run the slow way: every token of the text, and the
     /// index of the centre among them.
     #[cfg(test)]
     listed: Option<(&'t [Token], usize)>,
 }
 
-impl Around<'_> {
+/// The tokens before and after a centre, nearest first, as far as they
+/// have been read. Kept from one centre to the next for their buffers.
+#[derive(Default)]
+struct Sides {
+    before: std::cell::RefCell<Side>,
+    after: std::cell::RefCell<Side>,
+}
+
+#[derive(Default)]
+struct Side {
+    tokens: Vec<Token>,
+    /// The text has no token past the last one read.
+    ended: bool,
+}
+
+impl<'t, 's> Around<'t, 's> {
+    /// The tokens around `center`, none read yet; `sides` lends its
+    /// buffers, which the last centre may have filled.
+    fn new(text: &'t str, center: Token, line_start: bool, sides: &'s Sides) -> Around<'t, 's> {
+        for side in [&sides.before, &sides.after] {
+            let mut side = side.borrow_mut();
+            side.tokens.clear();
+            side.ended = false;
+        }
+        Around {
+            text,
+            center,
+            line_start,
+            sides,
+            #[cfg(test)]
+            listed: None,
+        }
+    }
+
     /// The token at index `j` (the centre is at `CENTER`), if the text has
     /// one there.
     fn get(&self, j: usize) -> Option<Token> {
@@ -364,20 +386,19 @@ impl Around<'_> {
         if j == CENTER {
             return Some(self.center.clone());
         }
-        let mut token = if j < CENTER {
-            self.previous
-                .get_or_init(|| self.previous(&self.center))
-                .clone()?
+        let (side, distance, step): (_, _, fn(&Self, &Token) -> Option<Token>) = if j < CENTER {
+            (&self.sides.before, CENTER - j, Self::previous)
         } else {
-            self.next.get_or_init(|| self.next(&self.center)).clone()?
+            (&self.sides.after, j - CENTER, Self::next)
         };
-        for _ in j..CENTER - 1 {
-            token = self.previous(&token)?;
+        let mut side = side.borrow_mut();
+        while side.tokens.len() < distance && !side.ended {
+            match step(self, side.tokens.last().unwrap_or(&self.center)) {
+                Some(token) => side.tokens.push(token),
+                None => side.ended = true,
+            }
         }
-        for _ in CENTER + 1..j {
-            token = self.next(&token)?;
-        }
-        Some(token)
+        side.tokens.get(distance - 1).cloned()
     }
 
     /// The token at index `j`, which a test knows is there.
@@ -982,12 +1003,15 @@ fn continues_name_list(text: &str, tokens: &Around, i: usize) -> bool {
         let core = token.core(text);
         let joiner = matches!(core, "and" | "or" | "to" | "&" | "–" | "-");
         let listed_number = core.starts_with(|c: char| c.is_ascii_digit());
-        if is_name_word(text, &token) {
-            // the list must have run through at least one joiner or comma
-            return j < i;
-        }
+        // The list must have run through at least one joiner or comma: a
+        // name word right before the number ends it with a no, as does any
+        // other word that is no joiner or number; so the token right before
+        // is looked up as a name word only when it may continue the list.
         if !(joiner || listed_number) {
-            return false;
+            return j < i && is_name_word(text, &token);
+        }
+        if is_name_word(text, &token) {
+            return j < i;
         }
         j = prev;
     }
