@@ -90,16 +90,16 @@ fn month_day_value(
         (Some(y), _) => {
             Date::new(i16::try_from(y).ok()?, month, day).ok()?;
             value.year = Some(y);
-            value.timex = format!("{y:04}-{month:02}-{day:02}");
+            value.timex = timex::month_day(Some(y), month, day);
         }
         (None, Some(_)) => {
             let y = env.choose_year(len, (month, day), (month, day), true)?;
             value.year = Some(y);
             value.year_inferred = true;
             value.anchor = env.anchor();
-            value.timex = format!("{y:04}-{month:02}-{day:02}");
+            value.timex = timex::month_day(Some(y), month, day);
         }
-        (None, None) => value.timex = format!("XXXX-{month:02}-{day:02}"),
+        (None, None) => value.timex = timex::month_day(None, month, day),
     }
     Some(value)
 }
@@ -133,7 +133,7 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     {
         if let Some(y) = year_with_weekday(as_of, month, day, weekday) {
             value.year = Some(y);
-            value.timex = format!("{y:04}-{month:02}-{day:02}");
+            value.timex = timex::month_day(Some(y), month, day);
         }
     }
     value.weekday = date.weekday.map(|w| weekday_name(w).to_string());
@@ -245,7 +245,7 @@ fn month_of_relative_year<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> 
                 ..TemporalValue::default()
             }
         }
-        None => timex::value(format!("XXXX-{month:02}")),
+        None => timex::value(timex::year_month(None, month)),
     };
     Ok((rest, (ClaimKind::RelativeDate, value)))
 }
@@ -285,7 +285,7 @@ fn bare_month<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             value.anchor = env.anchor();
             value.timex = timex::month(y, month);
         }
-        None => value.timex = format!("XXXX-{month:02}"),
+        None => value.timex = timex::year_month(None, month),
     }
     Ok((rest, (ClaimKind::Date, value)))
 }
@@ -530,7 +530,7 @@ fn century(input: &str) -> PResult<'_, Parsed> {
         return fail(input);
     }
     let value = TemporalValue {
-        timex: format!("{:02}", n - 1),
+        timex: timex::padded((n - 1).into(), 2),
         ..TemporalValue::default()
     };
     Ok((rest, (ClaimKind::Date, value)))
@@ -580,7 +580,7 @@ fn season<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             return fail(input);
         }
         let value = TemporalValue {
-            timex: format!("{y:04}-{code}"),
+            timex: timex::year_part(Some(y), code, None),
             year: Some(y),
             ..TemporalValue::default()
         };
@@ -627,14 +627,14 @@ fn season<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
         Some(as_of) => {
             let y = timex::season_year(as_of, code, direction);
             TemporalValue {
-                timex: format!("{y:04}-{code}"),
+                timex: timex::year_part(Some(y), code, None),
                 year: Some(y),
                 year_inferred: true,
                 anchor: env.anchor(),
                 ..TemporalValue::default()
             }
         }
-        None => timex::value(format!("XXXX-{code}")),
+        None => timex::value(timex::year_part(None, code, None)),
     };
     Ok((rest, (kind, value)))
 }
@@ -647,13 +647,17 @@ fn part_value(env: &Env, len: usize, n: i8, per_year: i8, letter: char) -> Tempo
     let last = (n * months, 31);
     match env.choose_year(len, first, last, false) {
         Some(y) => TemporalValue {
-            timex: format!("{y:04}-{letter}{n}"),
+            timex: timex::year_part(Some(y), letter.encode_utf8(&mut [0; 4]), Some(n)),
             year: Some(y),
             year_inferred: true,
             anchor: env.anchor(),
             ..TemporalValue::default()
         },
-        None => timex::value(format!("XXXX-{letter}{n}")),
+        None => timex::value(timex::year_part(
+            None,
+            letter.encode_utf8(&mut [0; 4]),
+            Some(n),
+        )),
     }
 }
 
@@ -844,7 +848,7 @@ fn half<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let n = n as i8;
     let value = match explicit {
         Some(y) => TemporalValue {
-            timex: format!("{y:04}-H{n}"),
+            timex: timex::year_part(Some(y), "H", Some(n)),
             year: Some(y),
             ..TemporalValue::default()
         },

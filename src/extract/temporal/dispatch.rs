@@ -17,7 +17,7 @@ use super::duration::SPAN_WORDS;
 use super::relative::QUALIFIERS;
 use super::trigger::{self, calendar_words, Class};
 use super::words;
-use crate::extract::word_table::{leading_word_key, PackedMap};
+use crate::extract::word_table::{leading_word_key, PackedFilter, PackedMap};
 
 /// A set of alternatives, one bit each.
 pub(super) type Alternatives = u32;
@@ -107,7 +107,13 @@ pub(super) fn alternatives_of(input: &str, first_word: Option<u128>) -> Alternat
 /// the table; None when the word has no class.
 pub(super) fn opening(input: &str, key: u128) -> Option<(Class, Alternatives)> {
     let table = table();
-    let entry = table.by_word.get(&key);
+    // "the", the commonest word of a text by far, is kept aside: its
+    // entry needs no probe of the map.
+    let entry = if key == table.the {
+        Some(&table.the_entry)
+    } else {
+        table.by_word.get(&key)
+    };
     let class = if trigger::is_q_pair(key) {
         Class::Temporal
     } else {
@@ -368,6 +374,9 @@ fn after_the(table: &Table, rest: &str) -> Alternatives {
         return table.after_the_always;
     };
     let set = match leading_word_key(next) {
+        // Most words after "the" ("company", "government") open nothing
+        // with it, which the filter says without a probe of the map.
+        Some(key) if !table.after_the_filter.may_contain(key) => 0,
         Some(key) => table.after_the.get(&key).copied().unwrap_or(0),
         None => THE_OTHER,
     };
@@ -391,8 +400,12 @@ struct Table {
     always: Alternatives,
     /// "the" packed.
     the: u128,
+    /// What `by_word` holds for "the".
+    the_entry: Entry,
     /// The alternatives that open with "the", by the word after it.
     after_the: PackedMap<Alternatives>,
+    /// The words of `after_the`.
+    after_the_filter: PackedFilter,
     /// Those with a pack phrase "the" alone, or "the" and no ASCII word.
     after_the_always: Alternatives,
 }
@@ -407,7 +420,9 @@ fn build() -> Table {
         by_word: PackedMap::default(),
         always: 0,
         the: leading_word_key("the").unwrap_or_default(),
+        the_entry: Entry::default(),
         after_the: PackedMap::default(),
+        after_the_filter: PackedFilter::default(),
         after_the_always: 0,
     };
     let mut add = |set: Alternatives, word: &str| match leading_word_key(word) {
@@ -572,6 +587,10 @@ fn build() -> Table {
             add_after_the(REFERENCE, next);
         }
     }
+    for key in table.after_the.keys() {
+        table.after_the_filter.insert(*key);
+    }
+    table.the_entry = table.by_word.get(&the).copied().unwrap_or_default();
     table
 }
 
@@ -609,6 +628,20 @@ mod tests {
         );
         assert_ne!(alternatives("3,000 years") & LEAD, 0);
         assert_eq!(alternatives("123456 days") & (LEAD | AGO), 0);
+    }
+
+    /// The shortcuts for "the" keep what the maps hold: its entry as the
+    /// word map has it, and every word after it in the filter that turns
+    /// the others away.
+    #[test]
+    fn the_shortcuts_keep_the_maps() {
+        let table = table();
+        let the = table.by_word.get(&table.the).copied().unwrap_or_default();
+        assert_eq!(table.the_entry.alternatives, the.alternatives);
+        assert_eq!(table.the_entry.class, the.class);
+        for key in table.after_the.keys() {
+            assert!(table.after_the_filter.may_contain(*key));
+        }
     }
 
     proptest::proptest! {

@@ -241,7 +241,11 @@ fn weekday_value(
             value.anchor = env.anchor();
             value
         }
-        None => timex::value(format!("XXXX-WXX-{}", day.to_monday_one_offset())),
+        None => timex::value(timex::year_part(
+            None,
+            "WXX-",
+            Some(day.to_monday_one_offset()),
+        )),
     };
     if let Some(part) = part {
         value.timex.push('T');
@@ -444,7 +448,7 @@ fn month_value(env: &Env, month: i8, step: Option<i64>) -> TemporalValue {
             value.year_inferred = true;
             value.anchor = env.anchor();
         }
-        None => value.timex = format!("XXXX-{month:02}"),
+        None => value.timex = timex::year_month(None, month),
     }
     value
 }

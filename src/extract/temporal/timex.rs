@@ -8,22 +8,87 @@ use jiff::civil::{Date, Weekday};
 use super::words::Unit;
 use crate::extract::TemporalValue;
 
+// The values are written with `push_padded` rather than `format!`: the
+// grammars make one for nearly every reading they try, and the formatting
+// machinery cost several times the few digits it writes.
+
+/// `n` as `format!("{n:0width$}")` writes it (zero-padded to `width`
+/// characters, a minus sign counted in them), pushed onto `out`.
+pub(super) fn push_padded(out: &mut String, n: i64, width: usize) {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n.unsigned_abs());
+    let sign = usize::from(n < 0);
+    if n < 0 {
+        out.push('-');
+    }
+    for _ in digits.len() + sign..width {
+        out.push('0');
+    }
+    out.push_str(digits);
+}
+
+/// A value that starts with a year, "2017-", or "XXXX-" without one, with
+/// room for a full date after it.
+fn year_dash(year: Option<i32>) -> String {
+    let mut timex = String::with_capacity(16);
+    match year {
+        Some(y) => push_padded(&mut timex, y.into(), 4),
+        None => timex.push_str("XXXX"),
+    }
+    timex.push('-');
+    timex
+}
+
+/// A day of a month: "2017-11-01", or "XXXX-11-01" without the year.
+pub(super) fn month_day(year: Option<i32>, month: i8, day: i8) -> String {
+    let mut timex = year_dash(year);
+    push_padded(&mut timex, month.into(), 2);
+    timex.push('-');
+    push_padded(&mut timex, day.into(), 2);
+    timex
+}
+
+/// A month: "2017-11", or "XXXX-11" without the year.
+pub(super) fn year_month(year: Option<i32>, month: i8) -> String {
+    let mut timex = year_dash(year);
+    push_padded(&mut timex, month.into(), 2);
+    timex
+}
+
+/// A part of a year: `part` and the number `n`, if any, after the year or
+/// "XXXX" ("2017-SU", "2017-Q3", "XXXX-H1", "XXXX-WXX-5").
+pub(super) fn year_part(year: Option<i32>, part: &str, n: Option<i8>) -> String {
+    let mut timex = year_dash(year);
+    timex.push_str(part);
+    if let Some(n) = n {
+        push_padded(&mut timex, n.into(), 0);
+    }
+    timex
+}
+
 pub(super) fn date(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    month_day(Some(d.year().into()), d.month(), d.day())
 }
 
 pub(super) fn month(year: i32, month: i8) -> String {
-    format!("{year:04}-{month:02}")
+    year_month(Some(year), month)
 }
 
 pub(super) fn year(year: i32) -> String {
-    format!("{year:04}")
+    padded(year.into(), 4)
 }
 
 /// The ISO week of a date ("2017-W44").
 pub(super) fn week(d: Date) -> String {
     let iso = d.iso_week_date();
-    format!("{:04}-W{:02}", iso.year(), iso.week())
+    year_week(iso.year().into(), iso.week())
+}
+
+/// "2017-W44" for the week 44 of 2017.
+fn year_week(year: i32, week: i8) -> String {
+    let mut timex = year_part(Some(year), "W", None);
+    push_padded(&mut timex, week.into(), 2);
+    timex
 }
 
 pub(super) fn quarter_of(month: i8) -> i8 {
@@ -31,17 +96,24 @@ pub(super) fn quarter_of(month: i8) -> i8 {
 }
 
 pub(super) fn quarter(year: i32, quarter: i8) -> String {
-    format!("{year:04}-Q{quarter}")
+    year_part(Some(year), "Q", Some(quarter))
 }
 
 /// The decade of a year as TIMEX3 writes it: the 1990s are "199".
 pub(super) fn decade(year: i32) -> String {
-    format!("{:03}", year.div_euclid(10))
+    padded(year.div_euclid(10).into(), 3)
 }
 
 /// The century of a year: 1901–2000 is the 20th century, written "19".
 pub(super) fn century(year: i32) -> String {
-    format!("{:02}", year.div_euclid(100))
+    padded(year.div_euclid(100).into(), 2)
+}
+
+/// `n` as `format!("{n:0width$}")` writes it.
+pub(super) fn padded(n: i64, width: usize) -> String {
+    let mut timex = String::with_capacity(width.max(4));
+    push_padded(&mut timex, n, width);
+    timex
 }
 
 /// `d` moved by `n` units (negative into the past).
@@ -68,7 +140,11 @@ pub(super) fn period(d: Date, unit: Unit) -> String {
     match unit {
         Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => date(d),
         Unit::Week => week(d),
-        Unit::Weekend => format!("{}-WE", week(d)),
+        Unit::Weekend => {
+            let mut timex = week(d);
+            timex.push_str("-WE");
+            timex
+        }
         Unit::Month => month(y, d.month()),
         Unit::Quarter => quarter(y, quarter_of(d.month())),
         Unit::Season | Unit::Year => year(y),
@@ -91,46 +167,61 @@ pub(super) fn unknown(unit: Unit) -> String {
     .to_string()
 }
 
-/// A number as a duration writes it: "4", "2.5".
-fn amount(n: f64) -> String {
+/// A number as a duration writes it ("4", "2.5"), pushed onto `out`.
+fn push_amount(out: &mut String, n: f64) {
     if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
+        push_padded(out, n as i64, 0);
     } else {
-        format!("{n}")
+        out.push_str(&n.to_string());
     }
 }
 
 /// A TIMEX3 duration: "P4Y", "PT2H", "P10Y" for a decade; "PXY" when the
 /// amount is not stated.
 pub(super) fn duration(n: Option<f64>, unit: Unit) -> String {
+    let mut timex = String::with_capacity(8);
+    push_duration(&mut timex, n, unit);
+    timex
+}
+
+/// [`duration`] pushed onto `out`.
+fn push_duration(out: &mut String, n: Option<f64>, unit: Unit) {
     let (scale, code, time) = match unit {
-        Unit::Second => (1.0, "S", true),
-        Unit::Minute => (1.0, "M", true),
-        Unit::Hour => (1.0, "H", true),
-        Unit::Day => (1.0, "D", false),
-        Unit::Week => (1.0, "W", false),
-        Unit::Weekend => (2.0, "D", false),
-        Unit::Month => (1.0, "M", false),
-        Unit::Quarter => (1.0, "Q", false),
-        Unit::Season | Unit::Year => (1.0, "Y", false),
-        Unit::Decade => (10.0, "Y", false),
-        Unit::Century => (100.0, "Y", false),
+        Unit::Second => (1.0, 'S', true),
+        Unit::Minute => (1.0, 'M', true),
+        Unit::Hour => (1.0, 'H', true),
+        Unit::Day => (1.0, 'D', false),
+        Unit::Week => (1.0, 'W', false),
+        Unit::Weekend => (2.0, 'D', false),
+        Unit::Month => (1.0, 'M', false),
+        Unit::Quarter => (1.0, 'Q', false),
+        Unit::Season | Unit::Year => (1.0, 'Y', false),
+        Unit::Decade => (10.0, 'Y', false),
+        Unit::Century => (100.0, 'Y', false),
     };
-    let t = if time { "T" } else { "" };
-    match n {
-        Some(n) => format!("P{t}{}{code}", amount(n * scale)),
-        None => match unit {
-            Unit::Decade => "PXDE".to_string(),
-            Unit::Century => "PXCE".to_string(),
-            _ => format!("P{t}X{code}"),
-        },
+    match (n, unit) {
+        (None, Unit::Decade) => out.push_str("PXDE"),
+        (None, Unit::Century) => out.push_str("PXCE"),
+        _ => {
+            out.push('P');
+            if time {
+                out.push('T');
+            }
+            match n {
+                Some(n) => push_amount(out, n * scale),
+                None => out.push('X'),
+            }
+            out.push(code);
+        }
     }
 }
 
 /// A signed offset from the anchor: "-P17Y", "+P2W".
 pub(super) fn offset(sign: i64, n: Option<f64>, unit: Unit) -> String {
-    let sign = if sign < 0 { '-' } else { '+' };
-    format!("{sign}{}", duration(n, unit))
+    let mut timex = String::with_capacity(8);
+    timex.push(if sign < 0 { '-' } else { '+' });
+    push_duration(&mut timex, n, unit);
+    timex
 }
 
 /// Which occurrence of a recurring day or month to take.
@@ -280,6 +371,26 @@ mod tests {
         assert_eq!(duration(None, Unit::Year), "PXY");
         assert_eq!(duration(Some(1.5), Unit::Year), "P1.5Y");
         assert_eq!(offset(-1, Some(17.0), Unit::Year), "-P17Y");
+        assert_eq!(offset(1, None, Unit::Decade), "+PXDE");
+        assert_eq!(duration(None, Unit::Minute), "PTXM");
+        assert_eq!(duration(Some(1.5), Unit::Weekend), "P3D");
+        assert_eq!(month_day(Some(2017), 3, 5), "2017-03-05");
+        assert_eq!(month_day(None, 11, 25), "XXXX-11-25");
+        assert_eq!(year_month(Some(987), 1), "0987-01");
+        assert_eq!(year_part(None, "WXX-", Some(5)), "XXXX-WXX-5");
+        assert_eq!(year_part(Some(2017), "SU", None), "2017-SU");
+        assert_eq!(period(d(2017, 11, 5), Unit::Weekend), "2017-W44-WE");
+        assert_eq!(century(1995), "19");
+    }
+
+    proptest::proptest! {
+        /// The digits are written as `format!` pads them, sign included.
+        #[test]
+        fn pads_as_format_does(n in proptest::num::i64::ANY, width in 0usize..8) {
+            let mut padded = String::new();
+            push_padded(&mut padded, n, width);
+            proptest::prop_assert_eq!(padded, format!("{n:0width$}"));
+        }
     }
 
     #[test]

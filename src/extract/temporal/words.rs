@@ -69,24 +69,30 @@ pub(super) fn phrase<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
     }
 }
 
-/// [`phrase`] once the first letter matches.
+/// [`phrase`] once the first letter matches: the phrase's bytes are
+/// compared with the input's in one pass, where cutting the phrase into
+/// its words first cost more than the comparison itself (most calls fail
+/// on the second or third letter, or on the word after "the").
 fn phrase_after_first<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
-    let mut rest = input;
-    for (index, word) in phrase.as_bytes().split(|&b| b == b' ').enumerate() {
-        if index > 0 {
-            rest = sp(rest)?.0;
+    let bytes = input.as_bytes();
+    let mut at = 0;
+    for &wanted in phrase.as_bytes() {
+        if wanted == b' ' {
+            at = input.len() - sp(&input[at..])?.0.len();
+            continue;
         }
-        let head = rest
-            .as_bytes()
-            .get(..word.len())
-            .ok_or_else(|| err(input))?;
         // Both sides are ASCII-case-folded byte by byte, so a match ends on
-        // a character boundary of `rest` whenever the word is whole UTF-8.
-        if !head.eq_ignore_ascii_case(word) || !rest.is_char_boundary(word.len()) {
+        // a character boundary of the input whenever the phrase is whole
+        // UTF-8 (as a `&str` is).
+        if !bytes
+            .get(at)
+            .is_some_and(|b| b.eq_ignore_ascii_case(&wanted))
+        {
             return fail(input);
         }
-        rest = &rest[word.len()..];
+        at += 1;
     }
+    let rest = &input[at..];
     if is_word_end(rest) {
         Ok((rest, ()))
     } else {
@@ -554,6 +560,49 @@ pub(super) const fn byte_kinds(apostrophe_in_words: bool) -> [u8; 256] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`phrase_after_first`] as it cut the phrase into words, each matched
+    /// after the spacing before it.
+    fn phrase_by_words<'a>(input: &'a str, phrase: &str) -> PResult<'a, ()> {
+        let mut rest = input;
+        for (index, word) in phrase.as_bytes().split(|&b| b == b' ').enumerate() {
+            if index > 0 {
+                rest = sp(rest)?.0;
+            }
+            let head = rest
+                .as_bytes()
+                .get(..word.len())
+                .ok_or_else(|| err(input))?;
+            if !head.eq_ignore_ascii_case(word) || !rest.is_char_boundary(word.len()) {
+                return fail(input);
+            }
+            rest = &rest[word.len()..];
+        }
+        if is_word_end(rest) {
+            Ok((rest, ()))
+        } else {
+            fail(input)
+        }
+    }
+
+    proptest::proptest! {
+        /// One pass over the phrase's bytes reads what matching it word by
+        /// word read, and fails with the same error.
+        #[test]
+        fn phrase_in_one_pass_matches_word_by_word(
+            input in "(The|the|tHe|thE|a|é|end|of|\\d|[ \t\n]|\u{a0}|year|'s|-|x){0,8}",
+            phrase in proptest::sample::select(vec![
+                "the", "the end of the", "the  end", "the ", " the", "a", "the year",
+                "year's end", "year’s end", "é", "end of", "theend",
+            ]),
+        ) {
+            proptest::prop_assert_eq!(
+                phrase_after_first(&input, phrase),
+                phrase_by_words(&input, phrase),
+                "{:?} {:?}", input, phrase
+            );
+        }
+    }
 
     #[test]
     fn reads_counts() {
