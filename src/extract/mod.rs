@@ -22,6 +22,7 @@ pub use claim::{
 };
 
 pub use describe::{describe, describe_date, format_amount, ordinal_words};
+pub(crate) use temporal::iso_date;
 /// Read by the Wikidata look-up, which exists only with the `net` feature.
 #[cfg(feature = "net")]
 pub(crate) use temporal::NOT_NAMES;

@@ -42,6 +42,8 @@ use words::PResult;
 use crate::extract::word_table::leading_word_key;
 
 pub(crate) use sentence::SentenceCache;
+/// Read by look-up links, whose date windows print as TIMEX3 dates do.
+pub(crate) use timex::date as iso_date;
 
 /// Whether the per-sentence tense cues are read (always, outside tests).
 fn per_sentence() -> bool {

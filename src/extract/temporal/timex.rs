@@ -66,7 +66,8 @@ pub(super) fn year_part(year: Option<i32>, part: &str, n: Option<i8>) -> String 
     timex
 }
 
-pub(super) fn date(d: Date) -> String {
+/// A day as TIMEX3 writes it: "2017-11-01".
+pub(crate) fn date(d: Date) -> String {
     month_day(Some(d.year().into()), d.month(), d.day())
 }
 
