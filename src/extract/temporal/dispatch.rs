@@ -212,7 +212,7 @@ impl Clues {
     /// letters lowered, which starts at document offset `offset`.
     pub(super) fn prune(
         &mut self,
-        mut can: Alternatives,
+        can: Alternatives,
         start: usize,
         sentence: &[u8],
         offset: usize,
@@ -222,6 +222,17 @@ impl Clues {
         }
         if start < self.searched_from {
             self.search(start, sentence, offset);
+        }
+        self.prune_known(can, start)
+    }
+
+    /// [`Clues::prune`] without a search: `can` as it is when the sentence
+    /// has not been searched from `start` or before. The look-ahead that
+    /// would admit a position costs more than this, and a position asked
+    /// about after the first that searched is answered from what it found.
+    pub(super) fn prune_known(&self, mut can: Alternatives, start: usize) -> Alternatives {
+        if every_alternative() || can & CLUED == 0 || start < self.searched_from {
+            return can;
         }
         for (group, (set, _)) in CLUE_GROUPS.iter().enumerate() {
             let from = if *set == AGO { start + 1 } else { start };
@@ -703,10 +714,19 @@ mod tests {
             let sentence = words.join(" ");
             let bytes = sentence.as_bytes();
             let mut clues = Clues::default();
+            // Before a search nothing is ruled out without one.
+            proptest::prop_assert_eq!(clues.prune_known(Alternatives::MAX, offset), Alternatives::MAX);
             for start in offset..=offset + bytes.len() {
+                let expected = pruned_by_searching(start, bytes, offset);
                 proptest::prop_assert_eq!(
                     clues.prune(Alternatives::MAX, start, bytes, offset),
-                    pruned_by_searching(start, bytes, offset),
+                    expected,
+                    "{:?} at {}", sentence, start
+                );
+                // And after one, the positions after it are answered alike.
+                proptest::prop_assert_eq!(
+                    clues.prune_known(Alternatives::MAX, start),
+                    expected,
                     "{:?} at {}", sentence, start
                 );
             }

@@ -398,6 +398,10 @@ fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<dispat
         let (class, can) = dispatch::opening(input, first_word?)?;
         (Some(class), can)
     };
+    // What the sentence's clue words rule out, where a position before
+    // this one has found them already: most openers ("a", "at", "more")
+    // are turned away here without reading the words after them.
+    let can = sentence::prune_known(ctx, can, start);
     if can == 0 {
         return None;
     }

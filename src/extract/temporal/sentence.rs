@@ -61,6 +61,15 @@ pub(super) fn prune(ctx: &Ctx, can: Alternatives, start: usize) -> Alternatives 
     state.clues.prune(can, start, sentence, span.start)
 }
 
+/// [`prune`] where the sentence of `ctx` has been searched for clue words
+/// at or before `start` already; `can` as it is otherwise. No search is
+/// started.
+pub(super) fn prune_known(ctx: &Ctx, can: Alternatives, start: usize) -> Alternatives {
+    let mut state = ctx.temporal.state.borrow_mut();
+    state.for_sentence(ctx);
+    state.clues.prune_known(can, start)
+}
+
 /// The tense cue around a mention from `start` to `end` of the sentence
 /// (document offsets), as [`super::tense::cue_near`] reads it from the text
 /// before and after the mention.
