@@ -127,11 +127,13 @@ fn calendar_date<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     // from it like any year-less date's, and the stated weekday is left for
     // consistency/weekday-mismatch to check. Where none does, the weekday
     // picks the year nearest publication in which the day is a Saturday.
-    let explicit_tense = env.cue(consumed.len());
-    if let (Some(weekday), None, Some(as_of), None) =
-        (date.weekday, date.year, env.as_of, explicit_tense)
-    {
-        if let Some(y) = year_with_weekday(as_of, month, day, weekday) {
+    // (The cue is looked for only where it can matter.)
+    if let (Some(weekday), None, Some(as_of)) = (date.weekday, date.year, env.as_of) {
+        let inferred = match env.cue(consumed.len()) {
+            None => year_with_weekday(as_of, month, day, weekday),
+            Some(_) => None,
+        };
+        if let Some(y) = inferred {
             value.year = Some(y);
             value.timex = timex::month_day(Some(y), month, day);
         }

@@ -227,15 +227,19 @@ fn weekday_name_word(input: &str) -> PResult<'_, Weekday> {
     Ok((rest, day))
 }
 
+/// The value of the weekday `day` (at the day part `part`), the occurrence
+/// `direction` gives. The direction is read only against a publication
+/// date: without one the value is a placeholder, and the tense around the
+/// mention is not looked for.
 fn weekday_value(
     env: &Env,
     day: Weekday,
-    direction: Direction,
+    direction: impl FnOnce() -> Direction,
     part: Option<&str>,
 ) -> TemporalValue {
     let mut value = match env.as_of {
         Some(as_of) => {
-            let d = timex::weekday_near(as_of, day, direction);
+            let d = timex::weekday_near(as_of, day, direction());
             let mut value = timex::date_value(d);
             value.year_inferred = true;
             value.anchor = env.anchor();
@@ -260,7 +264,7 @@ fn weekday<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
     let (rest, day) = weekday_name_word(input)?;
     let (rest, part) = day_part_suffix(rest)?;
     let len = input.len() - rest.len();
-    let direction = match is_deadline(env.before()) {
+    let direction = || match is_deadline(env.before()) {
         // "as soon as Tuesday"; "until Tuesday" unless the sentence is
         // past ("until Thursday they had not ...").
         Some(true) => Direction::OnOrAfter,
@@ -389,7 +393,7 @@ fn relative_unit<'a>(env: &Env, input: &'a str) -> PResult<'a, Parsed> {
             }
             (Target::Weekday(_), None) => return fail(input),
             (Target::Weekday(day), step) => {
-                let direction = match step {
+                let direction = || match step {
                     Some(-1) => Direction::Before,
                     Some(1) => Direction::After,
                     _ => env.direction(len),
