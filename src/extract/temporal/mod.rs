@@ -521,9 +521,50 @@ fn packed_len(key: u128) -> usize {
 /// The start of the first run of letters and digits in `text` after the one
 /// byte `at` (a character boundary) is in, or after `at` when it is in
 /// none: [`find_alphanumeric`] for the gap and then for the next word, in
-/// one pass. ASCII bytes are classed by a table, in a tight loop for each
-/// of the two steps.
+/// one pass. Where the text goes on in ASCII, eight bytes are classed at
+/// once; elsewhere [`next_run_by_chars`] reads it.
 fn next_run(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = at;
+    while let Some(chunk) = bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        // The first byte in the lowest lanes.
+        let chunk = u64::from_le_bytes(*chunk);
+        if chunk & TOP_BITS != 0 {
+            break;
+        }
+        let alphanumeric = ascii_alphanumeric(chunk);
+        // The bytes after the first that start a run: alphanumeric, after
+        // one that is not.
+        let starts = alphanumeric & !(alphanumeric << 8) & !0x80;
+        if starts != 0 {
+            return Some(at + (starts.trailing_zeros() / 8) as usize);
+        }
+        // No run starts after the first byte, so none starts before the
+        // last either: the answer is the same from the last byte.
+        at += 7;
+    }
+    next_run_by_chars(text, at)
+}
+
+/// The top bit of each byte of a u64.
+const TOP_BITS: u64 = u64::MAX / 0xFF * 0x80;
+
+/// The top bit of each byte of `chunk` (eight ASCII bytes) that is a letter
+/// or a digit, each byte tested by two additions that cannot carry into
+/// the next: one that sets the top bit from the range's first byte on and
+/// one from past its last.
+fn ascii_alphanumeric(chunk: u64) -> u64 {
+    let each = |byte: u8| u64::MAX / 0xFF * u64::from(byte);
+    // Bit 0x20 lower-cases a letter, and leaves no other byte a letter.
+    let lower = chunk | each(0x20);
+    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x80 - b'z' - 1));
+    let digit = (chunk + each(0x80 - b'0')) & !(chunk + each(0x80 - b'9' - 1));
+    (letter | digit) & TOP_BITS
+}
+
+/// [`next_run`] character by character: ASCII bytes are classed by a
+/// table, in a tight loop for each of the two steps.
+fn next_run_by_chars(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = at;
     // Whether the character at `i` is alphanumeric, and its length.

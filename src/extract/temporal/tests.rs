@@ -945,6 +945,22 @@ mod properties {
     }
 
     proptest! {
+        /// The look-ahead's step to the next word, eight ASCII bytes at a
+        /// time, finds the word reading character by character finds, from
+        /// every character boundary.
+        #[test]
+        fn next_run_matches_reading_by_characters(
+            text in "([a-zA-Z0-9]{1,12}|[ ,.'\\-]{1,3}|[é’—€ü]|\\PC){0,24}"
+        ) {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                prop_assert_eq!(
+                    super::super::next_run(&text, at),
+                    super::super::next_run_by_chars(&text, at),
+                    "{:?} from {}", text, at
+                );
+            }
+        }
+
         #[test]
         fn never_panics_and_spans_are_boundaries(text in "\\PC{0,80}") {
             let doc = Document::parse(&text, Some(jiff::civil::date(2017, 11, 5)));
