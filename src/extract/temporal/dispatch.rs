@@ -259,13 +259,16 @@ impl Clues {
         let mut seen = 0u8;
         for at in (0..rest.len().saturating_sub(1)).rev() {
             let pair = usize::from(rest[at]) << 8 | usize::from(rest[at + 1]);
-            let Some(words) = finder.by_pair[pair]
-                .checked_sub(1)
-                .map(|list| &finder.lists[usize::from(list)])
-            else {
+            let Some(list) = finder.by_pair[pair].checked_sub(1).map(usize::from) else {
                 continue;
             };
-            for &(word, groups) in words {
+            // Most pairs that start a word of a list ("he" in "the", "en",
+            // "st") go on with a byte that none of its words has third.
+            let third = rest.get(at + 2).map_or(0, |b| b & 0x1F);
+            if finder.third_bytes[list] & (1 << third) == 0 {
+                continue;
+            }
+            for &(word, groups) in &finder.lists[list] {
                 let mut new = groups & !seen;
                 if new == 0 || !rest[at..].starts_with(word) {
                     continue;
@@ -303,6 +306,10 @@ struct Finder {
     by_pair: Box<[u8]>,
     /// Words, each with the groups it is in (one bit each).
     lists: Vec<Vec<(&'static [u8], u8)>>,
+    /// By list, a bit for the third byte of each of its words, by its low
+    /// five bits (a word of two bytes sets every bit: whatever follows).
+    /// A byte whose bit is clear starts none of the list's words.
+    third_bytes: Vec<u32>,
 }
 
 fn finder() -> &'static Finder {
@@ -311,6 +318,7 @@ fn finder() -> &'static Finder {
         let mut finder = Finder {
             by_pair: vec![0; 1 << 16].into_boxed_slice(),
             lists: Vec::new(),
+            third_bytes: Vec::new(),
         };
         for (group, (_, list)) in CLUE_GROUPS.iter().enumerate() {
             for word in list.iter().map(|w| w.as_bytes()) {
@@ -319,7 +327,10 @@ fn finder() -> &'static Finder {
                     finder.lists.push(Vec::new());
                     finder.by_pair[pair] = u8::try_from(finder.lists.len()).unwrap_or(u8::MAX);
                 }
-                let words = &mut finder.lists[usize::from(finder.by_pair[pair] - 1)];
+                let list = usize::from(finder.by_pair[pair] - 1);
+                finder.third_bytes.resize(finder.lists.len(), 0);
+                finder.third_bytes[list] |= word.get(2).map_or(u32::MAX, |b| 1 << (b & 0x1F));
+                let words = &mut finder.lists[list];
                 match words.iter_mut().find(|(w, _)| *w == word) {
                     Some((_, groups)) => *groups |= 1 << group,
                     None => words.push((word, 1 << group)),
