@@ -398,6 +398,14 @@ fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<dispat
         let (class, can) = dispatch::opening(input, first_word?)?;
         (Some(class), can)
     };
+    if can == 0 {
+        return None;
+    }
+    // A word temporal in itself needs no look-ahead (and the sentence's
+    // clue words are read once the grammars are to run).
+    if class == Some(trigger::Class::Temporal) {
+        return Some(can);
+    }
     // What the sentence's clue words rule out, where a position before
     // this one has found them already: most openers ("a", "at", "more")
     // are turned away here without reading the words after them.
@@ -409,13 +417,10 @@ fn may_start(ctx: &Ctx, start: usize, first_word: Option<u128>) -> Option<dispat
     // only before a word that is temporal in itself, which keeps the
     // grammars from running at most of the text's words.
     let may = match class {
-        None => digits_may_start(input),
-        Some(trigger::Class::Temporal) => true,
         // The opener's letters are packed already: the look-ahead starts
         // after them.
-        Some(trigger::Class::Opener) => {
-            next_words_temporal(input, first_word.map_or(0, packed_len))
-        }
+        Some(_) => next_words_temporal(input, first_word.map_or(0, packed_len)),
+        None => digits_may_start(input),
     };
     may.then_some(can)
 }
