@@ -37,11 +37,31 @@ struct Dates {
 
 impl Dates {
     fn new(window: Window) -> Dates {
+        let from = date_text(window.from);
+        // A year of four digits is how its date starts; others (never in
+        // news) are written as numbers are.
+        let year = match window.from.year() {
+            1000..=9999 => from[..4].to_string(),
+            other => other.to_string(),
+        };
         Dates {
             window,
-            from: date_text(window.from),
+            from,
             to: date_text(window.to),
-            year: window.from.year().to_string(),
+            year,
+        }
+    }
+
+    /// The dates of `window` in `known` (the windows of a document's claims
+    /// so far), added if new: claims go back and forth between their own
+    /// dates, their sentences' and the publication's.
+    fn of_window(known: &mut Vec<Dates>, window: Window) -> usize {
+        match known.iter().position(|dates| dates.window == window) {
+            Some(at) => at,
+            None => {
+                known.push(Dates::new(window));
+                known.len() - 1
+            }
         }
     }
 }
@@ -100,7 +120,9 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     let mut query = String::with_capacity(QUERY_BYTES);
     let mut query_words = Vec::with_capacity(16);
     let mut value = String::new();
-    let mut dates: Option<Dates> = None;
+    let mut known_dates: Vec<Dates> = Vec::new();
+    // The claim's dates, in `known_dates`.
+    let mut dates: Option<usize> = None;
     for (i, claim) in claims.iter().enumerate() {
         if current != Some(claim.sentence) {
             sentence = document
@@ -130,8 +152,8 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         let window = own_windows[i]
             .or(sentence_windows[claim.sentence])
             .or(published);
-        if dates.as_ref().map(|d| d.window) != window {
-            dates = window.map(Dates::new);
+        if dates.map(|d| known_dates[d].window) != window {
+            dates = window.map(|window| Dates::of_window(&mut known_dates, window));
         }
         let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
@@ -148,7 +170,7 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         let fill = Fill {
             query: &query,
             value: &value,
-            dates: dates.as_ref(),
+            dates: dates.map(|d| &known_dates[d]),
         };
         urls.add_claim(claim.kind, met_ids, &fill, new_query);
     }
@@ -1372,6 +1394,8 @@ mod tests {
                 return Ok(());
             };
             proptest::prop_assert_eq!(date_text(date), date.to_string());
+            let dates = Dates::new(Window { from: date, to: date });
+            proptest::prop_assert_eq!(dates.year, date.year().to_string());
         }
     }
 

@@ -963,6 +963,56 @@ impl Window {
     /// The window a TIMEX3 value names: a day (± `days`), a month or a year;
     /// none for seasons, quarters, decades, durations and references.
     pub fn of_timex(timex: &str, days: i32) -> Option<Window> {
+        // Nearly every value of a dated claim is a plain date, month or
+        // year, all digits where the numbers go: read by its bytes, where
+        // cutting it at its hyphens and parsing the parts cost most.
+        // The window, when the value is one of those, digits and all.
+        let read: Option<Option<Window>> = match *timex.as_bytes() {
+            [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] => {
+                match (
+                    four_digits([y0, y1, y2, y3]),
+                    two_digits([m0, m1]),
+                    two_digits([d0, d1]),
+                ) {
+                    (Some(year), Some(month), Some(day)) => Some(
+                        Date::new(year, month, day)
+                            .ok()
+                            .and_then(|date| Window::around(date, days)),
+                    ),
+                    _ => None,
+                }
+            }
+            [y0, y1, y2, y3, b'-', m0, m1] => {
+                match (four_digits([y0, y1, y2, y3]), two_digits([m0, m1])) {
+                    (Some(year), Some(month)) => {
+                        Some(Date::new(year, month, 1).ok().and_then(Window::month))
+                    }
+                    _ => None,
+                }
+            }
+            [y0, y1, y2, y3] => four_digits([y0, y1, y2, y3]).map(Window::year),
+            _ => None,
+        };
+        read.unwrap_or_else(|| Window::of_timex_parts(timex, days))
+    }
+
+    /// The month from its first day.
+    fn month(first: Date) -> Option<Window> {
+        Some(Window {
+            from: first,
+            to: first.last_of_month(),
+        })
+    }
+
+    fn year(year: i16) -> Option<Window> {
+        Some(Window {
+            from: Date::new(year, 1, 1).ok()?,
+            to: Date::new(year, 12, 31).ok()?,
+        })
+    }
+
+    /// [`Window::of_timex`] for any value, by its parts between hyphens.
+    fn of_timex_parts(timex: &str, days: i32) -> Option<Window> {
         // The parts between hyphens, read without collecting them (once per
         // dated claim): a fourth part means no window.
         let mut parts = timex.split('-');
@@ -974,19 +1024,26 @@ impl Window {
                 Window::around(date, days)
             }
             (Some(y), Some(m), None, _) if y.len() == 4 && m.len() == 2 => {
-                let first = Date::new(number(y)?, number(m)? as i8, 1).ok()?;
-                Some(Window {
-                    from: first,
-                    to: first.last_of_month(),
-                })
+                Window::month(Date::new(number(y)?, number(m)? as i8, 1).ok()?)
             }
-            (Some(y), None, ..) if y.len() == 4 => Some(Window {
-                from: Date::new(number(y)?, 1, 1).ok()?,
-                to: Date::new(number(y)?, 12, 31).ok()?,
-            }),
+            (Some(y), None, ..) if y.len() == 4 => Window::year(number(y)?),
             _ => None,
         }
     }
+}
+
+/// Four ASCII digits as a number; none if a byte is no digit.
+fn four_digits(bytes: [u8; 4]) -> Option<i16> {
+    let [a, b, c, d] = bytes;
+    let hundreds = i16::from(two_digits([a, b])?);
+    Some(hundreds * 100 + i16::from(two_digits([c, d])?))
+}
+
+/// Two ASCII digits as a number; none if a byte is no digit.
+fn two_digits(bytes: [u8; 2]) -> Option<i8> {
+    let [tens, ones] = bytes;
+    (tens.is_ascii_digit() && ones.is_ascii_digit())
+        .then(|| ((tens - b'0') * 10 + (ones - b'0')) as i8)
 }
 
 #[cfg(test)]
@@ -1271,5 +1328,16 @@ mod tests {
         assert_eq!(Window::of_timex("2017-11-05-01", 7), None);
         assert_eq!(Window::of_timex("2017-111", 7), None);
         assert_eq!(Window::of_timex("17-11-05", 7), None);
+    }
+
+    proptest::proptest! {
+        /// Values read by their bytes give the windows that reading them
+        /// by their parts gives.
+        #[test]
+        fn timex_values_read_as_by_their_parts(
+            timex in "([0-9]{4}(-[0-9+]{1,3}(-[0-9+X]{1,3})?)?|[0-9+X]{0,4}-[0-9]{2}-[0-9]{2}|[0-9PYQSU+-]{0,10})"
+        ) {
+            proptest::prop_assert_eq!(Window::of_timex(&timex, 7), Window::of_timex_parts(&timex, 7), "{:?}", timex);
+        }
     }
 }
