@@ -674,6 +674,11 @@ struct StartIndex {
     /// starts with it goes on with a byte whose folded low seven bits are
     /// `b` (every bit for a word of one byte).
     second: Vec<u128>,
+    /// Bit [`trigram`] of each word's first three bytes set (of every three
+    /// that go on with a word of one or two bytes): a second filter, for
+    /// the many word starts whose first two bytes begin some word ("in",
+    /// "re", "pr").
+    thirds: Vec<u64>,
     /// By a first byte folded: the range of `starts` holding the words that
     /// start with it.
     first: Vec<Range<usize>>,
@@ -691,6 +696,16 @@ struct WordStart {
 
 /// Bit 0x20 in each byte of a u64: ASCII letters differ in case by it.
 const FOLD: u64 = 0x2020_2020_2020_2020;
+
+/// How many [`trigram`]s there are.
+const TRIGRAMS: usize = 1 << 15;
+
+/// Three bytes by their low five bits, which tell apart ASCII letters
+/// whatever their case (and digits, from all but a few letters): equal
+/// for three bytes that are equal folded.
+fn trigram(a: u8, b: u8, c: u8) -> usize {
+    usize::from(a & 31) << 10 | usize::from(b & 31) << 5 | usize::from(c & 31)
+}
 
 /// Up to eight bytes of `bytes` from `at`, the first in the low byte, none
 /// (zero) past the end.
@@ -741,20 +756,36 @@ impl StartIndex {
             }
             first[byte] = from..at;
         }
+        let mut thirds = vec![0u64; TRIGRAMS / 64];
+        let mut mark = |trigram: usize| thirds[trigram / 64] |= 1 << (trigram % 64);
+        for word in words {
+            match *word.text.as_bytes() {
+                [a] => (0..32).for_each(|b| (0..32).for_each(|c| mark(trigram(a, b, c)))),
+                [a, b] => (0..32).for_each(|c| mark(trigram(a, b, c))),
+                [a, b, c, ..] => mark(trigram(a, b, c)),
+                [] => {}
+            }
+        }
         Some(StartIndex {
             second,
+            thirds,
             first,
             starts,
         })
     }
 
     /// Whether a word may start at `at` in `bytes` (an ASCII letter or
-    /// digit), by its first two bytes.
+    /// digit), by its first three bytes.
     #[inline(always)]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
         let first = usize::from(bytes[at] | 0x20);
         let next = bytes.get(at + 1).map_or(0, |b| (b | 0x20) & 0x7f);
-        self.second[first] >> next & 1 != 0
+        if self.second[first] >> next & 1 == 0 {
+            return false;
+        }
+        // Past the end, a word of one or two bytes may still end there.
+        let third = trigram(bytes[at], next, bytes.get(at + 2).map_or(0, |&b| b));
+        self.thirds[third / 64] >> (third % 64) & 1 != 0
     }
 
     /// The words that may start at `at` in `bytes` (an ASCII letter or
