@@ -1024,7 +1024,16 @@ impl Window {
             [y0, y1, y2, y3] => four_digits([y0, y1, y2, y3]).map(Window::year),
             _ => None,
         };
-        read.unwrap_or_else(|| Window::of_timex_parts(timex, days))
+        // Every value with a window starts with a part of four bytes: most
+        // others ("P3Y", "PRESENT_REF") are turned away without cutting them.
+        let four_then_part = match timex.as_bytes().get(4) {
+            None => timex.len() == 4,
+            Some(&byte) => byte == b'-',
+        };
+        read.unwrap_or_else(|| match four_then_part {
+            true => Window::of_timex_parts(timex, days),
+            false => None,
+        })
     }
 
     /// The month from its first day.
