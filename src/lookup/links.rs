@@ -6,6 +6,7 @@
 //! gathered into automata. A sentence is then scanned once for all the
 //! templates, and each claim in it only checks its kind and fills URLs.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -86,41 +87,50 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     let published = document
         .published
         .and_then(|date| Window::around(date, days));
-    let own_windows: Vec<Option<Window>> = claims
-        .iter()
-        .map(|c| {
-            c.temporal()
-                .and_then(|t| claim_window(&t.timex, t.end.as_deref(), days))
-        })
-        .collect();
+    let mut buffers = SPARE_BUFFERS.take().unwrap_or_default();
+    let Buffers {
+        own_windows,
+        sentence_windows,
+        urls: url_buffers,
+        scratch,
+        meets,
+        met_ids,
+        query,
+        known_dates,
+    } = &mut buffers;
+    own_windows.clear();
+    own_windows.extend(claims.iter().map(|c| {
+        c.temporal()
+            .and_then(|t| claim_window(&t.timex, t.end.as_deref(), days))
+    }));
     // The first date of each sentence, for the claims beside it.
     let sentences = claims.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
-    let mut sentence_windows: Vec<Option<Window>> = vec![None; sentences];
-    for (claim, window) in claims.iter().zip(&own_windows) {
+    sentence_windows.clear();
+    sentence_windows.resize(sentences, None);
+    for (claim, window) in claims.iter().zip(own_windows.iter()) {
         if let Some(window) = window {
             sentence_windows[claim.sentence].get_or_insert(*window);
         }
     }
-    let mut urls = Urls::new(prepared, claims.len());
+    let mut urls = Urls::new(prepared, claims.len(), url_buffers);
     // Claims come in text order: what depends on the sentence alone is
     // found once per sentence, and a query once for the claims beside each
     // other that share a subject (or have none).
     let mut current: Option<usize> = None;
     let mut words = SentenceWords::default();
-    let mut scratch = Scratch::default();
-    let mut meets: Vec<bool> = Vec::new();
-    // The templates the sentence meets that have a URL, by id: what each
-    // of its claims looks at, rather than every template.
-    let mut met_ids: Vec<usize> = Vec::with_capacity(prepared.templates.len());
     let mut sentence = "";
     // Whether `meets` holds the current sentence's answers.
     let mut met = false;
     let mut query_for: Option<usize> = None;
     // Room for a long query, so that it does not grow.
-    let mut query = String::with_capacity(QUERY_BYTES);
+    query.clear();
+    query.reserve(QUERY_BYTES);
     let mut query_words = Vec::with_capacity(16);
     let mut value = String::new();
-    let mut known_dates: Vec<Dates> = Vec::new();
+    // Dates are kept from one document to the next, as long as they are few.
+    if known_dates.len() > KNOWN_DATES {
+        known_dates.clear();
+    }
     // The claim's dates, in `known_dates`.
     let mut dates: Option<usize> = None;
     for (i, claim) in claims.iter().enumerate() {
@@ -139,21 +149,21 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         // for a claim of another kind, only templates without conditions
         // can give links, and those the sentence always meets.
         if !met && (prepared.conditions_take(claim.kind) || search_every_sentence()) {
-            prepared.sentence_meets(sentence, &mut scratch, &mut meets);
+            prepared.sentence_meets(sentence, scratch, meets);
             met_ids.clear();
-            met_ids.extend(with_url(&prepared.templates, &meets));
+            met_ids.extend(with_url(&prepared.templates, meets));
             met = true;
         }
         let met_ids = match met {
-            true => &met_ids,
-            false => &prepared.unconditioned_ids,
+            true => &met_ids[..],
+            false => &prepared.unconditioned_ids[..],
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
             .or(sentence_windows[claim.sentence])
             .or(published);
         if dates.map(|d| known_dates[d].window) != window {
-            dates = window.map(|window| Dates::of_window(&mut known_dates, window));
+            dates = window.map(|window| Dates::of_window(known_dates, window));
         }
         let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
@@ -161,14 +171,14 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
         if new_query {
             query.clear();
-            words.write_query(subject, settings, &mut query_words, &mut query);
+            words.write_query(subject, settings, &mut query_words, query);
             query_for = Some(i);
         }
         if prepared.uses_value {
             value = query::encode(&value_text(claim));
         }
         let fill = Fill {
-            query: &query,
+            query,
             value: &value,
             dates: dates.map(|d| &known_dates[d]),
         };
@@ -177,7 +187,38 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     // The query's words borrow the claims' subjects, which `give` changes.
     drop(query_words);
     urls.give(claims);
+    SPARE_BUFFERS.set(Some(buffers));
 }
+
+/// The buffers of one document's filling that hold nothing borrowed from
+/// it: kept from one document to the next on each thread, rather than a
+/// dozen made and freed for each.
+#[derive(Default)]
+struct Buffers {
+    /// By claim: its own date window.
+    own_windows: Vec<Option<Window>>,
+    /// By sentence: the window of its first dated claim.
+    sentence_windows: Vec<Option<Window>>,
+    urls: UrlBuffers,
+    scratch: Scratch,
+    /// By template: whether the current sentence meets its conditions.
+    meets: Vec<bool>,
+    /// The templates the sentence meets that have a URL, by id: what each
+    /// of its claims looks at, rather than every template.
+    met_ids: Vec<usize>,
+    /// The current query, as URLs write it.
+    query: String,
+    /// The dates of the windows met so far.
+    known_dates: Vec<Dates>,
+}
+
+thread_local! {
+    /// The buffers the last document filled on this thread left.
+    static SPARE_BUFFERS: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
+/// How many windows' dates are kept from one document to the next.
+const KNOWN_DATES: usize = 64;
 
 /// Whether every sentence with a claim is searched for the words of the
 /// templates' conditions (only in tests).
@@ -193,8 +234,16 @@ fn share_urls() -> bool {
 
 /// The links of a document's claims as they are made: their URLs written
 /// one after another into one text, which every link then shares.
-struct Urls<'p> {
+struct Urls<'p, 'b> {
     prepared: &'p Prepared,
+    buffers: &'b mut UrlBuffers,
+    /// Counts the queries made, to tell one fill's query from another's.
+    queries: usize,
+}
+
+/// What [`Urls`] writes into, kept from one document to the next.
+#[derive(Default)]
+struct UrlBuffers {
     text: String,
     /// By link, in claim order: its template and its URL's range in `text`.
     links: Vec<(usize, Range<usize>)>,
@@ -203,8 +252,6 @@ struct Urls<'p> {
     /// By template: the fill its last URL was made with, and that URL, so
     /// that claims filling a template alike share one URL.
     last: Vec<Option<(FillKey, Range<usize>)>>,
-    /// Counts the queries made, to tell one fill's query from another's.
-    queries: usize,
 }
 
 /// What a template's URL was filled from: the query (by its number in
@@ -228,17 +275,22 @@ const URL_BYTES_PER_CLAIM: usize = 320;
 /// news articles: three or four on average, up to six).
 const LINKS_PER_CLAIM: usize = 6;
 
-impl<'p> Urls<'p> {
-    fn new(prepared: &'p Prepared, claims: usize) -> Urls<'p> {
+impl<'p, 'b> Urls<'p, 'b> {
+    fn new(prepared: &'p Prepared, claims: usize, buffers: &'b mut UrlBuffers) -> Urls<'p, 'b> {
         // Room for what a claim's links take (three to six links, a
         // hundred bytes or so of new URL text each), so that the buffers
         // seldom grow.
+        buffers.text.clear();
+        buffers.text.reserve(claims * URL_BYTES_PER_CLAIM);
+        buffers.links.clear();
+        buffers.links.reserve(claims * LINKS_PER_CLAIM);
+        buffers.counts.clear();
+        buffers.counts.reserve(claims);
+        buffers.last.clear();
+        buffers.last.resize(prepared.templates.len(), None);
         Urls {
             prepared,
-            text: String::with_capacity(claims * URL_BYTES_PER_CLAIM),
-            links: Vec::with_capacity(claims * LINKS_PER_CLAIM),
-            counts: Vec::with_capacity(claims),
-            last: vec![None; prepared.templates.len()],
+            buffers,
             queries: 0,
         }
     }
@@ -248,8 +300,8 @@ impl<'p> Urls<'p> {
     /// `new_query`: the fill's query was written afresh for this claim.
     fn add_claim(&mut self, kind: ClaimKind, met_ids: &[usize], fill: &Fill, new_query: bool) {
         self.queries += usize::from(new_query);
-        let claim = self.counts.len();
-        let before = self.links.len();
+        let claim = self.buffers.counts.len();
+        let before = self.buffers.links.len();
         for &id in met_ids {
             let template = &self.prepared.templates[id];
             if !template.kinds.has(kind) {
@@ -263,32 +315,32 @@ impl<'p> Urls<'p> {
                 value: if url.uses_value { claim + 1 } else { 0 },
                 window: fill.dates.map(|d| d.window).filter(|_| url.dated),
             };
-            let range = match &self.last[id] {
+            let range = match &self.buffers.last[id] {
                 Some((last, range)) if *last == key && share_urls() => range.clone(),
                 _ => {
-                    let start = self.text.len();
-                    if !url.fill(fill, &mut self.text) {
+                    let start = self.buffers.text.len();
+                    if !url.fill(fill, &mut self.buffers.text) {
                         continue;
                     }
-                    let range = start..self.text.len();
-                    self.last[id] = Some((key, range.clone()));
+                    let range = start..self.buffers.text.len();
+                    self.buffers.last[id] = Some((key, range.clone()));
                     range
                 }
             };
-            self.links.push((id, range));
+            self.buffers.links.push((id, range));
         }
-        self.counts.push(self.links.len() - before);
+        self.buffers.counts.push(self.buffers.links.len() - before);
     }
 
     /// Gives each claim its links (claims as given to [`Urls::add_claim`]).
     fn give(self, claims: &mut [Claim]) {
-        let text: Arc<str> = Arc::from(self.text);
+        let text: Arc<str> = Arc::from(self.buffers.text.as_str());
         let templates = &self.prepared.templates;
         let mut start = 0;
-        for (claim, count) in claims.iter_mut().zip(self.counts) {
+        for (claim, &count) in claims.iter_mut().zip(&self.buffers.counts) {
             // From a slice, whose length the collection knows: one
             // allocation of the right size and a plain loop.
-            let own = &self.links[start..start + count];
+            let own = &self.buffers.links[start..start + count];
             start += count;
             claim.links = own
                 .iter()
@@ -504,7 +556,8 @@ fn with_url<'t>(
 }
 
 /// Buffers that finding the templates a sentence meets reuses from one
-/// sentence to the next (one set per document).
+/// sentence to the next (and, with the others of [`Buffers`], from one
+/// document to the next).
 #[derive(Debug, Default)]
 struct Scratch {
     /// By template: whether the sentence meets its country condition.
