@@ -1364,6 +1364,9 @@ mod tests {
         assert!(!cuts_as_ascii("“Taxes rose,” he said."));
         assert!(!cuts_as_ascii("Taxes rose by\u{a0}£2bn."));
         assert!(!cuts_as_ascii("Taxes rose ²."));
+        // The last of eight bytes read at once, beyond ASCII, carries out
+        // of them (a case the proptest below once found).
+        assert_eq!(raw_word_end("theJanuaryrise£".as_bytes(), 0), 16);
     }
 
     proptest::proptest! {
