@@ -6,6 +6,7 @@
 //! gathered into automata. A sentence is then scanned once for all the
 //! templates, and each claim in it only checks its kind and fills URLs.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};
@@ -37,11 +38,31 @@ struct Dates {
 
 impl Dates {
     fn new(window: Window) -> Dates {
+        let from = date_text(window.from);
+        // A year of four digits is how its date starts; others (never in
+        // news) are written as numbers are.
+        let year = match window.from.year() {
+            1000..=9999 => from[..4].to_string(),
+            other => other.to_string(),
+        };
         Dates {
             window,
-            from: date_text(window.from),
+            from,
             to: date_text(window.to),
-            year: window.from.year().to_string(),
+            year,
+        }
+    }
+
+    /// The dates of `window` in `known` (the windows of a document's claims
+    /// so far), added if new: claims go back and forth between their own
+    /// dates, their sentences' and the publication's.
+    fn of_window(known: &mut Vec<Dates>, window: Window) -> usize {
+        match known.iter().position(|dates| dates.window == window) {
+            Some(at) => at,
+            None => {
+                known.push(Dates::new(window));
+                known.len() - 1
+            }
         }
     }
 }
@@ -66,41 +87,52 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     let published = document
         .published
         .and_then(|date| Window::around(date, days));
-    let own_windows: Vec<Option<Window>> = claims
-        .iter()
-        .map(|c| {
-            c.temporal()
-                .and_then(|t| claim_window(&t.timex, t.end.as_deref(), days))
-        })
-        .collect();
+    let mut buffers = SPARE_BUFFERS.take().unwrap_or_default();
+    let Buffers {
+        own_windows,
+        sentence_windows,
+        urls: url_buffers,
+        scratch,
+        meets,
+        met_ids,
+        query,
+        known_dates,
+    } = &mut buffers;
+    own_windows.clear();
+    own_windows.extend(claims.iter().map(|c| {
+        c.temporal()
+            .and_then(|t| claim_window(&t.timex, t.end.as_deref(), days))
+    }));
     // The first date of each sentence, for the claims beside it.
     let sentences = claims.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
-    let mut sentence_windows: Vec<Option<Window>> = vec![None; sentences];
-    for (claim, window) in claims.iter().zip(&own_windows) {
+    sentence_windows.clear();
+    sentence_windows.resize(sentences, None);
+    for (claim, window) in claims.iter().zip(own_windows.iter()) {
         if let Some(window) = window {
             sentence_windows[claim.sentence].get_or_insert(*window);
         }
     }
-    let mut urls = Urls::new(prepared, claims.len());
+    let mut urls = Urls::new(prepared, claims.len(), url_buffers);
     // Claims come in text order: what depends on the sentence alone is
     // found once per sentence, and a query once for the claims beside each
     // other that share a subject (or have none).
     let mut current: Option<usize> = None;
     let mut words = SentenceWords::default();
-    let mut scratch = Scratch::default();
-    let mut meets: Vec<bool> = Vec::new();
-    // The templates the sentence meets that have a URL, by id: what each
-    // of its claims looks at, rather than every template.
-    let mut met_ids: Vec<usize> = Vec::with_capacity(prepared.templates.len());
     let mut sentence = "";
     // Whether `meets` holds the current sentence's answers.
     let mut met = false;
     let mut query_for: Option<usize> = None;
     // Room for a long query, so that it does not grow.
-    let mut query = String::with_capacity(QUERY_BYTES);
+    query.clear();
+    query.reserve(QUERY_BYTES);
     let mut query_words = Vec::with_capacity(16);
     let mut value = String::new();
-    let mut dates: Option<Dates> = None;
+    // Dates are kept from one document to the next, as long as they are few.
+    if known_dates.len() > KNOWN_DATES {
+        known_dates.clear();
+    }
+    // The claim's dates, in `known_dates`.
+    let mut dates: Option<usize> = None;
     for (i, claim) in claims.iter().enumerate() {
         if current != Some(claim.sentence) {
             sentence = document
@@ -117,21 +149,21 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
         // for a claim of another kind, only templates without conditions
         // can give links, and those the sentence always meets.
         if !met && (prepared.conditions_take(claim.kind) || search_every_sentence()) {
-            prepared.sentence_meets(sentence, &mut scratch, &mut meets);
+            prepared.sentence_meets(sentence, scratch, meets);
             met_ids.clear();
-            met_ids.extend(with_url(&prepared.templates, &meets));
+            met_ids.extend(with_url(&prepared.templates, meets));
             met = true;
         }
         let met_ids = match met {
-            true => &met_ids,
-            false => &prepared.unconditioned_ids,
+            true => &met_ids[..],
+            false => &prepared.unconditioned_ids[..],
         };
         // The claim's own date, else a date in its sentence, else the publication date.
         let window = own_windows[i]
             .or(sentence_windows[claim.sentence])
             .or(published);
-        if dates.as_ref().map(|d| d.window) != window {
-            dates = window.map(Dates::new);
+        if dates.map(|d| known_dates[d].window) != window {
+            dates = window.map(|window| Dates::of_window(known_dates, window));
         }
         let subject = subject_of(claim);
         // Only what some template puts in its URL is made.
@@ -139,23 +171,54 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
             && query_for.is_none_or(|made_for| subject_of(&claims[made_for]) != subject);
         if new_query {
             query.clear();
-            words.write_query(subject, settings, &mut query_words, &mut query);
+            words.write_query(subject, settings, &mut query_words, query);
             query_for = Some(i);
         }
         if prepared.uses_value {
             value = query::encode(&value_text(claim));
         }
         let fill = Fill {
-            query: &query,
+            query,
             value: &value,
-            dates: dates.as_ref(),
+            dates: dates.map(|d| &known_dates[d]),
         };
         urls.add_claim(claim.kind, met_ids, &fill, new_query);
     }
     // The query's words borrow the claims' subjects, which `give` changes.
     drop(query_words);
     urls.give(claims);
+    SPARE_BUFFERS.set(Some(buffers));
 }
+
+/// The buffers of one document's filling that hold nothing borrowed from
+/// it: kept from one document to the next on each thread, rather than a
+/// dozen made and freed for each.
+#[derive(Default)]
+struct Buffers {
+    /// By claim: its own date window.
+    own_windows: Vec<Option<Window>>,
+    /// By sentence: the window of its first dated claim.
+    sentence_windows: Vec<Option<Window>>,
+    urls: UrlBuffers,
+    scratch: Scratch,
+    /// By template: whether the current sentence meets its conditions.
+    meets: Vec<bool>,
+    /// The templates the sentence meets that have a URL, by id: what each
+    /// of its claims looks at, rather than every template.
+    met_ids: Vec<usize>,
+    /// The current query, as URLs write it.
+    query: String,
+    /// The dates of the windows met so far.
+    known_dates: Vec<Dates>,
+}
+
+thread_local! {
+    /// The buffers the last document filled on this thread left.
+    static SPARE_BUFFERS: Cell<Option<Buffers>> = const { Cell::new(None) };
+}
+
+/// How many windows' dates are kept from one document to the next.
+const KNOWN_DATES: usize = 64;
 
 /// Whether every sentence with a claim is searched for the words of the
 /// templates' conditions (only in tests).
@@ -171,8 +234,16 @@ fn share_urls() -> bool {
 
 /// The links of a document's claims as they are made: their URLs written
 /// one after another into one text, which every link then shares.
-struct Urls<'p> {
+struct Urls<'p, 'b> {
     prepared: &'p Prepared,
+    buffers: &'b mut UrlBuffers,
+    /// Counts the queries made, to tell one fill's query from another's.
+    queries: usize,
+}
+
+/// What [`Urls`] writes into, kept from one document to the next.
+#[derive(Default)]
+struct UrlBuffers {
     text: String,
     /// By link, in claim order: its template and its URL's range in `text`.
     links: Vec<(usize, Range<usize>)>,
@@ -181,8 +252,6 @@ struct Urls<'p> {
     /// By template: the fill its last URL was made with, and that URL, so
     /// that claims filling a template alike share one URL.
     last: Vec<Option<(FillKey, Range<usize>)>>,
-    /// Counts the queries made, to tell one fill's query from another's.
-    queries: usize,
 }
 
 /// What a template's URL was filled from: the query (by its number in
@@ -206,17 +275,22 @@ const URL_BYTES_PER_CLAIM: usize = 320;
 /// news articles: three or four on average, up to six).
 const LINKS_PER_CLAIM: usize = 6;
 
-impl<'p> Urls<'p> {
-    fn new(prepared: &'p Prepared, claims: usize) -> Urls<'p> {
+impl<'p, 'b> Urls<'p, 'b> {
+    fn new(prepared: &'p Prepared, claims: usize, buffers: &'b mut UrlBuffers) -> Urls<'p, 'b> {
         // Room for what a claim's links take (three to six links, a
         // hundred bytes or so of new URL text each), so that the buffers
         // seldom grow.
+        buffers.text.clear();
+        buffers.text.reserve(claims * URL_BYTES_PER_CLAIM);
+        buffers.links.clear();
+        buffers.links.reserve(claims * LINKS_PER_CLAIM);
+        buffers.counts.clear();
+        buffers.counts.reserve(claims);
+        buffers.last.clear();
+        buffers.last.resize(prepared.templates.len(), None);
         Urls {
             prepared,
-            text: String::with_capacity(claims * URL_BYTES_PER_CLAIM),
-            links: Vec::with_capacity(claims * LINKS_PER_CLAIM),
-            counts: Vec::with_capacity(claims),
-            last: vec![None; prepared.templates.len()],
+            buffers,
             queries: 0,
         }
     }
@@ -226,8 +300,8 @@ impl<'p> Urls<'p> {
     /// `new_query`: the fill's query was written afresh for this claim.
     fn add_claim(&mut self, kind: ClaimKind, met_ids: &[usize], fill: &Fill, new_query: bool) {
         self.queries += usize::from(new_query);
-        let claim = self.counts.len();
-        let before = self.links.len();
+        let claim = self.buffers.counts.len();
+        let before = self.buffers.links.len();
         for &id in met_ids {
             let template = &self.prepared.templates[id];
             if !template.kinds.has(kind) {
@@ -241,32 +315,32 @@ impl<'p> Urls<'p> {
                 value: if url.uses_value { claim + 1 } else { 0 },
                 window: fill.dates.map(|d| d.window).filter(|_| url.dated),
             };
-            let range = match &self.last[id] {
+            let range = match &self.buffers.last[id] {
                 Some((last, range)) if *last == key && share_urls() => range.clone(),
                 _ => {
-                    let start = self.text.len();
-                    if !url.fill(fill, &mut self.text) {
+                    let start = self.buffers.text.len();
+                    if !url.fill(fill, &mut self.buffers.text) {
                         continue;
                     }
-                    let range = start..self.text.len();
-                    self.last[id] = Some((key, range.clone()));
+                    let range = start..self.buffers.text.len();
+                    self.buffers.last[id] = Some((key, range.clone()));
                     range
                 }
             };
-            self.links.push((id, range));
+            self.buffers.links.push((id, range));
         }
-        self.counts.push(self.links.len() - before);
+        self.buffers.counts.push(self.buffers.links.len() - before);
     }
 
     /// Gives each claim its links (claims as given to [`Urls::add_claim`]).
     fn give(self, claims: &mut [Claim]) {
-        let text: Arc<str> = Arc::from(self.text);
+        let text: Arc<str> = Arc::from(self.buffers.text.as_str());
         let templates = &self.prepared.templates;
         let mut start = 0;
-        for (claim, count) in claims.iter_mut().zip(self.counts) {
+        for (claim, &count) in claims.iter_mut().zip(&self.buffers.counts) {
             // From a slice, whose length the collection knows: one
             // allocation of the right size and a plain loop.
-            let own = &self.links[start..start + count];
+            let own = &self.buffers.links[start..start + count];
             start += count;
             claim.links = own
                 .iter()
@@ -482,7 +556,8 @@ fn with_url<'t>(
 }
 
 /// Buffers that finding the templates a sentence meets reuses from one
-/// sentence to the next (one set per document).
+/// sentence to the next (and, with the others of [`Buffers`], from one
+/// document to the next).
 #[derive(Debug, Default)]
 struct Scratch {
     /// By template: whether the sentence meets its country condition.
@@ -652,6 +727,11 @@ struct StartIndex {
     /// starts with it goes on with a byte whose folded low seven bits are
     /// `b` (every bit for a word of one byte).
     second: Vec<u128>,
+    /// Bit [`trigram`] of each word's first three bytes set (of every three
+    /// that go on with a word of one or two bytes): a second filter, for
+    /// the many word starts whose first two bytes begin some word ("in",
+    /// "re", "pr").
+    thirds: Vec<u64>,
     /// By a first byte folded: the range of `starts` holding the words that
     /// start with it.
     first: Vec<Range<usize>>,
@@ -669,6 +749,16 @@ struct WordStart {
 
 /// Bit 0x20 in each byte of a u64: ASCII letters differ in case by it.
 const FOLD: u64 = 0x2020_2020_2020_2020;
+
+/// How many [`trigram`]s there are.
+const TRIGRAMS: usize = 1 << 15;
+
+/// Three bytes by their low five bits, which tell apart ASCII letters
+/// whatever their case (and digits, from all but a few letters): equal
+/// for three bytes that are equal folded.
+fn trigram(a: u8, b: u8, c: u8) -> usize {
+    usize::from(a & 31) << 10 | usize::from(b & 31) << 5 | usize::from(c & 31)
+}
 
 /// Up to eight bytes of `bytes` from `at`, the first in the low byte, none
 /// (zero) past the end.
@@ -719,20 +809,36 @@ impl StartIndex {
             }
             first[byte] = from..at;
         }
+        let mut thirds = vec![0u64; TRIGRAMS / 64];
+        let mut mark = |trigram: usize| thirds[trigram / 64] |= 1 << (trigram % 64);
+        for word in words {
+            match *word.text.as_bytes() {
+                [a] => (0..32).for_each(|b| (0..32).for_each(|c| mark(trigram(a, b, c)))),
+                [a, b] => (0..32).for_each(|c| mark(trigram(a, b, c))),
+                [a, b, c, ..] => mark(trigram(a, b, c)),
+                [] => {}
+            }
+        }
         Some(StartIndex {
             second,
+            thirds,
             first,
             starts,
         })
     }
 
     /// Whether a word may start at `at` in `bytes` (an ASCII letter or
-    /// digit), by its first two bytes.
+    /// digit), by its first three bytes.
     #[inline(always)]
     fn may_start(&self, bytes: &[u8], at: usize) -> bool {
         let first = usize::from(bytes[at] | 0x20);
         let next = bytes.get(at + 1).map_or(0, |b| (b | 0x20) & 0x7f);
-        self.second[first] >> next & 1 != 0
+        if self.second[first] >> next & 1 == 0 {
+            return false;
+        }
+        // Past the end, a word of one or two bytes may still end there.
+        let third = trigram(bytes[at], next, bytes.get(at + 2).map_or(0, |&b| b));
+        self.thirds[third / 64] >> (third % 64) & 1 != 0
     }
 
     /// The words that may start at `at` in `bytes` (an ASCII letter or
@@ -969,10 +1075,13 @@ impl WordSet {
     }
 }
 
-/// A template's URL cut at its placeholders.
+/// A template's URL cut at its placeholders: each piece of text with the
+/// placeholder after it, if any. Filling it takes one fixed turn per
+/// placeholder, rather than a choice among every kind of piece at every
+/// piece (a jump the processor mostly mispredicts, URL after URL).
 #[derive(Debug, Clone)]
 struct Url {
-    pieces: Vec<Piece>,
+    pieces: Vec<(String, Option<Placeholder>)>,
     /// It holds a placeholder that needs a date window.
     dated: bool,
     /// It holds {query}, {value}: what its filled URLs depend on.
@@ -980,9 +1089,9 @@ struct Url {
     uses_value: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece {
-    Text(String),
+/// What a placeholder is filled with: an index in [`Fill::values`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Placeholder {
     Query,
     Value,
     From,
@@ -990,32 +1099,57 @@ enum Piece {
     Year,
 }
 
+impl Fill<'_> {
+    /// What each [`Placeholder`] is filled with, in its order; none for a
+    /// date without a window.
+    fn values(&self) -> [Option<&str>; 5] {
+        let dates = self.dates;
+        [
+            Some(self.query),
+            Some(self.value),
+            dates.map(|d| d.from.as_str()),
+            dates.map(|d| d.to.as_str()),
+            dates.map(|d| d.year.as_str()),
+        ]
+    }
+}
+
 impl Url {
     /// None when the URL has an unclosed brace or an unknown placeholder
     /// (packs are validated; this keeps a bad one from making a link).
     fn parse(url: &str) -> Option<Url> {
         let mut pieces = Vec::new();
+        let mut text = String::new();
         let mut dated = false;
         for part in super::templates::url_parts(url).ok()? {
-            pieces.push(match part {
-                UrlPart::Text(text) => Piece::Text(text.to_string()),
+            match part {
+                UrlPart::Text(more) => text.push_str(more),
                 UrlPart::Placeholder(name) => {
                     dated |= DATED.contains(&name);
-                    match name {
-                        "query" => Piece::Query,
-                        "value" => Piece::Value,
-                        "from" => Piece::From,
-                        "to" => Piece::To,
-                        "year" => Piece::Year,
+                    let placeholder = match name {
+                        "query" => Placeholder::Query,
+                        "value" => Placeholder::Value,
+                        "from" => Placeholder::From,
+                        "to" => Placeholder::To,
+                        "year" => Placeholder::Year,
                         _ => return None,
-                    }
+                    };
+                    pieces.push((std::mem::take(&mut text), Some(placeholder)));
                 }
-            });
+            }
         }
+        if !text.is_empty() || pieces.is_empty() {
+            pieces.push((text, None));
+        }
+        let uses = |wanted| {
+            pieces
+                .iter()
+                .any(|(_, placeholder)| *placeholder == Some(wanted))
+        };
         Some(Url {
             dated,
-            uses_query: pieces.contains(&Piece::Query),
-            uses_value: pieces.contains(&Piece::Value),
+            uses_query: uses(Placeholder::Query),
+            uses_value: uses(Placeholder::Value),
             pieces,
         })
     }
@@ -1025,21 +1159,21 @@ impl Url {
     /// lacks.
     fn fill(&self, fill: &Fill, out: &mut String) -> bool {
         let start = out.len();
-        let filled = self.pieces.iter().try_for_each(|piece| {
-            match piece {
-                Piece::Text(text) => out.push_str(text),
-                Piece::Query => out.push_str(fill.query),
-                Piece::Value => out.push_str(fill.value),
-                Piece::From => out.push_str(&fill.dates?.from),
-                Piece::To => out.push_str(&fill.dates?.to),
-                Piece::Year => out.push_str(&fill.dates?.year),
+        let values = fill.values();
+        for (text, placeholder) in &self.pieces {
+            out.push_str(text);
+            let Some(placeholder) = placeholder else {
+                continue;
+            };
+            match values[*placeholder as usize] {
+                Some(value) => out.push_str(value),
+                None => {
+                    out.truncate(start);
+                    return false;
+                }
             }
-            Some(())
-        });
-        if filled.is_none() {
-            out.truncate(start);
         }
-        filled.is_some()
+        true
     }
 }
 
@@ -1372,6 +1506,8 @@ mod tests {
                 return Ok(());
             };
             proptest::prop_assert_eq!(date_text(date), date.to_string());
+            let dates = Dates::new(Window { from: date, to: date });
+            proptest::prop_assert_eq!(dates.year, date.year().to_string());
         }
     }
 

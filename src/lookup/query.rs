@@ -53,8 +53,8 @@ fn each_ascii_token<'a>(text: &'a str, emit: impl FnMut(Token<'a>)) {
         .for_each(emit);
 }
 
-/// The tokens of an ASCII text, each with where its raw word ends, read by
-/// the bytes: one tight scan for the end of each raw word, and the cleaning
+/// The tokens of an ASCII text (or one that cuts as ASCII, see
+/// [`cuts_as_ascii`]), each with where its raw word ends, read by the bytes: one tight scan for the end of each raw word, and the cleaning
 /// of [`clean_ascii`] done by looking at the bytes at the word's ends only
 /// (most words have nothing to trim). It may start at any raw word.
 #[derive(Debug, Clone)]
@@ -186,17 +186,21 @@ fn class(byte: u8) -> u8 {
     CLASSES[usize::from(byte)]
 }
 
-/// Where the raw word from `start` (not white space) of an ASCII text ends:
-/// at the next white space, or the end. Eight bytes are read at a time:
-/// white space is below b'!', as only a few other (control) bytes are,
-/// which are looked at one by one.
+/// Where the raw word from `start` (not white space) of a text whose white
+/// space is ASCII ends: at the next white space, or the end. Eight bytes
+/// are read at a time: white space is below b'!', as only a few other
+/// (control) bytes are, which are looked at one by one, as bytes from
+/// b'\xA1' on are (in text that is not ASCII).
 fn raw_word_end(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     while let Some(chunk) = bytes.get(i..i + 8) {
         let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // Each byte is below 0x80, so adding below 0x80 to it never carries
-        // into the next: the top bit says whether it is at least b'!'.
-        let below = !(chunk + EACH_BYTE * u64::from(0x80 - b'!')) & crate::extract::TOP_BITS;
+        // Adding 0x5F to a byte carries into the next only from b'\xA1' on,
+        // and leaves such a byte's top bit clear: the first byte with a
+        // clear top bit is below b'!' or from b'\xA1' on, and none before it
+        // is either (a carry out of the last byte is dropped).
+        let below =
+            !chunk.wrapping_add(EACH_BYTE * u64::from(0x80 - b'!')) & crate::extract::TOP_BITS;
         if below == 0 {
             i += 8;
             continue;
@@ -463,12 +467,23 @@ fn packed_ascii(bytes: &[u8]) -> u128 {
 /// 0x01 in each byte of a u64.
 const EACH_BYTE: u64 = u64::MAX / 0xFF;
 
-/// Where the first ASCII capital letter of `bytes` (ASCII) at or after
-/// `from` is. Eight bytes are read at a time: a sentence has few capitals.
+/// Where the first ASCII capital letter of `bytes` at or after `from` is.
+/// Eight bytes are read at a time: a sentence has few capitals.
 fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let chunk = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let chunk = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+        if chunk & crate::extract::TOP_BITS != 0 {
+            // A byte beyond ASCII ("£") would carry into the next: these
+            // eight are looked at one by one.
+            match eight.iter().position(u8::is_ascii_uppercase) {
+                Some(offset) => return Some(at + offset),
+                None => {
+                    at += 8;
+                    continue;
+                }
+            }
+        }
         // Each byte is below 0x80, so adding below 0x80 to it never carries
         // into the next: the top bit says whether it is at least b'A', and
         // whether it is above b'Z'.
@@ -487,7 +502,22 @@ fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|offset| at + offset)
 }
 
-/// Whether an ASCII sentence is read from its capitals (always, outside tests).
+/// Whether a sentence is cut into words as an ASCII one is, by its bytes:
+/// whether each character beyond ASCII is neither a letter or digit, nor
+/// white space, nor one of the quotation marks that cutting by characters
+/// knows ("“", "‘", "’"). Such a character ("£", "–", "€") is then trimmed
+/// from a word's ends, or kept inside it, as ASCII punctuation is, and its
+/// bytes (each beyond ASCII) are punctuation to the byte-wise reading.
+fn cuts_as_ascii(sentence: &str) -> bool {
+    sentence.is_ascii()
+        || sentence.chars().all(|c| {
+            c.is_ascii()
+                || !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '“' | '‘' | '’'))
+        })
+}
+
+/// Whether a sentence that cuts as ASCII (see [`cuts_as_ascii`]) is read
+/// from its capitals (always, outside tests).
 fn cut_from_capitals() -> bool {
     !crate::slow_path::taken(crate::slow_path::SlowPath::WholeSentences)
 }
@@ -539,7 +569,8 @@ impl<'a> Entities<'a> {
         }
     }
 
-    /// [`Entities::read`] for an ASCII sentence, read only from each
+    /// [`Entities::read`] for a sentence that cuts as ASCII (see
+    /// [`cuts_as_ascii`]), read only from each
     /// capital letter that starts a word (what starts a run) to the end
     /// of its run; the words between are never cut.
     fn read_ascii(&mut self, text: &'a str, settings: &QuerySettings) {
@@ -772,7 +803,7 @@ impl<'a> SentenceWords<'a> {
     /// read before.
     pub fn read(&mut self, sentence: &'a str, settings: &QuerySettings) {
         self.content.clear();
-        self.tokens = match sentence.is_ascii() && cut_from_capitals() {
+        self.tokens = match cuts_as_ascii(sentence) && cut_from_capitals() {
             true => {
                 self.entities.read_ascii(sentence, settings);
                 SentenceTokens::Ascii(AsciiTokens::new(sentence))
@@ -963,6 +994,65 @@ impl Window {
     /// The window a TIMEX3 value names: a day (± `days`), a month or a year;
     /// none for seasons, quarters, decades, durations and references.
     pub fn of_timex(timex: &str, days: i32) -> Option<Window> {
+        // Nearly every value of a dated claim is a plain date, month or
+        // year, all digits where the numbers go: read by its bytes, where
+        // cutting it at its hyphens and parsing the parts cost most.
+        // The window, when the value is one of those, digits and all.
+        let read: Option<Option<Window>> = match *timex.as_bytes() {
+            [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] => {
+                match (
+                    four_digits([y0, y1, y2, y3]),
+                    two_digits([m0, m1]),
+                    two_digits([d0, d1]),
+                ) {
+                    (Some(year), Some(month), Some(day)) => Some(
+                        Date::new(year, month, day)
+                            .ok()
+                            .and_then(|date| Window::around(date, days)),
+                    ),
+                    _ => None,
+                }
+            }
+            [y0, y1, y2, y3, b'-', m0, m1] => {
+                match (four_digits([y0, y1, y2, y3]), two_digits([m0, m1])) {
+                    (Some(year), Some(month)) => {
+                        Some(Date::new(year, month, 1).ok().and_then(Window::month))
+                    }
+                    _ => None,
+                }
+            }
+            [y0, y1, y2, y3] => four_digits([y0, y1, y2, y3]).map(Window::year),
+            _ => None,
+        };
+        // Every value with a window starts with a part of four bytes: most
+        // others ("P3Y", "PRESENT_REF") are turned away without cutting them.
+        let four_then_part = match timex.as_bytes().get(4) {
+            None => timex.len() == 4,
+            Some(&byte) => byte == b'-',
+        };
+        read.unwrap_or_else(|| match four_then_part {
+            true => Window::of_timex_parts(timex, days),
+            false => None,
+        })
+    }
+
+    /// The month from its first day.
+    fn month(first: Date) -> Option<Window> {
+        Some(Window {
+            from: first,
+            to: first.last_of_month(),
+        })
+    }
+
+    fn year(year: i16) -> Option<Window> {
+        Some(Window {
+            from: Date::new(year, 1, 1).ok()?,
+            to: Date::new(year, 12, 31).ok()?,
+        })
+    }
+
+    /// [`Window::of_timex`] for any value, by its parts between hyphens.
+    fn of_timex_parts(timex: &str, days: i32) -> Option<Window> {
         // The parts between hyphens, read without collecting them (once per
         // dated claim): a fourth part means no window.
         let mut parts = timex.split('-');
@@ -974,19 +1064,26 @@ impl Window {
                 Window::around(date, days)
             }
             (Some(y), Some(m), None, _) if y.len() == 4 && m.len() == 2 => {
-                let first = Date::new(number(y)?, number(m)? as i8, 1).ok()?;
-                Some(Window {
-                    from: first,
-                    to: first.last_of_month(),
-                })
+                Window::month(Date::new(number(y)?, number(m)? as i8, 1).ok()?)
             }
-            (Some(y), None, ..) if y.len() == 4 => Some(Window {
-                from: Date::new(number(y)?, 1, 1).ok()?,
-                to: Date::new(number(y)?, 12, 31).ok()?,
-            }),
+            (Some(y), None, ..) if y.len() == 4 => Window::year(number(y)?),
             _ => None,
         }
     }
+}
+
+/// Four ASCII digits as a number; none if a byte is no digit.
+fn four_digits(bytes: [u8; 4]) -> Option<i16> {
+    let [a, b, c, d] = bytes;
+    let hundreds = i16::from(two_digits([a, b])?);
+    Some(hundreds * 100 + i16::from(two_digits([c, d])?))
+}
+
+/// Two ASCII digits as a number; none if a byte is no digit.
+fn two_digits(bytes: [u8; 2]) -> Option<i8> {
+    let [tens, ones] = bytes;
+    (tens.is_ascii_digit() && ones.is_ascii_digit())
+        .then(|| ((tens - b'0') * 10 + (ones - b'0')) as i8)
 }
 
 #[cfg(test)]
@@ -1251,6 +1348,59 @@ mod tests {
         }
     }
 
+    /// [`NAME_PIECES`] and characters beyond ASCII: punctuation that cuts
+    /// as ASCII does, and letters, white space and quotation marks that
+    /// do not.
+    const WIDE_PIECES: &[&str] = &[
+        "£", "£2bn", "€", "–", "—", "…", "°", "”", "é", "É", "Zürich", "’s", "’", "“", "‘",
+        "\u{a0}", "\u{2009}", "\u{85}", "²", "Ⅻ", "£A", "–Zoe", "\u{c0}",
+    ];
+
+    #[test]
+    fn sentences_cut_as_ascii_when_other_characters_are_punctuation() {
+        assert!(cuts_as_ascii("Taxes rose by £2bn, to 5–6%."));
+        assert!(!cuts_as_ascii("Taxes in Zürich rose."));
+        assert!(!cuts_as_ascii("Britain’s taxes rose."));
+        assert!(!cuts_as_ascii("“Taxes rose,” he said."));
+        assert!(!cuts_as_ascii("Taxes rose by\u{a0}£2bn."));
+        assert!(!cuts_as_ascii("Taxes rose ²."));
+        // The last of eight bytes read at once, beyond ASCII, carries out
+        // of them (a case the proptest below once found).
+        assert_eq!(raw_word_end("theJanuaryrise£".as_bytes(), 0), 16);
+    }
+
+    proptest::proptest! {
+        /// A sentence that cuts as ASCII is cut into the tokens, and read
+        /// for the entities, that cutting it by its characters gives; every
+        /// sentence makes the queries that cutting it all into tokens does.
+        #[test]
+        fn reading_by_bytes_agrees_with_cutting_by_characters(
+            pieces in proptest::collection::vec(
+                proptest::sample::select([NAME_PIECES, WIDE_PIECES].concat()),
+                0..24,
+            ),
+            subject in proptest::option::of(proptest::sample::select(&["of the workforce", "Bank", "rise of £2"][..])),
+        ) {
+            let text = pieces.concat();
+            if cuts_as_ascii(&text) {
+                let by_bytes: Vec<Token<'_>> = AsciiTokens::new(&text).map(|(token, _)| token).collect();
+                let mut by_chars = Vec::new();
+                each_token_by_chars(&text, |token| by_chars.push(token));
+                proptest::prop_assert_eq!(&by_bytes, &by_chars, "{:?}", text);
+                let cut = Entities::new(&by_chars, settings());
+                let read = Entities::of_ascii(&text, settings());
+                proptest::prop_assert_eq!(&read.words, &cut.words, "{:?}", text);
+                proptest::prop_assert_eq!(&read.ends, &cut.ends, "{:?}", text);
+            }
+            let capitals = (0..text.len()).filter_map(|from| next_capital(text.as_bytes(), from));
+            let by_byte = (0..text.len()).filter_map(|from| text.as_bytes()[from..].iter().position(u8::is_ascii_uppercase).map(|at| from + at));
+            proptest::prop_assert!(capitals.eq(by_byte), "{:?}", text);
+            let query = SentenceWords::new(&text, settings()).query(subject, settings());
+            let whole = crate::slow_path::run(crate::slow_path::SlowPath::WholeSentences, true, || SentenceWords::new(&text, settings()).query(subject, settings()));
+            proptest::prop_assert_eq!(query, whole, "{:?}", text);
+        }
+    }
+
     #[test]
     fn windows_follow_the_precision_of_the_date() {
         let day = Window::of_timex("2017-11-05", 7).unwrap();
@@ -1271,5 +1421,16 @@ mod tests {
         assert_eq!(Window::of_timex("2017-11-05-01", 7), None);
         assert_eq!(Window::of_timex("2017-111", 7), None);
         assert_eq!(Window::of_timex("17-11-05", 7), None);
+    }
+
+    proptest::proptest! {
+        /// Values read by their bytes give the windows that reading them
+        /// by their parts gives.
+        #[test]
+        fn timex_values_read_as_by_their_parts(
+            timex in "([0-9]{4}(-[0-9+]{1,3}(-[0-9+X]{1,3})?)?|[0-9+X]{0,4}-[0-9]{2}-[0-9]{2}|[0-9PYQSU+-]{0,10})"
+        ) {
+            proptest::prop_assert_eq!(Window::of_timex(&timex, 7), Window::of_timex_parts(&timex, 7), "{:?}", timex);
+        }
     }
 }
