@@ -103,14 +103,22 @@ fn parse_opened(ctx: &Ctx, start: usize, opener: Opener) -> Option<Found> {
     // the second half of "18O/16O" or "12/3b": part of a label; the
     // second half of "5-7" or "2014-17" when the range was declined; the
     // tail of a figure the parsers declined ("1,000th", "1,2")
-    let tail_of_label = before
-        .strip_suffix(['/', '-', '–'])
-        .is_some_and(|b| b.ends_with(char::is_alphanumeric));
-    let tail_of_number = before
-        .strip_suffix([',', '.'])
-        .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
-    if tail_of_label || tail_of_number {
-        return None;
+    // (Most words follow a space: the last byte rules both out first; 0x93
+    // ends "–".)
+    let may_be_tail = matches!(
+        before.as_bytes().last(),
+        Some(b'/' | b'-' | 0x93 | b',' | b'.')
+    );
+    if may_be_tail {
+        let tail_of_label = before
+            .strip_suffix(['/', '-', '–'])
+            .is_some_and(|b| b.ends_with(char::is_alphanumeric));
+        let tail_of_number = before
+            .strip_suffix([',', '.'])
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        if tail_of_label || tail_of_number {
+            return None;
+        }
     }
     let prefix = qualifier::prefix(rest, opener.qualifier_group());
     match prefix {
