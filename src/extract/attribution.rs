@@ -424,6 +424,9 @@ struct Word<'t> {
     capitalised: bool,
     /// Punctuation between the previous word and this one.
     gap_before: &'t str,
+    /// Where the gap before the word starts (see [`Sentence::gap_start`]):
+    /// the end of the word before, where reading back goes on from.
+    gap_start: usize,
 }
 
 /// The words of one sentence, read from the text where a cue's reading asks
@@ -498,13 +501,33 @@ impl<'t> Sentence<'t> {
     }
 
     /// The last word that ends at or before `until`, which is the start of
-    /// a word or the end of the sentence.
+    /// a word or the end of the sentence. The reading reads back only from
+    /// words (see [`Sentence::word_preceding`]); the tests read back from
+    /// anywhere.
+    #[cfg(test)]
     fn word_before(&self, until: usize) -> Option<Word<'t>> {
         #[cfg(test)]
         if let Some(words) = &self.listed {
             return words.iter().rev().find(|w| w.range.end <= until).cloned();
         }
-        let end = self.gap_start(until);
+        self.word_ending_at(self.gap_start(until))
+    }
+
+    /// The word before the word at `start` (see [`Sentence::word_before`]),
+    /// read back from `gap_start`, where the gap before that word starts,
+    /// which is not read again.
+    fn word_preceding(&self, start: usize, gap_start: usize) -> Option<Word<'t>> {
+        #[cfg(test)]
+        if self.listed.is_some() {
+            return self.word_before(start);
+        }
+        debug_assert_eq!(self.gap_start(start), gap_start);
+        self.word_ending_at(gap_start)
+    }
+
+    /// The word that ends at `end`, the start of a gap (see
+    /// [`Sentence::gap_start`]); none when `end` is the sentence start.
+    fn word_ending_at(&self, end: usize) -> Option<Word<'t>> {
         if end == self.range.start {
             return None;
         }
@@ -544,17 +567,48 @@ impl<'t> Sentence<'t> {
     }
 
     /// The words after `from` (see [`Sentence::word_after`]), in order.
+    /// Each word is read when it is asked for, not one ahead (as
+    /// `iter::successors` would), since most readings stop after a word
+    /// or two.
     fn words_after(&self, from: usize) -> impl Iterator<Item = Word<'t>> + '_ {
-        std::iter::successors(self.word_after(from), |word| {
-            self.word_after(word.range.end)
+        let mut from = Some(from);
+        std::iter::from_fn(move || {
+            let word = self.word_after(from?);
+            from = word.as_ref().map(|w| w.range.end);
+            word
         })
     }
 
     /// The words before `until` (see [`Sentence::word_before`]), nearest
     /// first.
+    /// Read when asked for, as [`Sentence::words_after`] reads them.
+    #[cfg(test)]
     fn words_before(&self, until: usize) -> impl Iterator<Item = Word<'t>> + '_ {
-        std::iter::successors(self.word_before(until), |word| {
-            self.word_before(word.range.start)
+        self.words_back_from(self.word_before(until))
+    }
+
+    /// The words before `word`, nearest first (see
+    /// [`Sentence::words_before`]).
+    fn words_preceding(&self, word: &Word<'t>) -> impl Iterator<Item = Word<'t>> + '_ {
+        self.words_back_from(self.word_preceding(word.range.start, word.gap_start))
+    }
+
+    /// `first`, then the words before it, nearest first, each read when it
+    /// is asked for.
+    fn words_back_from(&self, first: Option<Word<'t>>) -> impl Iterator<Item = Word<'t>> + '_ {
+        let mut first = Some(first);
+        // The start of the last word read and of the gap before it.
+        let mut last: Option<(usize, usize)> = None;
+        std::iter::from_fn(move || {
+            let word = match first.take() {
+                Some(word) => word,
+                None => {
+                    let (start, gap_start) = last?;
+                    self.word_preceding(start, gap_start)
+                }
+            };
+            last = word.as_ref().map(|w| (w.range.start, w.gap_start));
+            word
         })
     }
 
@@ -631,6 +685,7 @@ impl<'t> Sentence<'t> {
             lower,
             capitalised,
             gap_before: trim(&self.text[gap_start..start]),
+            gap_start,
         }
     }
 }
@@ -691,6 +746,7 @@ fn words_of<'t>(text: &'t str, lowered: &'t str, range: Range<usize>, words: &mu
             lower,
             capitalised,
             gap_before: trim(&slice[gap_start..at]),
+            gap_start: range.start + gap_start,
         });
         gap_start = end;
         at = end;
@@ -761,7 +817,7 @@ fn cue_starts<'t>(
         if places > 1 {
             // The k-th word before the key word, for each place k after the
             // first it may take; the word right before it tells which it may.
-            let mut before = sentence.words_before(word.range.start);
+            let mut before = sentence.words_preceding(&word);
             let mut earlier = before.next();
             if let Some(previous) = &earlier {
                 places &= 1 | index.key_pairs.get_pair(&previous.lower, &word.lower);
@@ -996,7 +1052,7 @@ fn speech_source(
         if !may_join {
             break;
         }
-        let Some(before) = sentence.word_before(next.range.start) else {
+        let Some(before) = sentence.word_preceding(next.range.start, next.gap_start) else {
             break;
         };
         word = before;
