@@ -45,6 +45,9 @@ struct CueIndex {
     /// Turns down most words before `first_words` is searched.
     first_word_filter: LengthLetterFilter,
     stops: WordTable,
+    /// Turns down most words before `stops` is searched: nearly every word
+    /// before a verb of saying or after a cue is read for a stop.
+    stop_filter: LengthLetterFilter,
     /// The longest word of every phrase, with the places it takes in the
     /// phrases: a cue starts only where one of them stands that many words
     /// on, so most words are never looked up. None when a word is not plain
@@ -67,7 +70,7 @@ impl CueIndex {
     }
 
     fn is_stop(&self, word: &str) -> bool {
-        self.stops.get(word) != 0
+        self.stop_filter.may_hold(word.as_bytes()) && self.stops.get(word) != 0
     }
 }
 
@@ -89,6 +92,10 @@ struct KeyWords {
     /// of one letter).
     second_letters: Box<[[u32; 32]; 17]>,
 }
+
+/// The bytes [`KeyWords::hits`] classes at once: two [`Classes16`], one
+/// bit of a `u32` each.
+const BLOCK: usize = 32;
 
 /// The number of [`head_slot`]s.
 const HEAD_SLOTS: usize = 1 << 15;
@@ -157,12 +164,12 @@ impl KeyWords {
     /// letter ("k"): the runs do not see it, so a word holding it may still
     /// equal a key word.
     ///
-    /// This runs over every sentence of every article. Sixteen bytes are
+    /// This runs over every sentence of every article. 32 bytes are
     /// classed at once (see [`super::Classes16`]), a run is looked at only
     /// where it starts, and nearly every one is turned down there by its
     /// first four bytes (see [`KeyWords::heads`]): only the few left are
-    /// read to their end. Sixteen bytes with one outside ASCII are read one
-    /// by one. Out of line: inlined into the sentence's reading, the loop
+    /// read to their end. A block with a byte outside ASCII is read byte
+    /// by byte. Out of line: inlined into the sentence's reading, the loop
     /// kept its state in memory rather than in registers.
     #[inline(never)]
     fn hits(&self, text: &str, range: Range<usize>, hits: &mut Vec<Hit>) -> bool {
@@ -172,27 +179,30 @@ impl KeyWords {
         let mut previous = 0;
         let mut at = range.start;
         while at < range.end {
-            // The block's sixteen bytes and the three after, which the
-            // first four bytes of a run that starts in the block may reach.
-            // Bytes of the text past the range are read as they are (they
-            // only let more runs through to `read_run`, which stops at the
-            // range's end); past the end of the text they read as zeros,
-            // which are no letters or digits.
+            // The block's 32 bytes, classed as two halves of sixteen, and
+            // the three after, which the first four bytes of a run that
+            // starts in the block may reach. A block of 32 pays the loop's
+            // own work half as often as one of sixteen. Bytes of the text
+            // past the range are read as they are (they only let more runs
+            // through to `read_run`, which stops at the range's end); past
+            // the end of the text they read as zeros, which are no letters
+            // or digits.
             let padded;
-            let window: &[u8; 20] = match bytes.get(at..at + 20) {
-                Some(window) => window.try_into().expect("twenty bytes"),
+            let window: &[u8; BLOCK + 3] = match bytes.get(at..at + BLOCK + 3) {
+                Some(window) => window.try_into().expect("a block and three bytes"),
                 None => {
-                    let mut window = [0; 20];
+                    let mut window = [0; BLOCK + 3];
                     let rest = &bytes[at..];
                     window[..rest.len()].copy_from_slice(rest);
                     padded = window;
                     &padded
                 }
             };
-            let (block, _) = window.split_first_chunk::<16>().expect("sixteen bytes");
-            let classes = Classes16::of(block);
-            let block_end = range.end.min(at + 16);
-            if classes.outside_ascii != 0 {
+            let (low, rest) = window.split_first_chunk::<16>().expect("sixteen bytes");
+            let (high, _) = rest.split_first_chunk::<16>().expect("sixteen bytes");
+            let (low, high) = (Classes16::of(low), Classes16::of(high));
+            let block_end = range.end.min(at + BLOCK);
+            if low.outside_ascii | high.outside_ascii != 0 {
                 let mut previous_alphanumeric = previous != 0;
                 let text = &bytes[..range.end];
                 let block = at..block_end;
@@ -200,23 +210,23 @@ impl KeyWords {
                     return false;
                 }
                 previous = u32::from(previous_alphanumeric);
-                at += 16;
+                at += BLOCK;
                 continue;
             }
-            let alphanumeric = classes.alphanumeric;
+            let alphanumeric = low.alphanumeric | high.alphanumeric << 16;
             // Only the starts inside the range.
-            let inside = u32::MAX >> (32 - (block_end - at));
+            let inside = u32::MAX >> (BLOCK - (block_end - at));
             let mut starts = alphanumeric & !(alphanumeric << 1 | previous) & inside;
-            previous = alphanumeric >> 15;
+            previous = alphanumeric >> (BLOCK - 1);
             while starts != 0 {
-                let k = (starts.trailing_zeros() & 15) as usize;
+                let k = (starts.trailing_zeros() as usize) % BLOCK;
                 let (head, _) = window[k..].split_first_chunk::<4>().expect("four bytes");
                 if self.may_start(u32::from_le_bytes(*head)) {
                     self.read_run(&bytes[..range.end], at + k, hits);
                 }
                 starts &= starts - 1;
             }
-            at += 16;
+            at += BLOCK;
         }
         true
     }
@@ -408,6 +418,7 @@ fn index() -> &'static CueIndex {
             first_word_filter: LengthLetterFilter::new(first_words.iter().map(|w| w.as_bytes())),
             phrases,
             stops: WordTable::new(stops.iter().map(|w| (w.as_str(), 1))),
+            stop_filter: LengthLetterFilter::new(stops.iter().map(|w| w.as_bytes())),
             key_words,
             key_pairs,
         }
@@ -1465,6 +1476,25 @@ mod tests {
                 PRONOUNS.contains(&lowered.as_str()),
                 "{source}"
             );
+        }
+    }
+
+    #[test]
+    fn the_stop_filter_turns_down_no_stop_word() {
+        let index = index();
+        for stop in &cues().source_stops {
+            assert!(index.is_stop(&stop.to_lowercase()), "{stop}");
+        }
+        for word in [
+            "ministry",
+            "the",
+            "anna",
+            "shown",
+            "o'clock",
+            "46",
+            "caf\u{e9}",
+        ] {
+            assert_eq!(index.is_stop(word), index.stops.get(word) != 0, "{word}");
         }
     }
 
