@@ -995,9 +995,19 @@ fn reports_speech(sentence: &Sentence, verb: &Word) -> bool {
 /// The source named after a cue that ends at `cue_end`: words up to
 /// punctuation or a stop word.
 fn source_after(sentence: &Sentence, cue_end: usize, index: &CueIndex) -> Option<String> {
+    source_of(sentence, sentence.words_after(cue_end), index)
+}
+
+/// [`source_after`] given the words after the cue, some of which the
+/// caller may have read already.
+fn source_of<'t>(
+    sentence: &Sentence<'t>,
+    words: impl Iterator<Item = Word<'t>>,
+    index: &CueIndex,
+) -> Option<String> {
     let mut first: Option<Range<usize>> = None;
     let mut last_end = 0;
-    for word in sentence.words_after(cue_end).take(8) {
+    for word in words.take(8) {
         let punctuated = !word.gap_before.is_empty() && !word.gap_before.starts_with('\'');
         if (first.is_some() && punctuated) || index.is_stop(&word.lower) {
             break;
@@ -1026,14 +1036,20 @@ fn speech_source(
         let mut after = sentence.words_after(verb_end);
         if let Some(first) = after.next() {
             // ", said Anna Berg", ", said the mayor", ", said councillor Ian Frost"
-            let titled_name = !index.is_stop(&first.lower)
-                && after
-                    .next()
-                    .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
+            let second = if index.is_stop(&first.lower) {
+                None
+            } else {
+                after.next()
+            };
+            let titled_name = second
+                .as_ref()
+                .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
             if first.gap_before.is_empty()
                 && (first.capitalised || first.lower == "the" || first.lower == "a" || titled_name)
             {
-                if let Some(source) = source_after(sentence, verb_end, index) {
+                // The words read so far are not read again.
+                let words = std::iter::once(first).chain(second).chain(after);
+                if let Some(source) = source_of(sentence, words, index) {
                     return Some(source);
                 }
             }
