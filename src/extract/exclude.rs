@@ -68,7 +68,7 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
             from = found + text[found..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let start = token_start(text, from, found);
+        let (start, _) = token_start(text, from, found);
         let (end, marks) = token_end(text, start);
         let token = make_token(text, start..end, marks);
         if !token.core.is_empty() && token.may_match(text) {
@@ -242,16 +242,21 @@ fn next_www_stop(bytes: &[u8], from: usize) -> Option<usize> {
 
 /// The start of the token holding the byte at `at`, which is no
 /// whitespace; `floor` is a token end or a character boundary before it, with
-/// no token starting between them.
-fn token_start(text: &str, floor: usize, at: usize) -> usize {
+/// no token starting between them. With it, the marks (see [`KEPT`]) of the
+/// bytes from the start up to `at`, which the scan back passes over: a
+/// token read backwards needs them, and need not be read again forwards.
+fn token_start(text: &str, floor: usize, at: usize) -> (usize, u8) {
     let bytes = text.as_bytes();
     let mut start = at;
+    let mut marks = 0;
     while start > floor {
         let byte = bytes[start - 1];
         if byte.is_ascii() {
-            if CLASSES[usize::from(byte)] & SPACE != 0 {
+            let class = CLASSES[usize::from(byte)];
+            if class & SPACE != 0 {
                 break;
             }
+            marks |= class;
             start -= 1;
             continue;
         }
@@ -262,9 +267,11 @@ fn token_start(text: &str, floor: usize, at: usize) -> usize {
         if unicode_space(text, lead) {
             break;
         }
+        // Every byte of a character outside ASCII is one.
+        marks |= NON_ASCII;
         start = lead;
     }
-    start
+    (start, marks & KEPT)
 }
 
 /// The end of the token starting at `start`, and the marks of its bytes.
@@ -424,8 +431,9 @@ impl<'t, 's> Around<'t, 's> {
         if end == 0 {
             return None;
         }
-        let start = token_start(text, 0, end - 1);
-        Some(make_token(text, start..end, token_end(text, start).1))
+        let (start, marks) = token_start(text, 0, end - 1);
+        let last = CLASSES[usize::from(text.as_bytes()[end - 1])];
+        Some(make_token(text, start..end, (marks | last) & KEPT))
     }
 }
 
