@@ -45,6 +45,9 @@ struct CueIndex {
     /// Turns down most words before `first_words` is searched.
     first_word_filter: LengthLetterFilter,
     stops: WordTable,
+    /// Turns down most words before `stops` is searched: nearly every word
+    /// before a verb of saying or after a cue is read for a stop.
+    stop_filter: LengthLetterFilter,
     /// The longest word of every phrase, with the places it takes in the
     /// phrases: a cue starts only where one of them stands that many words
     /// on, so most words are never looked up. None when a word is not plain
@@ -67,7 +70,7 @@ impl CueIndex {
     }
 
     fn is_stop(&self, word: &str) -> bool {
-        self.stops.get(word) != 0
+        self.stop_filter.may_hold(word.as_bytes()) && self.stops.get(word) != 0
     }
 }
 
@@ -89,6 +92,10 @@ struct KeyWords {
     /// of one letter).
     second_letters: Box<[[u32; 32]; 17]>,
 }
+
+/// The bytes [`KeyWords::hits`] classes at once: two [`Classes16`], one
+/// bit of a `u32` each.
+const BLOCK: usize = 32;
 
 /// The number of [`head_slot`]s.
 const HEAD_SLOTS: usize = 1 << 15;
@@ -157,12 +164,12 @@ impl KeyWords {
     /// letter ("k"): the runs do not see it, so a word holding it may still
     /// equal a key word.
     ///
-    /// This runs over every sentence of every article. Sixteen bytes are
+    /// This runs over every sentence of every article. 32 bytes are
     /// classed at once (see [`super::Classes16`]), a run is looked at only
     /// where it starts, and nearly every one is turned down there by its
     /// first four bytes (see [`KeyWords::heads`]): only the few left are
-    /// read to their end. Sixteen bytes with one outside ASCII are read one
-    /// by one. Out of line: inlined into the sentence's reading, the loop
+    /// read to their end. A block with a byte outside ASCII is read byte
+    /// by byte. Out of line: inlined into the sentence's reading, the loop
     /// kept its state in memory rather than in registers.
     #[inline(never)]
     fn hits(&self, text: &str, range: Range<usize>, hits: &mut Vec<Hit>) -> bool {
@@ -172,27 +179,30 @@ impl KeyWords {
         let mut previous = 0;
         let mut at = range.start;
         while at < range.end {
-            // The block's sixteen bytes and the three after, which the
-            // first four bytes of a run that starts in the block may reach.
-            // Bytes of the text past the range are read as they are (they
-            // only let more runs through to `read_run`, which stops at the
-            // range's end); past the end of the text they read as zeros,
-            // which are no letters or digits.
+            // The block's 32 bytes, classed as two halves of sixteen, and
+            // the three after, which the first four bytes of a run that
+            // starts in the block may reach. A block of 32 pays the loop's
+            // own work half as often as one of sixteen. Bytes of the text
+            // past the range are read as they are (they only let more runs
+            // through to `read_run`, which stops at the range's end); past
+            // the end of the text they read as zeros, which are no letters
+            // or digits.
             let padded;
-            let window: &[u8; 20] = match bytes.get(at..at + 20) {
-                Some(window) => window.try_into().expect("twenty bytes"),
+            let window: &[u8; BLOCK + 3] = match bytes.get(at..at + BLOCK + 3) {
+                Some(window) => window.try_into().expect("a block and three bytes"),
                 None => {
-                    let mut window = [0; 20];
+                    let mut window = [0; BLOCK + 3];
                     let rest = &bytes[at..];
                     window[..rest.len()].copy_from_slice(rest);
                     padded = window;
                     &padded
                 }
             };
-            let (block, _) = window.split_first_chunk::<16>().expect("sixteen bytes");
-            let classes = Classes16::of(block);
-            let block_end = range.end.min(at + 16);
-            if classes.outside_ascii != 0 {
+            let (low, rest) = window.split_first_chunk::<16>().expect("sixteen bytes");
+            let (high, _) = rest.split_first_chunk::<16>().expect("sixteen bytes");
+            let (low, high) = (Classes16::of(low), Classes16::of(high));
+            let block_end = range.end.min(at + BLOCK);
+            if low.outside_ascii | high.outside_ascii != 0 {
                 let mut previous_alphanumeric = previous != 0;
                 let text = &bytes[..range.end];
                 let block = at..block_end;
@@ -200,23 +210,23 @@ impl KeyWords {
                     return false;
                 }
                 previous = u32::from(previous_alphanumeric);
-                at += 16;
+                at += BLOCK;
                 continue;
             }
-            let alphanumeric = classes.alphanumeric;
+            let alphanumeric = low.alphanumeric | high.alphanumeric << 16;
             // Only the starts inside the range.
-            let inside = u32::MAX >> (32 - (block_end - at));
+            let inside = u32::MAX >> (BLOCK - (block_end - at));
             let mut starts = alphanumeric & !(alphanumeric << 1 | previous) & inside;
-            previous = alphanumeric >> 15;
+            previous = alphanumeric >> (BLOCK - 1);
             while starts != 0 {
-                let k = (starts.trailing_zeros() & 15) as usize;
+                let k = (starts.trailing_zeros() as usize) % BLOCK;
                 let (head, _) = window[k..].split_first_chunk::<4>().expect("four bytes");
                 if self.may_start(u32::from_le_bytes(*head)) {
                     self.read_run(&bytes[..range.end], at + k, hits);
                 }
                 starts &= starts - 1;
             }
-            at += 16;
+            at += BLOCK;
         }
         true
     }
@@ -408,6 +418,7 @@ fn index() -> &'static CueIndex {
             first_word_filter: LengthLetterFilter::new(first_words.iter().map(|w| w.as_bytes())),
             phrases,
             stops: WordTable::new(stops.iter().map(|w| (w.as_str(), 1))),
+            stop_filter: LengthLetterFilter::new(stops.iter().map(|w| w.as_bytes())),
             key_words,
             key_pairs,
         }
@@ -424,6 +435,9 @@ struct Word<'t> {
     capitalised: bool,
     /// Punctuation between the previous word and this one.
     gap_before: &'t str,
+    /// Where the gap before the word starts (see [`Sentence::gap_start`]):
+    /// the end of the word before, where reading back goes on from.
+    gap_start: usize,
 }
 
 /// The words of one sentence, read from the text where a cue's reading asks
@@ -498,13 +512,33 @@ impl<'t> Sentence<'t> {
     }
 
     /// The last word that ends at or before `until`, which is the start of
-    /// a word or the end of the sentence.
+    /// a word or the end of the sentence. The reading reads back only from
+    /// words (see [`Sentence::word_preceding`]); the tests read back from
+    /// anywhere.
+    #[cfg(test)]
     fn word_before(&self, until: usize) -> Option<Word<'t>> {
         #[cfg(test)]
         if let Some(words) = &self.listed {
             return words.iter().rev().find(|w| w.range.end <= until).cloned();
         }
-        let end = self.gap_start(until);
+        self.word_ending_at(self.gap_start(until))
+    }
+
+    /// The word before the word at `start` (see [`Sentence::word_before`]),
+    /// read back from `gap_start`, where the gap before that word starts,
+    /// which is not read again.
+    fn word_preceding(&self, start: usize, gap_start: usize) -> Option<Word<'t>> {
+        #[cfg(test)]
+        if self.listed.is_some() {
+            return self.word_before(start);
+        }
+        debug_assert_eq!(self.gap_start(start), gap_start);
+        self.word_ending_at(gap_start)
+    }
+
+    /// The word that ends at `end`, the start of a gap (see
+    /// [`Sentence::gap_start`]); none when `end` is the sentence start.
+    fn word_ending_at(&self, end: usize) -> Option<Word<'t>> {
         if end == self.range.start {
             return None;
         }
@@ -544,17 +578,48 @@ impl<'t> Sentence<'t> {
     }
 
     /// The words after `from` (see [`Sentence::word_after`]), in order.
+    /// Each word is read when it is asked for, not one ahead (as
+    /// `iter::successors` would), since most readings stop after a word
+    /// or two.
     fn words_after(&self, from: usize) -> impl Iterator<Item = Word<'t>> + '_ {
-        std::iter::successors(self.word_after(from), |word| {
-            self.word_after(word.range.end)
+        let mut from = Some(from);
+        std::iter::from_fn(move || {
+            let word = self.word_after(from?);
+            from = word.as_ref().map(|w| w.range.end);
+            word
         })
     }
 
     /// The words before `until` (see [`Sentence::word_before`]), nearest
     /// first.
+    /// Read when asked for, as [`Sentence::words_after`] reads them.
+    #[cfg(test)]
     fn words_before(&self, until: usize) -> impl Iterator<Item = Word<'t>> + '_ {
-        std::iter::successors(self.word_before(until), |word| {
-            self.word_before(word.range.start)
+        self.words_back_from(self.word_before(until))
+    }
+
+    /// The words before `word`, nearest first (see
+    /// [`Sentence::words_before`]).
+    fn words_preceding(&self, word: &Word<'t>) -> impl Iterator<Item = Word<'t>> + '_ {
+        self.words_back_from(self.word_preceding(word.range.start, word.gap_start))
+    }
+
+    /// `first`, then the words before it, nearest first, each read when it
+    /// is asked for.
+    fn words_back_from(&self, first: Option<Word<'t>>) -> impl Iterator<Item = Word<'t>> + '_ {
+        let mut first = Some(first);
+        // The start of the last word read and of the gap before it.
+        let mut last: Option<(usize, usize)> = None;
+        std::iter::from_fn(move || {
+            let word = match first.take() {
+                Some(word) => word,
+                None => {
+                    let (start, gap_start) = last?;
+                    self.word_preceding(start, gap_start)
+                }
+            };
+            last = word.as_ref().map(|w| (w.range.start, w.gap_start));
+            word
         })
     }
 
@@ -631,6 +696,7 @@ impl<'t> Sentence<'t> {
             lower,
             capitalised,
             gap_before: trim(&self.text[gap_start..start]),
+            gap_start,
         }
     }
 }
@@ -691,6 +757,7 @@ fn words_of<'t>(text: &'t str, lowered: &'t str, range: Range<usize>, words: &mu
             lower,
             capitalised,
             gap_before: trim(&slice[gap_start..at]),
+            gap_start: range.start + gap_start,
         });
         gap_start = end;
         at = end;
@@ -761,7 +828,7 @@ fn cue_starts<'t>(
         if places > 1 {
             // The k-th word before the key word, for each place k after the
             // first it may take; the word right before it tells which it may.
-            let mut before = sentence.words_before(word.range.start);
+            let mut before = sentence.words_preceding(&word);
             let mut earlier = before.next();
             if let Some(previous) = &earlier {
                 places &= 1 | index.key_pairs.get_pair(&previous.lower, &word.lower);
@@ -928,9 +995,19 @@ fn reports_speech(sentence: &Sentence, verb: &Word) -> bool {
 /// The source named after a cue that ends at `cue_end`: words up to
 /// punctuation or a stop word.
 fn source_after(sentence: &Sentence, cue_end: usize, index: &CueIndex) -> Option<String> {
+    source_of(sentence, sentence.words_after(cue_end), index)
+}
+
+/// [`source_after`] given the words after the cue, some of which the
+/// caller may have read already.
+fn source_of<'t>(
+    sentence: &Sentence<'t>,
+    words: impl Iterator<Item = Word<'t>>,
+    index: &CueIndex,
+) -> Option<String> {
     let mut first: Option<Range<usize>> = None;
     let mut last_end = 0;
-    for word in sentence.words_after(cue_end).take(8) {
+    for word in words.take(8) {
         let punctuated = !word.gap_before.is_empty() && !word.gap_before.starts_with('\'');
         if (first.is_some() && punctuated) || index.is_stop(&word.lower) {
             break;
@@ -959,14 +1036,20 @@ fn speech_source(
         let mut after = sentence.words_after(verb_end);
         if let Some(first) = after.next() {
             // ", said Anna Berg", ", said the mayor", ", said councillor Ian Frost"
-            let titled_name = !index.is_stop(&first.lower)
-                && after
-                    .next()
-                    .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
+            let second = if index.is_stop(&first.lower) {
+                None
+            } else {
+                after.next()
+            };
+            let titled_name = second
+                .as_ref()
+                .is_some_and(|second| second.capitalised && second.gap_before.is_empty());
             if first.gap_before.is_empty()
                 && (first.capitalised || first.lower == "the" || first.lower == "a" || titled_name)
             {
-                if let Some(source) = source_after(sentence, verb_end, index) {
+                // The words read so far are not read again.
+                let words = std::iter::once(first).chain(second).chain(after);
+                if let Some(source) = source_of(sentence, words, index) {
                     return Some(source);
                 }
             }
@@ -996,7 +1079,7 @@ fn speech_source(
         if !may_join {
             break;
         }
-        let Some(before) = sentence.word_before(next.range.start) else {
+        let Some(before) = sentence.word_preceding(next.range.start, next.gap_start) else {
             break;
         };
         word = before;
@@ -1409,6 +1492,25 @@ mod tests {
                 PRONOUNS.contains(&lowered.as_str()),
                 "{source}"
             );
+        }
+    }
+
+    #[test]
+    fn the_stop_filter_turns_down_no_stop_word() {
+        let index = index();
+        for stop in &cues().source_stops {
+            assert!(index.is_stop(&stop.to_lowercase()), "{stop}");
+        }
+        for word in [
+            "ministry",
+            "the",
+            "anna",
+            "shown",
+            "o'clock",
+            "46",
+            "caf\u{e9}",
+        ] {
+            assert_eq!(index.is_stop(word), index.stops.get(word) != 0, "{word}");
         }
     }
 

@@ -11,9 +11,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::lower_case;
 use super::numeric::numbers;
 use super::word_table::{folded_key, PackedFilter};
+use super::{lower_case, Classes16};
 use crate::slow_path::{taken, SlowPath};
 
 /// How many tokens either side a score word may be from a score.
@@ -42,23 +42,33 @@ pub(crate) fn excluded_ranges(text: &str) -> Vec<Range<usize>> {
     }
     let bytes = text.as_bytes();
     let mut from = 0;
-    // The next "www." stop, found apart from the marks: full stops are
-    // common, and one that opens a URL is rare.
+    // The next "www." stop and the next "@" or ":", found apart from the
+    // digits and the bytes outside ASCII, which sixteen bytes at a time are
+    // searched for: full stops are common, and one that opens a URL is
+    // rare; so are the URL signs.
     let mut www = next_www_stop(bytes, 0);
+    let mut sign = next_url_sign(bytes, 0);
     // The neighbours' buffers, which every token tested reuses.
     let sides = Sides::default();
     loop {
         if www.is_some_and(|stop| stop < from) {
             www = next_www_stop(bytes, from);
         }
-        let Some(found) = [next_mark(bytes, from), www].into_iter().flatten().min() else {
+        if sign.is_some_and(|at| at < from) {
+            sign = next_url_sign(bytes, from);
+        }
+        let Some(found) = [next_digit_or_non_ascii(bytes, from), sign, www]
+            .into_iter()
+            .flatten()
+            .min()
+        else {
             break;
         };
         if CLASSES[usize::from(bytes[found])] & LEAD != 0 && unicode_space(text, found) {
             from = found + text[found..].chars().next().map_or(1, char::len_utf8);
             continue;
         }
-        let start = token_start(text, from, found);
+        let (start, _) = token_start(text, from, found);
         let (end, marks) = token_end(text, start);
         let token = make_token(text, start..end, marks);
         if !token.core.is_empty() && token.may_match(text) {
@@ -200,23 +210,26 @@ fn unicode_space(text: &str, i: usize) -> bool {
     text[i..].starts_with(char::is_whitespace)
 }
 
-/// The first byte at or after `from` that is a mark (digit, "@", ":",
-/// outside ASCII). Most bytes are letters, spaces and punctuation: eight
-/// bytes at a time are read as one number, and only a group that may hold a
-/// mark is read byte by byte.
-fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
-    let marks = |i: usize| CLASSES[usize::from(bytes[i])] & MARKS != 0;
+/// The first byte at or after `from` that is an ASCII digit or outside
+/// ASCII: the marks besides "@" and ":" (see [`next_url_sign`]). Most bytes
+/// are letters, spaces and punctuation: sixteen bytes are classed at once
+/// (see [`Classes16`]), and the rest of the text byte by byte.
+fn next_digit_or_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
-    while let Some(group) = bytes.get(i..i + 8) {
-        let word = u64::from_le_bytes(group.try_into().expect("eight bytes"));
-        if may_mark(word) {
-            if let Some(found) = (i..i + 8).find(|&j| marks(j)) {
-                return Some(found);
-            }
+    while let Some(block) = bytes.get(i..i + 16) {
+        let classes = Classes16::of(block.try_into().expect("sixteen bytes"));
+        let found = classes.digits | classes.outside_ascii;
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize);
         }
-        i += 8;
+        i += 16;
     }
-    (i..bytes.len()).find(|&j| marks(j))
+    (i..bytes.len()).find(|&j| CLASSES[usize::from(bytes[j])] & (DIGIT | NON_ASCII) != 0)
+}
+
+/// The first "@" or ":" at or after `from`.
+fn next_url_sign(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr2(b'@', b':', &bytes[from..]).map(|at| from + at)
 }
 
 /// The first full stop at or after `from` that ends a "www" (in any case):
@@ -227,29 +240,23 @@ fn next_www_stop(bytes: &[u8], from: usize) -> Option<usize> {
         .find(|&i| i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www"))
 }
 
-/// Whether any of eight bytes may be a mark: a byte outside ASCII, or one
-/// of "0-9 : ; < = > ? @". A necessary test only (";" to "?" pass it).
-fn may_mark(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // With every byte below 0x80, adding 0x80 - n to each byte carries into
-    // no other byte and sets its top bit exactly when the byte is >= n.
-    let at_least = |n: u8| word.wrapping_add(ONES * u64::from(0x80 - n));
-    (word | at_least(b'0') & !at_least(b'@' + 1)) & HIGH != 0
-}
-
 /// The start of the token holding the byte at `at`, which is no
 /// whitespace; `floor` is a token end or a character boundary before it, with
-/// no token starting between them.
-fn token_start(text: &str, floor: usize, at: usize) -> usize {
+/// no token starting between them. With it, the marks (see [`KEPT`]) of the
+/// bytes from the start up to `at`, which the scan back passes over: a
+/// token read backwards needs them, and need not be read again forwards.
+fn token_start(text: &str, floor: usize, at: usize) -> (usize, u8) {
     let bytes = text.as_bytes();
     let mut start = at;
+    let mut marks = 0;
     while start > floor {
         let byte = bytes[start - 1];
         if byte.is_ascii() {
-            if CLASSES[usize::from(byte)] & SPACE != 0 {
+            let class = CLASSES[usize::from(byte)];
+            if class & SPACE != 0 {
                 break;
             }
+            marks |= class;
             start -= 1;
             continue;
         }
@@ -260,9 +267,11 @@ fn token_start(text: &str, floor: usize, at: usize) -> usize {
         if unicode_space(text, lead) {
             break;
         }
+        // Every byte of a character outside ASCII is one.
+        marks |= NON_ASCII;
         start = lead;
     }
-    start
+    (start, marks & KEPT)
 }
 
 /// The end of the token starting at `start`, and the marks of its bytes.
@@ -422,8 +431,9 @@ impl<'t, 's> Around<'t, 's> {
         if end == 0 {
             return None;
         }
-        let start = token_start(text, 0, end - 1);
-        Some(make_token(text, start..end, token_end(text, start).1))
+        let (start, marks) = token_start(text, 0, end - 1);
+        let last = CLASSES[usize::from(text.as_bytes()[end - 1])];
+        Some(make_token(text, start..end, (marks | last) & KEPT))
     }
 }
 
@@ -1192,19 +1202,29 @@ mod tests {
         assert!(excluded("rose (5%) and 20 (20) people").len() == 1);
     }
 
-    /// The eight-byte test passes every mark, in every place of the group,
-    /// among bytes that it does not pass.
+    /// The first mark after any place: classing sixteen bytes at once and
+    /// searching for the URL signs apart finds what reading every byte
+    /// finds, for every byte in every place of a block and of the bytes
+    /// after the last block.
     #[test]
-    fn group_test_passes_every_mark() {
-        // plain letters, spaces and punctuation do not pass it
-        assert!(!may_mark(u64::from_le_bytes(*b"ab Z-,.!")));
+    fn the_block_search_finds_every_mark_where_reading_byte_by_byte_does() {
+        let plain = *b"ab Z-,.!xy(q)\t;?=>~$ ab";
         for byte in 0..=255u8 {
-            let needed = CLASSES[usize::from(byte)] & MARKS != 0;
-            for place in 0..8 {
-                let mut group = *b"ab Z-,.!";
-                group[place] = byte;
-                let passes = may_mark(u64::from_le_bytes(group));
-                assert!(passes || !needed, "{byte:#x} at {place}");
+            for place in 0..plain.len() {
+                let mut bytes = plain;
+                bytes[place] = byte;
+                for from in 0..bytes.len() {
+                    let expected =
+                        (from..bytes.len()).find(|&j| CLASSES[usize::from(bytes[j])] & MARKS != 0);
+                    let found = [
+                        next_digit_or_non_ascii(&bytes, from),
+                        next_url_sign(&bytes, from),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .min();
+                    assert_eq!(found, expected, "{byte:#x} at {place} from {from}");
+                }
             }
         }
     }
