@@ -187,7 +187,9 @@ pub(crate) fn fill_links(document: &Document, claims: &mut [Claim], references: 
     // The query's words borrow the claims' subjects, which `give` changes.
     drop(query_words);
     urls.give(claims);
-    SPARE_BUFFERS.set(Some(buffers));
+    if buffers.urls.text.capacity() <= KEEP_URL_BYTES {
+        SPARE_BUFFERS.set(Some(buffers));
+    }
 }
 
 /// The buffers of one document's filling that hold nothing borrowed from
@@ -219,6 +221,11 @@ thread_local! {
 
 /// How many windows' dates are kept from one document to the next.
 const KNOWN_DATES: usize = 64;
+
+/// Buffers whose URL text grew past this (a document of some thousands of
+/// claims) are dropped rather than kept for the next document, so that one
+/// huge document does not hold its memory for the rest of a run.
+const KEEP_URL_BYTES: usize = 1 << 20;
 
 /// Whether every sentence with a claim is searched for the words of the
 /// templates' conditions (only in tests).
