@@ -460,12 +460,17 @@ pub(crate) fn ascii_word_starts(chunk: u64, previous_alphanumeric: bool) -> (u64
 /// 0x80), as the top bit of each byte. Each test is two additions per byte
 /// that cannot carry into the next byte.
 fn ascii_alphanumeric(chunk: u64) -> u64 {
-    let in_range = |v: u64, low: u8, high: u8| {
-        let at_least = v + EACH_BYTE * (0x80 - u64::from(low));
-        let above = v + EACH_BYTE * (0x80 - u64::from(high) - 1);
-        at_least & !above & TOP_BITS
-    };
-    in_range(chunk | (EACH_BYTE * 0x20), b'a', b'z') | in_range(chunk, b'0', b'9')
+    ascii_in_range(chunk | (EACH_BYTE * 0x20), b'a', b'z') | ascii_in_range(chunk, b'0', b'9')
+}
+
+/// The bytes of `chunk` (eight ASCII bytes, every one below 0x80) that lie
+/// in `low..=high`, as the top bit of each byte: adding below 0x80 to a
+/// byte below 0x80 never carries into the next, so two additions show
+/// whether it is at least `low` and whether it is above `high`.
+pub(crate) fn ascii_in_range(chunk: u64, low: u8, high: u8) -> u64 {
+    let at_least = chunk + EACH_BYTE * (0x80 - u64::from(low));
+    let above = chunk + EACH_BYTE * (0x80 - u64::from(high) - 1);
+    at_least & !above & TOP_BITS
 }
 
 /// 0x01 in each byte of a u64.

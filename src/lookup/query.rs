@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use jiff::ToSpan;
 
 use super::templates::QuerySettings;
-use crate::extract::lower_case;
+use crate::extract::{ascii_in_range, lower_case};
 
 /// One word of a sentence, cleaned of the punctuation around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -420,22 +420,15 @@ pub(super) fn short_key(bytes: &[u8]) -> Option<u64> {
     if key & crate::extract::TOP_BITS != 0 {
         return None;
     }
-    // Each byte is below 0x80, so adding below 0x80 to it never carries into
-    // the next: the top bit says whether it is at least b'A', and whether it
-    // is above b'Z'. A capital gains bit 0x20, its lower case.
-    let at_least_a = key + EACH_BYTE * u64::from(0x80 - b'A');
-    let above_z = key + EACH_BYTE * u64::from(0x80 - b'Z' - 1);
-    let capitals = at_least_a & !above_z & crate::extract::TOP_BITS;
+    // A capital gains bit 0x20, its lower case.
+    let capitals = ascii_in_range(key, b'A', b'Z');
     Some(key | capitals >> 2)
 }
 
 /// Whether the word of `length` bytes whose [`short_key`] is `key` holds
 /// only letters: whether each of its bytes, in lower case, lies in a..=z.
 fn only_letters(key: u64, length: usize) -> bool {
-    // As in `short_key`: no byte carries into the next.
-    let at_least_a = key + EACH_BYTE * u64::from(0x80 - b'a');
-    let above_z = key + EACH_BYTE * u64::from(0x80 - b'z' - 1);
-    let letters = at_least_a & !above_z & crate::extract::TOP_BITS;
+    let letters = ascii_in_range(key, b'a', b'z');
     let word = crate::extract::TOP_BITS >> (8 * (8 - length));
     letters & word == word
 }
@@ -484,12 +477,7 @@ fn next_capital(bytes: &[u8], from: usize) -> Option<usize> {
                 }
             }
         }
-        // Each byte is below 0x80, so adding below 0x80 to it never carries
-        // into the next: the top bit says whether it is at least b'A', and
-        // whether it is above b'Z'.
-        let at_least_a = chunk + EACH_BYTE * u64::from(0x80 - b'A');
-        let above_z = chunk + EACH_BYTE * u64::from(0x80 - b'Z' - 1);
-        let capitals = at_least_a & !above_z & crate::extract::TOP_BITS;
+        let capitals = ascii_in_range(chunk, b'A', b'Z');
         if capitals != 0 {
             return Some(at + (capitals.trailing_zeros() / 8) as usize);
         }

@@ -40,6 +40,7 @@ pub(crate) use words::Lexicon as TemporalWords;
 use words::PResult;
 
 use crate::extract::word_table::leading_word_key;
+use crate::extract::{ascii_word_starts, TOP_BITS};
 
 pub(crate) use sentence::SentenceCache;
 /// Read by look-up links, whose date windows print as TIMEX3 dates do.
@@ -537,10 +538,9 @@ fn next_run(text: &str, at: usize) -> Option<usize> {
         if chunk & TOP_BITS != 0 {
             break;
         }
-        let alphanumeric = ascii_alphanumeric(chunk);
         // The bytes after the first that start a run: alphanumeric, after
-        // one that is not.
-        let starts = alphanumeric & !(alphanumeric << 8) & !0x80;
+        // one that is not (the first byte counts as after one that is).
+        let (starts, _) = ascii_word_starts(chunk, true);
         if starts != 0 {
             return Some(at + (starts.trailing_zeros() / 8) as usize);
         }
@@ -549,22 +549,6 @@ fn next_run(text: &str, at: usize) -> Option<usize> {
         at += 7;
     }
     next_run_by_chars(text, at)
-}
-
-/// The top bit of each byte of a u64.
-const TOP_BITS: u64 = u64::MAX / 0xFF * 0x80;
-
-/// The top bit of each byte of `chunk` (eight ASCII bytes) that is a letter
-/// or a digit, each byte tested by two additions that cannot carry into
-/// the next: one that sets the top bit from the range's first byte on and
-/// one from past its last.
-fn ascii_alphanumeric(chunk: u64) -> u64 {
-    let each = |byte: u8| u64::MAX / 0xFF * u64::from(byte);
-    // Bit 0x20 lower-cases a letter, and leaves no other byte a letter.
-    let lower = chunk | each(0x20);
-    let letter = (lower + each(0x80 - b'a')) & !(lower + each(0x80 - b'z' - 1));
-    let digit = (chunk + each(0x80 - b'0')) & !(chunk + each(0x80 - b'9' - 1));
-    (letter | digit) & TOP_BITS
 }
 
 /// [`next_run`] character by character: ASCII bytes are classed by a
