@@ -517,7 +517,6 @@ impl<'t> Sentence<'t> {
     /// anywhere.
     #[cfg(test)]
     fn word_before(&self, until: usize) -> Option<Word<'t>> {
-        #[cfg(test)]
         if let Some(words) = &self.listed {
             return words.iter().rev().find(|w| w.range.end <= until).cloned();
         }

@@ -54,8 +54,9 @@ fn each_ascii_token<'a>(text: &'a str, emit: impl FnMut(Token<'a>)) {
 }
 
 /// The tokens of an ASCII text (or one that cuts as ASCII, see
-/// [`cuts_as_ascii`]), each with where its raw word ends, read by the bytes: one tight scan for the end of each raw word, and the cleaning
-/// of [`clean_ascii`] done by looking at the bytes at the word's ends only
+/// [`cuts_as_ascii`]), each with where its raw word ends, read by the
+/// bytes: one tight scan for the end of each raw word, and the cleaning of
+/// [`clean_ascii`] done by looking at the bytes at the word's ends only
 /// (most words have nothing to trim). It may start at any raw word.
 #[derive(Debug, Clone)]
 struct AsciiTokens<'a> {
@@ -558,9 +559,9 @@ impl<'a> Entities<'a> {
     }
 
     /// [`Entities::read`] for a sentence that cuts as ASCII (see
-    /// [`cuts_as_ascii`]), read only from each
-    /// capital letter that starts a word (what starts a run) to the end
-    /// of its run; the words between are never cut.
+    /// [`cuts_as_ascii`]), read only from each capital letter that starts
+    /// a word (what starts a run) to the end of its run; the words between
+    /// are never cut.
     fn read_ascii(&mut self, text: &'a str, settings: &QuerySettings) {
         self.words.clear();
         self.ends.clear();
